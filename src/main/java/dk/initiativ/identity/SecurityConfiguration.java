@@ -1,0 +1,57 @@
+package dk.initiativ.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+
+/**
+ * Who may reach what. Public: the start page, the submission endpoint, static files, health.
+ * Staff: the staff API, the engine REST API and the Camunda webapps (Cockpit for managers and
+ * admins, Admin for admins only). Citizens get no Camunda webapp. The login itself is the
+ * active {@link LoginMode}'s.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String MANAGER = Role.MANAGER.groupId();
+    private static final String ADMIN = Role.ADMIN.groupId();
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginMode loginMode,
+            CamundaIdentityAuthenticationProvider camundaIdentity) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher machineClients = new OrRequestMatcher(
+                path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**"));
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Initiativ");
+
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**",
+                                "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/initiatives").permitAll()
+                        .requestMatchers("/camunda/app/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
+                        .requestMatchers("/camunda/**").hasAnyRole(Role.STAFF)
+                        .requestMatchers("/engine-rest/**").hasAnyRole(Role.STAFF)
+                        .requestMatchers("/api/**").hasAnyRole(Role.STAFF)
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .anyRequest().authenticated())
+                .authenticationProvider(camundaIdentity)
+                .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, machineClients))
+                // Camunda's webapps and engine REST API carry their own CSRF protection; the JSON API
+                // accepts only application/json, which a cross-site form cannot send.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**", "/engine-rest/**", "/api/**"));
+        loginMode.configure(http);
+        return http.build();
+    }
+}

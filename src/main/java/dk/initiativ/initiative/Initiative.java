@@ -1,0 +1,115 @@
+package dk.initiativ.initiative;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** A citizen's initiative: the case, keyed by its case number (the process' business key). */
+@Entity
+public class Initiative {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String caseNumber;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false)
+    private String description;
+
+    @Column(nullable = false)
+    private String topic;
+
+    @Column(nullable = false)
+    private String district;
+
+    @Column(nullable = false)
+    private String contactName;
+
+    @Column(nullable = false)
+    private String contactEmail;
+
+    @Column(nullable = false)
+    private String language;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Stage stage;
+
+    @Column(nullable = false, updatable = false)
+    private Instant submittedAt;
+
+    @Version
+    private long version;
+
+    protected Initiative() {
+    }
+
+    Initiative(String caseNumber, SubmitInitiativeRequest request, String language, Instant submittedAt) {
+        this.caseNumber = caseNumber;
+        this.title = request.title().strip();
+        this.description = request.description().strip();
+        this.topic = request.topic().strip();
+        this.district = request.district().strip();
+        this.contactName = request.contactName().strip();
+        this.contactEmail = request.contactEmail().strip();
+        this.language = language;
+        this.stage = Stage.SUBMITTED;
+        this.submittedAt = submittedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCaseNumber() {
+        return caseNumber;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public Stage getStage() {
+        return stage;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+}

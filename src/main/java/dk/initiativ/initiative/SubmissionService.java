@@ -1,0 +1,48 @@
+package dk.initiativ.initiative;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+
+import dk.initiativ.process.InitiativeProcess;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers a new initiative: the case row and its process instance are created in one transaction,
+ * so a submission exists completely or not at all.
+ */
+@Service
+public class SubmissionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
+
+    private final InitiativeRepository initiatives;
+    private final RuntimeService runtimeService;
+    private final Clock clock;
+
+    SubmissionService(InitiativeRepository initiatives, RuntimeService runtimeService, Clock clock) {
+        this.initiatives = initiatives;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SubmissionReceipt submit(SubmitInitiativeRequest request, Locale locale) {
+        Instant now = clock.instant();
+        String caseNumber = CaseNumbers.format(now.atZone(MUNICIPALITY_ZONE).getYear(), initiatives.nextCaseSequence());
+        String language = "en".equals(locale.getLanguage()) ? "en" : "da";
+        // flushed before the engine runs, so that an engine failure must roll the row back too
+        Initiative initiative = initiatives.saveAndFlush(new Initiative(caseNumber, request, language, now));
+        runtimeService.startProcessInstanceByKey(InitiativeProcess.KEY, caseNumber,
+                Map.of(InitiativeProcess.VAR_INITIATIVE_ID, initiative.getId()));
+        log.info("Initiative {} submitted", caseNumber);
+        return new SubmissionReceipt(caseNumber, now);
+    }
+}

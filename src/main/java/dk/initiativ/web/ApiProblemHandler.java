@@ -1,0 +1,77 @@
+package dk.initiativ.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The JSON API answers every error as RFC 9457 problem details, in the caller's language
+ * ({@code Accept-Language}); validation errors name each field.
+ */
+@RestControllerAdvice(basePackages = "dk.initiativ")
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    private final MessageSource messages;
+
+    ApiProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** One field error: the field's name as sent, and a message for a person. */
+    record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), messages.getMessage(error, locale)))
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.validation", locale);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.unreadable", LocaleContextHolder.getLocale());
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    /** The engine refused the work: the transaction is rolled back, nothing is stored. */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ProblemDetail> engineFailure(ProcessEngineException ex) {
+        log.error("The process engine refused a request; the transaction was rolled back", ex);
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.engine", LocaleContextHolder.getLocale());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    }
+
+    private ProblemDetail problem(HttpStatus status, String key, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage(key + ".detail", null, locale));
+        problem.setTitle(messages.getMessage(key + ".title", null, locale));
+        return problem;
+    }
+}
