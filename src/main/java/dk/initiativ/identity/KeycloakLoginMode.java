@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,10 +17,10 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Keycloak mode: OIDC login through Keycloak's login page, and Camunda reads users and groups from
- * Keycloak through the Camunda Keycloak identity plugin.
+ * Keycloak mode: OIDC login through Keycloak's login page; the roles come from the Camunda groups
+ * that the Keycloak identity plugin ({@link KeycloakIdentityConfiguration}) reads from Keycloak.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 @ConditionalOnProperty(name = "initiativ.identity.mode", havingValue = "keycloak")
 class KeycloakLoginMode implements LoginMode {
 
@@ -67,20 +65,5 @@ class KeycloakLoginMode implements LoginMode {
     private static String baseUrl(HttpServletRequest request) {
         return UriComponentsBuilder.fromUriString(request.getRequestURL().toString())
                 .replacePath(request.getContextPath()).replaceQuery(null).build().toUriString();
-    }
-
-    @Bean
-    KeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin() {
-        KeycloakIdentityProviderPlugin plugin = new KeycloakIdentityProviderPlugin();
-        plugin.setKeycloakIssuerUrl(keycloak.issuerUrl());
-        plugin.setKeycloakAdminUrl(keycloak.adminUrl());
-        plugin.setClientId(keycloak.clientId());
-        plugin.setClientSecret(keycloak.clientSecret());
-        plugin.setUseUsernameAsCamundaUserId(true);
-        plugin.setUseGroupPathAsCamundaGroupId(true);
-        plugin.setAdministratorGroupName(Role.ADMIN.groupId());
-        plugin.setCacheEnabled(true);
-        plugin.setCacheExpirationTimeoutMin(5);
-        return plugin;
     }
 }

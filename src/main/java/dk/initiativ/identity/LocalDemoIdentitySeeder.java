@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
+import dk.initiativ.database.ConditionalOnDemoData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "initiativ.identity.mode", havingValue = "local", matchIfMissing = true)
+@ConditionalOnDemoData
 class LocalDemoIdentitySeeder extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(LocalDemoIdentitySeeder.class);

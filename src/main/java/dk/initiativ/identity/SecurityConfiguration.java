@@ -30,7 +30,8 @@ class SecurityConfiguration {
             CamundaIdentityAuthenticationProvider camundaIdentity) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher machineClients = new OrRequestMatcher(
-                path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**"));
+                path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/camunda/api/**"),
+                path.matcher("/actuator/**"));
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Initiativ");
 
@@ -38,7 +39,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/initiatives").permitAll()
-                        .requestMatchers("/camunda/app/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/camunda/**").hasAnyRole(Role.STAFF)
                         .requestMatchers("/engine-rest/**").hasAnyRole(Role.STAFF)

@@ -1,0 +1,148 @@
+package dk.initiativ.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver) driven through Selenium. Nothing is
+ * downloaded: the driver and the browser binary are given by path.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(int width, int height) {
+        try {
+            profile = Files.createTempDirectory("initiativ-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profile, "--lang=da");
+        // a Danish citizen's browser: Accept-Language da
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "da,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    public static Browser desktop() {
+        return new Browser(1280, 900);
+    }
+
+    public static Browser phone() {
+        return new Browser(375, 812);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    public WebElement find(String css) {
+        return waitUntil(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    /** Waits for the condition; on a time-out keeps a screenshot and the page under target/browser-failures. */
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class).until(condition::apply);
+        } catch (TimeoutException e) {
+            Path file = Path.of("target", "browser-failures", "failure-" + System.currentTimeMillis() + ".png");
+            screenshot(file);
+            try {
+                Files.writeString(Path.of(file.toString().replace(".png", ".html")), driver.getPageSource());
+            } catch (IOException ignored) {
+                // the screenshot is what matters
+            }
+            throw new TimeoutException("Waited in vain on " + driver.getCurrentUrl() + " (screenshot " + file + ")", e);
+        }
+    }
+
+    public void waitForText(String text) {
+        waitUntil(d -> d.getPageSource().contains(text) ? Boolean.TRUE : null);
+    }
+
+    public void type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(String css) {
+        find(css).click();
+    }
+
+    /** WCAG 2.1 AA as axe-core checks it: no violation at all on the current page. */
+    public void assertAccessible() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<String> violations = results.getViolations().stream()
+                .map(Browser::describe).toList();
+        assertThat(violations).as("axe-core violations on %s", driver.getCurrentUrl()).isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).toList();
+    }
+
+    public Path screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a left-over temporary profile is harmless
+        }
+    }
+}
