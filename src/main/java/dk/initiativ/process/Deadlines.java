@@ -1,0 +1,53 @@
+package dk.initiativ.process;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The due dates and timer dates of the process, for BPMN expressions such as
+ * {@code camunda:dueDate="${deadlines.intakeScreeningDue()}"}. Each is now plus the configured number
+ * of working days, at the same time of day in the configured zone. "Now" is Camunda's clock
+ * ({@link ClockUtil}), so process tests that move that clock move the deadlines with it.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+    private final WorkingDayCalendar calendar;
+    private final DeadlineProperties properties;
+
+    public Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties) {
+        this.calendar = calendar;
+        this.properties = properties;
+    }
+
+    public Date intakeScreeningDue() {
+        return workingDaysFromNow(properties.intakeScreening());
+    }
+
+    public Date informationReminderAt() {
+        return workingDaysFromNow(properties.informationReminder());
+    }
+
+    public Date informationTimeoutAt() {
+        return workingDaysFromNow(properties.informationTimeout());
+    }
+
+    public Date contactAcceptanceDue() {
+        return workingDaysFromNow(properties.contactAcceptance());
+    }
+
+    public Date firstContactDue() {
+        return workingDaysFromNow(properties.firstContact());
+    }
+
+    public Date nextFollowUpAt() {
+        return workingDaysFromNow(properties.followUpInterval());
+    }
+
+    private Date workingDaysFromNow(int workingDays) {
+        var now = ClockUtil.getCurrentTime().toInstant().atZone(properties.zone());
+        return Date.from(calendar.addWorkingDays(now, workingDays).toInstant());
+    }
+}
