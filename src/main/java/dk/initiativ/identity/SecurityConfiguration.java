@@ -39,6 +39,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/initiatives").permitAll()
+                        // the citizen's own case, reached with the private tracking token only
+                        .requestMatchers("/api/citizen/**").permitAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/camunda/**").hasAnyRole(Role.STAFF)

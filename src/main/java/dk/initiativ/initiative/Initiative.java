@@ -6,9 +6,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
 /** A citizen's initiative: the case, keyed by its case number (the process' business key). */
@@ -21,6 +24,9 @@ public class Initiative {
 
     @Column(nullable = false, updatable = false)
     private String caseNumber;
+
+    @Column(updatable = false)
+    private String trackingTokenHash;
 
     @Column(nullable = false)
     private String title;
@@ -47,6 +53,15 @@ public class Initiative {
     @Column(nullable = false)
     private Stage stage;
 
+    @Enumerated(EnumType.STRING)
+    private Outcome outcome;
+
+    private Instant closedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "duplicate_of_id")
+    private Initiative duplicateOf;
+
     @Column(nullable = false, updatable = false)
     private Instant submittedAt;
 
@@ -56,8 +71,10 @@ public class Initiative {
     protected Initiative() {
     }
 
-    Initiative(String caseNumber, SubmitInitiativeRequest request, String language, Instant submittedAt) {
+    Initiative(String caseNumber, String trackingTokenHash, SubmitInitiativeRequest request, String language,
+            Instant submittedAt) {
         this.caseNumber = caseNumber;
+        this.trackingTokenHash = trackingTokenHash;
         this.title = request.title().strip();
         this.description = request.description().strip();
         this.topic = request.topic().strip();
@@ -67,6 +84,46 @@ public class Initiative {
         this.language = language;
         this.stage = Stage.SUBMITTED;
         this.submittedAt = submittedAt;
+    }
+
+    void awaitInformation() {
+        requireOpen();
+        this.stage = Stage.AWAITING_INFORMATION;
+    }
+
+    void resumeScreening() {
+        requireOpen();
+        this.stage = Stage.SUBMITTED;
+    }
+
+    void accept() {
+        requireOpen();
+        this.stage = Stage.ACCEPTED;
+    }
+
+    void close(Outcome outcome, Instant at) {
+        requireOpen();
+        this.stage = Stage.CLOSED;
+        this.outcome = outcome;
+        this.closedAt = at;
+    }
+
+    void markDuplicateOf(Initiative original, Instant at) {
+        if (original.getId().equals(id)) {
+            throw new IllegalArgumentException("A case cannot duplicate itself");
+        }
+        this.duplicateOf = original;
+        close(Outcome.DUPLICATE, at);
+    }
+
+    public boolean isOpen() {
+        return stage != Stage.CLOSED;
+    }
+
+    private void requireOpen() {
+        if (!isOpen()) {
+            throw new CaseClosedException(caseNumber);
+        }
     }
 
     public Long getId() {
@@ -111,5 +168,17 @@ public class Initiative {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public String getDuplicateOfCaseNumber() {
+        return duplicateOf == null ? null : duplicateOf.getCaseNumber();
     }
 }

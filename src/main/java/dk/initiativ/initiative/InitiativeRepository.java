@@ -9,6 +9,8 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
 
     Optional<Initiative> findByCaseNumber(String caseNumber);
 
+    Optional<Initiative> findByTrackingTokenHash(String trackingTokenHash);
+
     @Query(value = "SELECT NEXTVAL(case_number_seq)", nativeQuery = true)
     long nextCaseSequence();
 }

@@ -24,11 +24,13 @@ public class SubmissionService {
     private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final InitiativeRepository initiatives;
+    private final Cases cases;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
-    SubmissionService(InitiativeRepository initiatives, RuntimeService runtimeService, Clock clock) {
+    SubmissionService(InitiativeRepository initiatives, Cases cases, RuntimeService runtimeService, Clock clock) {
         this.initiatives = initiatives;
+        this.cases = cases;
         this.runtimeService = runtimeService;
         this.clock = clock;
     }
@@ -38,11 +40,14 @@ public class SubmissionService {
         Instant now = clock.instant();
         String caseNumber = CaseNumbers.format(now.atZone(MUNICIPALITY_ZONE).getYear(), initiatives.nextCaseSequence());
         String language = "en".equals(locale.getLanguage()) ? "en" : "da";
+        String trackingToken = TrackingTokens.newToken();
         // flushed before the engine runs, so that an engine failure must roll the row back too
-        Initiative initiative = initiatives.saveAndFlush(new Initiative(caseNumber, request, language, now));
+        Initiative initiative = initiatives.saveAndFlush(
+                new Initiative(caseNumber, TrackingTokens.hash(trackingToken), request, language, now));
+        cases.record(initiative, CaseEventType.SUBMITTED, Cases.CITIZEN, null, null);
         runtimeService.startProcessInstanceByKey(InitiativeProcess.KEY, caseNumber,
-                Map.of(InitiativeProcess.VAR_INITIATIVE_ID, initiative.getId()));
+                Map.of(InitiativeProcess.VAR_INITIATIVE_ID, initiative.getId(), InitiativeProcess.VAR_CASE_NUMBER, caseNumber));
         log.info("Initiative {} submitted", caseNumber);
-        return new SubmissionReceipt(caseNumber, now);
+        return new SubmissionReceipt(caseNumber, trackingToken, now);
     }
 }

@@ -1,19 +1,48 @@
 package dk.initiativ.process;
 
 /**
- * The names the Java side uses for the elements and variables of {@code bpmn/initiative.bpmn}:
- * each is written here once.
+ * The names the Java side uses for the elements, messages and variables of
+ * {@code bpmn/initiative.bpmn}: each is written here once.
  */
 public final class InitiativeProcess {
 
     public static final String KEY = "initiative";
 
+    // intake
     public static final String START_SUBMITTED = "StartEvent_InitiativeSubmitted";
+    public static final String GATEWAY_RESCREEN_JOIN = "Gateway_RescreenJoin";
     public static final String TASK_SCREEN_INITIATIVE = "Task_ScreenInitiative";
-    public static final String END_SCREENED = "EndEvent_Screened";
+    public static final String GATEWAY_SCREENING_DECISION = "Gateway_ScreeningDecision";
+    public static final String TASK_ACCEPT_INITIATIVE = "ServiceTask_AcceptInitiative";
+    public static final String END_ACCEPTED = "EndEvent_AcceptedForMatching";
+    public static final String TASK_REQUEST_INFORMATION = "ServiceTask_RequestInformation";
+    public static final String TASK_AWAIT_INFORMATION = "ReceiveTask_AwaitInformation";
+    public static final String TIMER_INFORMATION_REMINDER = "BoundaryEvent_InformationReminder";
+    public static final String TASK_SEND_INFORMATION_REMINDER = "ServiceTask_SendInformationReminder";
+    public static final String END_REMINDER_SENT = "EndEvent_ReminderSent";
+    public static final String TIMER_INFORMATION_TIMEOUT = "BoundaryEvent_InformationTimeout";
+    public static final String TASK_CLOSE_AS_INACTIVE = "ServiceTask_CloseAsInactive";
+    public static final String END_INACTIVE = "EndEvent_Inactive";
+    public static final String TASK_REDIRECT = "ServiceTask_RedirectInitiative";
+    public static final String END_REDIRECTED = "EndEvent_Redirected";
+    public static final String TASK_MARK_DUPLICATE = "ServiceTask_MarkDuplicate";
+    public static final String END_DUPLICATE = "EndEvent_Duplicate";
+
+    // withdrawal at any time
+    public static final String START_WITHDRAWN = "StartEvent_Withdrawn";
+    public static final String TASK_RECORD_WITHDRAWAL = "ServiceTask_RecordWithdrawal";
+    public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+
+    /** Message names (what the Java side correlates). */
+    public static final String MESSAGE_INFORMATION_PROVIDED = "InformationProvided";
+    public static final String MESSAGE_WITHDRAWN = "InitiativeWithdrawn";
 
     /** Process variables: ids and small decisions only, the case itself lives in our tables. */
     public static final String VAR_INITIATIVE_ID = "initiativeId";
+    public static final String VAR_CASE_NUMBER = "caseNumber";
+    public static final String VAR_SCREENING_DECISION = "screeningDecision";
+    public static final String VAR_SCREENING_NOTE = "screeningNote";
+    public static final String VAR_DUPLICATE_OF = "duplicateOfCaseNumber";
 
     private InitiativeProcess() {
     }

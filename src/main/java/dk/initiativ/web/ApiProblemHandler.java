@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import dk.initiativ.initiative.CaseClosedException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -58,6 +61,40 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.unreadable", LocaleContextHolder.getLocale());
         return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    @ExceptionHandler(FieldProblemException.class)
+    ResponseEntity<ProblemDetail> fieldProblem(FieldProblemException ex) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.validation", locale);
+        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), messages.getMessage(ex.messageKey(), null, locale))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+        return status(HttpStatus.NOT_FOUND, "problem.notFound");
+    }
+
+    @ExceptionHandler({ConflictException.class, CaseClosedException.class, OptimisticLockingException.class,
+            ObjectOptimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
+        log.info("Conflict: {}", ex.getMessage());
+        String key = ex instanceof ConflictException conflict ? conflict.messageKey()
+                : ex instanceof CaseClosedException ? "conflict.caseClosed" : "conflict.concurrent";
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.conflict", LocaleContextHolder.getLocale());
+        problem.setDetail(messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
+        log.info("Refused: {}", ex.getMessage());
+        return status(HttpStatus.FORBIDDEN, "problem.forbidden");
+    }
+
+    private ResponseEntity<ProblemDetail> status(HttpStatus status, String key) {
+        return ResponseEntity.status(status).body(problem(status, key, LocaleContextHolder.getLocale()));
     }
 
     /** The engine refused the work: the transaction is rolled back, nothing is stored. */

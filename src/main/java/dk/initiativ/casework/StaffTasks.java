@@ -1,0 +1,130 @@
+package dk.initiativ.casework;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dk.initiativ.identity.Role;
+import dk.initiativ.web.ConflictException;
+import dk.initiativ.web.ForbiddenException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff side of user tasks: the work list, claiming and completing. A task may be worked by its
+ * assignee, or while unassigned by a member of one of its candidate groups, or by an admin; anyone
+ * else gets 403. A task that someone else completed first answers 409. The staff member is the
+ * Camunda user while the engine works, so that its history and authorizations see them.
+ */
+@Service
+public class StaffTasks {
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+
+    StaffTasks(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+            IdentityService identityService) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.identityService = identityService;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskSummary> workList(StaffUser user) {
+        List<Task> tasks = taskService.createTaskQuery()
+                .or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groups()).endOr()
+                .orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .list();
+        Map<String, String> caseNumbers = caseNumbers(tasks.stream().map(Task::getProcessInstanceId).toList());
+        return tasks.stream().map(task -> new TaskSummary(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                caseNumbers.get(task.getProcessInstanceId()), task.getAssignee(), task.getCreateTime(),
+                task.getDueDate())).toList();
+    }
+
+    @Transactional
+    public void claim(String taskId, StaffUser user) {
+        Task task = openTask(taskId);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.userId())) {
+            throw new ConflictException("conflict.taskClaimed", "Task " + taskId + " is claimed by " + task.getAssignee());
+        }
+        requireMayWork(task, user);
+        asCamundaUser(user, () -> taskService.claim(taskId, user.userId()));
+    }
+
+    /**
+     * Completes a task of the expected kind. {@code variablesFor} gets the task's case number, checks
+     * the input against the case and returns the variables to complete with.
+     */
+    @Transactional
+    public void complete(String taskId, String expectedTaskKey, StaffUser user,
+            Function<String, Map<String, Object>> variablesFor) {
+        Task task = openTask(taskId);
+        if (!expectedTaskKey.equals(task.getTaskDefinitionKey())) {
+            throw new TaskNotFoundException(taskId);
+        }
+        requireMayWork(task, user);
+        String caseNumber = caseNumbers(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+        Map<String, Object> variables = variablesFor.apply(caseNumber);
+        asCamundaUser(user, () -> taskService.complete(taskId, variables));
+    }
+
+    private Task openTask(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null) {
+            return task;
+        }
+        boolean existed = historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+        if (existed) {
+            throw new ConflictException("conflict.taskDone", "Task " + taskId + " is no longer open");
+        }
+        throw new TaskNotFoundException(taskId);
+    }
+
+    private void requireMayWork(Task task, StaffUser user) {
+        if (user.isIn(Role.ADMIN.groupId()) || user.userId().equals(task.getAssignee())) {
+            return;
+        }
+        if (task.getAssignee() == null) {
+            Set<String> candidateGroups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                    .map(IdentityLink::getGroupId)
+                    .collect(Collectors.toSet());
+            if (user.groups().stream().anyMatch(candidateGroups::contains)) {
+                return;
+            }
+        }
+        throw new ForbiddenException(user.userId() + " may not work task " + task.getId());
+    }
+
+    private void asCamundaUser(StaffUser user, Runnable work) {
+        identityService.setAuthentication(user.userId(), user.groups());
+        try {
+            work.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private Map<String, String> caseNumbers(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        return runtimeService.createProcessInstanceQuery()
+                .processInstanceIds(Set.copyOf(processInstanceIds)).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    }
+}

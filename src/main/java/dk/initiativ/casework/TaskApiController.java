@@ -1,0 +1,34 @@
+package dk.initiativ.casework;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The staff work list. Completing a task is the job of the feature that owns the task's form. */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskApiController {
+
+    private final StaffTasks tasks;
+
+    TaskApiController(StaffTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    @GetMapping
+    List<TaskSummary> workList(Authentication authentication) {
+        return tasks.workList(StaffUser.of(authentication));
+    }
+
+    @PostMapping("/{taskId}/claim")
+    ResponseEntity<Void> claim(@PathVariable String taskId, Authentication authentication) {
+        tasks.claim(taskId, StaffUser.of(authentication));
+        return ResponseEntity.noContent().build();
+    }
+}

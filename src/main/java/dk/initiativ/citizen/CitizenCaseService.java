@@ -1,0 +1,68 @@
+package dk.initiativ.citizen;
+
+import java.util.Set;
+
+import dk.initiativ.initiative.CaseEventType;
+import dk.initiativ.initiative.CaseView;
+import dk.initiativ.initiative.Cases;
+import dk.initiativ.intake.IntakeService;
+import dk.initiativ.process.InitiativeProcess;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The citizen's side of a case, reached only through the private tracking token. */
+@Service
+@Transactional
+public class CitizenCaseService {
+
+    /** Timeline entries whose detail the citizen may read: the question to them, the reason for a redirect. */
+    private static final Set<CaseEventType> DETAIL_FOR_CITIZEN =
+            Set.of(CaseEventType.INFORMATION_REQUESTED, CaseEventType.REDIRECTED, CaseEventType.MARKED_DUPLICATE);
+
+    private final Cases cases;
+    private final IntakeService intake;
+    private final RuntimeService runtimeService;
+
+    CitizenCaseService(Cases cases, IntakeService intake, RuntimeService runtimeService) {
+        this.cases = cases;
+        this.intake = intake;
+        this.runtimeService = runtimeService;
+    }
+
+    @Transactional(readOnly = true)
+    public CitizenCaseView status(String trackingToken) {
+        CaseView view = cases.viewByTrackingToken(trackingToken);
+        return new CitizenCaseView(view.caseNumber(), view.title(), view.stage(), view.outcome(), view.submittedAt(),
+                view.closedAt(), intake.openQuestion(view.caseNumber()).orElse(null),
+                view.timeline().stream().filter(CaseView.TimelineEntry::visibleToCitizen)
+                        .map(entry -> new CitizenCaseView.Entry(entry.type(), entry.occurredAt(),
+                                DETAIL_FOR_CITIZEN.contains(entry.type()) ? entry.detail() : null,
+                                entry.relatedCaseNumber()))
+                        .toList());
+    }
+
+    public void answer(String trackingToken, String answer) {
+        intake.answer(trackingToken, answer);
+    }
+
+    /**
+     * Withdraws the initiative: the process' withdrawal event ends every open task and timer; a case
+     * whose process has already ended (accepted, waiting for the next stage) is closed directly.
+     */
+    public void withdraw(String trackingToken) {
+        String caseNumber = cases.caseNumberOfTrackingToken(trackingToken);
+        boolean running = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(InitiativeProcess.KEY).processInstanceBusinessKey(caseNumber).count() > 0;
+        if (running) {
+            runtimeService.createMessageCorrelation(InitiativeProcess.MESSAGE_WITHDRAWN)
+                    .processInstanceBusinessKey(caseNumber).correlate();
+        } else {
+            cases.withdraw(caseNumber);
+        }
+    }
+
+    void recordWithdrawal(String caseNumber) {
+        cases.withdraw(caseNumber);
+    }
+}

@@ -1,0 +1,10 @@
+package dk.initiativ.initiative;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CaseEventRepository extends JpaRepository<CaseEvent, Long> {
+
+    List<CaseEvent> findByInitiativeIdOrderByOccurredAtAscIdAsc(Long initiativeId);
+}

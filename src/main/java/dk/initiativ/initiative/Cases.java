@@ -1,0 +1,131 @@
+package dk.initiativ.initiative;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case aggregate's public face: other features read cases and move them through their stages
+ * here, and every move writes its timeline entry.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class Cases {
+
+    /** The actor of what the process does by itself (timers). */
+    public static final String SYSTEM = "system";
+    /** The actor of what the citizen does on the tracking page. */
+    public static final String CITIZEN = "citizen";
+
+    private final InitiativeRepository initiatives;
+    private final CaseEventRepository events;
+    private final Clock clock;
+
+    Cases(InitiativeRepository initiatives, CaseEventRepository events, Clock clock) {
+        this.initiatives = initiatives;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public CaseView view(String caseNumber) {
+        return toView(require(caseNumber));
+    }
+
+    @Transactional(readOnly = true)
+    public CaseView viewByTrackingToken(String token) {
+        return toView(byTrackingToken(token));
+    }
+
+    @Transactional(readOnly = true)
+    public String caseNumberOfTrackingToken(String token) {
+        return byTrackingToken(token).getCaseNumber();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String caseNumber) {
+        return initiatives.findByCaseNumber(caseNumber).isPresent();
+    }
+
+    public Long idOf(String caseNumber) {
+        return require(caseNumber).getId();
+    }
+
+    public void awaitInformation(String caseNumber, String actor, String question) {
+        Initiative initiative = require(caseNumber);
+        initiative.awaitInformation();
+        record(initiative, CaseEventType.INFORMATION_REQUESTED, actor, question, null);
+    }
+
+    public void informationReminderDue(String caseNumber) {
+        record(require(caseNumber), CaseEventType.INFORMATION_REMINDER, SYSTEM, null, null);
+    }
+
+    public void informationProvided(String caseNumber) {
+        Initiative initiative = require(caseNumber);
+        initiative.resumeScreening();
+        record(initiative, CaseEventType.INFORMATION_PROVIDED, CITIZEN, null, null);
+    }
+
+    public void accept(String caseNumber, String actor) {
+        Initiative initiative = require(caseNumber);
+        initiative.accept();
+        record(initiative, CaseEventType.ACCEPTED, actor, null, null);
+    }
+
+    public void redirect(String caseNumber, String actor, String reason) {
+        Initiative initiative = require(caseNumber);
+        initiative.close(Outcome.REDIRECTED, clock.instant());
+        record(initiative, CaseEventType.REDIRECTED, actor, reason, null);
+    }
+
+    /** Closes the case as a duplicate of the original and links both ways on the timelines. */
+    public void markDuplicate(String caseNumber, String originalCaseNumber, String actor) {
+        Initiative duplicate = require(caseNumber);
+        Initiative original = require(originalCaseNumber);
+        duplicate.markDuplicateOf(original, clock.instant());
+        record(duplicate, CaseEventType.MARKED_DUPLICATE, actor, null, original.getCaseNumber());
+        record(original, CaseEventType.DUPLICATE_LINKED, actor, null, duplicate.getCaseNumber());
+    }
+
+    public void withdraw(String caseNumber) {
+        Initiative initiative = require(caseNumber);
+        initiative.close(Outcome.WITHDRAWN, clock.instant());
+        record(initiative, CaseEventType.WITHDRAWN, CITIZEN, null, null);
+    }
+
+    public void closeAsInactive(String caseNumber) {
+        Initiative initiative = require(caseNumber);
+        initiative.close(Outcome.INACTIVE, clock.instant());
+        record(initiative, CaseEventType.CLOSED_INACTIVE, SYSTEM, null, null);
+    }
+
+    void record(Initiative initiative, CaseEventType type, String actor, String detail, String relatedCaseNumber) {
+        events.save(new CaseEvent(initiative.getId(), type, clock.instant(), actor, detail, relatedCaseNumber));
+    }
+
+    private Initiative require(String caseNumber) {
+        return initiatives.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
+    private Initiative byTrackingToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            throw new CaseNotFoundException("for that tracking link");
+        }
+        return initiatives.findByTrackingTokenHash(TrackingTokens.hash(token))
+                .orElseThrow(() -> new CaseNotFoundException("for that tracking link"));
+    }
+
+    private CaseView toView(Initiative i) {
+        List<CaseView.TimelineEntry> timeline = events.findByInitiativeIdOrderByOccurredAtAscIdAsc(i.getId()).stream()
+                .map(e -> new CaseView.TimelineEntry(e.getType(), e.getOccurredAt(), e.getActor(),
+                        e.isVisibleToCitizen(), e.getDetail(), e.getRelatedCaseNumber()))
+                .toList();
+        return new CaseView(i.getId(), i.getCaseNumber(), i.getTitle(), i.getDescription(), i.getTopic(),
+                i.getDistrict(), i.getContactName(), i.getContactEmail(), i.getLanguage(), i.getStage(),
+                i.getOutcome(), i.getSubmittedAt(), i.getClosedAt(), i.getDuplicateOfCaseNumber(), timeline);
+    }
+}

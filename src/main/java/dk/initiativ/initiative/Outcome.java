@@ -1,0 +1,16 @@
+package dk.initiativ.initiative;
+
+/** How a case ended. */
+public enum Outcome {
+    REALISED,
+    PARTLY_REALISED,
+    HANDED_OVER_TO_ASSOCIATION,
+    FORWARDED_TO_POLITICIANS,
+    NOT_REALISED,
+    WITHDRAWN,
+    INACTIVE,
+    /** Not an initiative: the citizen was pointed to the right channel. */
+    REDIRECTED,
+    /** The same idea as another case, which carries on. */
+    DUPLICATE
+}

@@ -1,0 +1,24 @@
+package dk.initiativ.intake;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What intake decides in the screening task, from the staff API or the Tasklist form alike.
+ *
+ * @param decision              accept, request-information, redirect or duplicate
+ * @param note                  the question to the citizen, or the reason for a redirect
+ * @param duplicateOfCaseNumber the case this one duplicates
+ */
+public record ScreeningInput(
+        @NotNull(message = "{screening.decision.required}")
+        @Pattern(regexp = "accept|request-information|redirect|duplicate", message = "{screening.decision.invalid}")
+        String decision,
+
+        @Size(max = 4000, message = "{screening.note.size}")
+        String note,
+
+        @Size(max = 20, message = "{screening.duplicateOf.unknown}")
+        String duplicateOfCaseNumber) {
+}
