@@ -1,0 +1,82 @@
+package dk.initiativ.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.initiativ.database.ConditionalOnDemoData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo topics and districts from the {@code topics} and {@code districts} sections of
+ * {@code demo/reference-data.yaml}, at start. Runs first: staff competences and partners refer to them.
+ * Codes that exist already are left as they are.
+ */
+@Component
+@ConditionalOnDemoData
+@Order(10)
+class CatalogDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogDemoData.class);
+
+    private final Resource file;
+    private final TopicRepository topics;
+    private final DistrictRepository districts;
+
+    CatalogDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
+            TopicRepository topics, DistrictRepository districts) {
+        this.file = file;
+        this.topics = topics;
+        this.districts = districts;
+    }
+
+    record Section(List<Entry> topics, List<Entry> districts) {
+    }
+
+    record Entry(String code, String nameDa, String nameEn) {
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        Section demo = read();
+        int created = 0;
+        for (Entry entry : demo.topics()) {
+            if (!topics.existsById(entry.code())) {
+                topics.save(new Topic(entry.code(), entry.nameDa(), entry.nameEn()));
+                created++;
+            }
+        }
+        for (Entry entry : demo.districts()) {
+            if (!districts.existsById(entry.code())) {
+                districts.save(new District(entry.code(), entry.nameDa(), entry.nameEn()));
+                created++;
+            }
+        }
+        if (created > 0) {
+            log.info("Created {} demo topics and districts from {}", created, file);
+        }
+    }
+
+    private Section read() {
+        try (InputStream in = file.getInputStream()) {
+            return new ObjectMapper(new YAMLFactory())
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, Section.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the demo reference data " + file, e);
+        }
+    }
+}

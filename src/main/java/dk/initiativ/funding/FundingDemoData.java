@@ -1,0 +1,87 @@
+package dk.initiativ.funding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.initiativ.database.ConditionalOnDemoData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo funding pools from the {@code fundingPools} section of {@code demo/reference-data.yaml}, at start,
+ * with their whole budget left. A deadline is given as months from now (the last day of that month), so
+ * that the demo's deadlines never lie in the past. Pools that exist already are left as they are.
+ */
+@Component
+@ConditionalOnDemoData
+@Order(30)
+class FundingDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FundingDemoData.class);
+    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
+
+    private final Resource file;
+    private final FundingPoolRepository pools;
+    private final Clock clock;
+
+    FundingDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
+            FundingPoolRepository pools, Clock clock) {
+        this.file = file;
+        this.pools = pools;
+        this.clock = clock;
+    }
+
+    record Section(List<DemoPool> fundingPools) {
+    }
+
+    record DemoPool(String code, String name, String criteria, BigDecimal totalBudget, Integer deadlineMonthsFromNow,
+            String fundOfficerGroup) {
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        YearMonth thisMonth = YearMonth.from(LocalDate.now(clock.withZone(MUNICIPALITY_ZONE)));
+        int created = 0;
+        for (DemoPool pool : read().fundingPools()) {
+            if (pools.existsByCode(pool.code())) {
+                continue;
+            }
+            LocalDate deadline = pool.deadlineMonthsFromNow() == null ? null
+                    : thisMonth.plusMonths(pool.deadlineMonthsFromNow()).atEndOfMonth();
+            pools.save(new FundingPool(pool.code(), pool.name(), pool.criteria(), pool.totalBudget(), deadline,
+                    pool.fundOfficerGroup()));
+            created++;
+        }
+        if (created > 0) {
+            log.info("Created {} demo funding pools from {}", created, file);
+        }
+    }
+
+    private Section read() {
+        try (InputStream in = file.getInputStream()) {
+            return new ObjectMapper(new YAMLFactory())
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, Section.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the demo reference data " + file, e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dk.initiativ.funding;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/**
+ * A municipal funding pool (pulje): its criteria, its budget and what is left of it, the application
+ * deadline, and the group of fund officers who decide its applications. Grants draw {@code budgetLeft}
+ * down; the version makes two concurrent grants on one pool fail rather than overspend, and the database
+ * refuses a budget left below zero or above the total.
+ */
+@Entity
+class FundingPool {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String criteria;
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal totalBudget;
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal budgetLeft;
+
+    private LocalDate applicationDeadline;
+
+    @Column(nullable = false)
+    private String fundOfficerGroup;
+
+    @Version
+    private long version;
+
+    protected FundingPool() {
+    }
+
+    FundingPool(String code, String name, String criteria, BigDecimal totalBudget, LocalDate applicationDeadline,
+            String fundOfficerGroup) {
+        if (totalBudget.signum() < 0) {
+            throw new IllegalArgumentException("A pool's budget cannot be negative");
+        }
+        this.code = code;
+        this.name = name;
+        this.criteria = criteria;
+        this.totalBudget = totalBudget;
+        this.budgetLeft = totalBudget;
+        this.applicationDeadline = applicationDeadline;
+        this.fundOfficerGroup = fundOfficerGroup;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getCode() {
+        return code;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getCriteria() {
+        return criteria;
+    }
+
+    BigDecimal getTotalBudget() {
+        return totalBudget;
+    }
+
+    BigDecimal getBudgetLeft() {
+        return budgetLeft;
+    }
+
+    LocalDate getApplicationDeadline() {
+        return applicationDeadline;
+    }
+
+    String getFundOfficerGroup() {
+        return fundOfficerGroup;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    FundingPoolView toView() {
+        return new FundingPoolView(id, code, name, criteria, totalBudget, budgetLeft, applicationDeadline,
+                fundOfficerGroup);
+    }
+}

@@ -1,0 +1,24 @@
+package dk.initiativ.funding;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A funding pool as other features see it. Amounts are Danish kroner.
+ *
+ * @param applicationDeadline the last day to apply, or {@code null} when the pool is open all year
+ * @param fundOfficerGroup    the group whose members decide the pool's applications
+ */
+public record FundingPoolView(long id, String code, String name, String criteria, BigDecimal totalBudget,
+        BigDecimal budgetLeft, LocalDate applicationDeadline, String fundOfficerGroup) {
+
+    /** Whether an application may still be made on {@code day} (the deadline day included). */
+    public boolean isOpenOn(LocalDate day) {
+        return applicationDeadline == null || !day.isAfter(applicationDeadline);
+    }
+
+    /** Whether the budget left covers {@code amount}. */
+    public boolean canCover(BigDecimal amount) {
+        return budgetLeft.compareTo(amount) >= 0;
+    }
+}

@@ -1,0 +1,113 @@
+package dk.initiativ.matching;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.initiativ.database.ConditionalOnDemoData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo teams and staff profiles from the {@code teams} and {@code staff} sections of
+ * {@code demo/reference-data.yaml}, at start, after the catalog's topics (competences refer to them).
+ * Teams and profiles that exist already are left as they are. An absence is given relative to the
+ * current month, so that the demo always has someone away.
+ */
+@Component
+@ConditionalOnDemoData
+@Order(20)
+class MatchingDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchingDemoData.class);
+    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
+
+    private final Resource file;
+    private final TeamRepository teams;
+    private final StaffProfileRepository profiles;
+    private final Clock clock;
+
+    MatchingDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
+            TeamRepository teams, StaffProfileRepository profiles, Clock clock) {
+        this.file = file;
+        this.teams = teams;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    record Section(List<DemoTeam> teams, List<DemoStaff> staff) {
+    }
+
+    record DemoTeam(String code, String name, String managerUserId, String managerGroup) {
+    }
+
+    record DemoStaff(String userId, String displayName, String email, String phone, String team, int capacity,
+            List<String> competences, DemoAbsence absence) {
+    }
+
+    /** From the first day of the month {@code monthsFromNow} ahead, for {@code months} whole months. */
+    record DemoAbsence(int monthsFromNow, int months) {
+
+        Absence from(LocalDate today) {
+            LocalDate first = today.withDayOfMonth(1).plusMonths(monthsFromNow);
+            return new Absence(first, first.plusMonths(months).minusDays(1));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        Section demo = read();
+        LocalDate today = LocalDate.now(clock.withZone(MUNICIPALITY_ZONE));
+        int created = 0;
+        for (DemoTeam team : demo.teams()) {
+            if (!teams.existsByCode(team.code())) {
+                teams.save(new Team(team.code(), team.name(), team.managerUserId(), team.managerGroup()));
+                created++;
+            }
+        }
+        for (DemoStaff staff : demo.staff()) {
+            if (profiles.existsByUserId(staff.userId())) {
+                continue;
+            }
+            Team team = teams.findByCode(staff.team()).orElseThrow(() -> new IllegalStateException(
+                    "Demo staff " + staff.userId() + " names the unknown team " + staff.team()));
+            Set<String> competences = staff.competences() == null ? Set.of() : Set.copyOf(staff.competences());
+            StaffProfile profile = new StaffProfile(staff.userId(), staff.displayName(), staff.email(), staff.phone(),
+                    team, staff.capacity(), competences);
+            if (staff.absence() != null) {
+                profile.planAbsence(staff.absence().from(today));
+            }
+            profiles.save(profile);
+            created++;
+        }
+        if (created > 0) {
+            log.info("Created {} demo teams and staff profiles from {}", created, file);
+        }
+    }
+
+    private Section read() {
+        try (InputStream in = file.getInputStream()) {
+            return new ObjectMapper(new YAMLFactory())
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, Section.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the demo reference data " + file, e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dk.initiativ.matching;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Who works where: the teams and the staff profiles, for the features that pick, show or notify staff. */
+@Service
+@Transactional(readOnly = true)
+public class StaffDirectory {
+
+    private final TeamRepository teams;
+    private final StaffProfileRepository profiles;
+
+    StaffDirectory(TeamRepository teams, StaffProfileRepository profiles) {
+        this.teams = teams;
+        this.profiles = profiles;
+    }
+
+    /** All teams, by name. */
+    public List<TeamView> teams() {
+        return teams.findAllByOrderByNameAsc().stream().map(Team::toView).toList();
+    }
+
+    public Optional<TeamView> team(String code) {
+        return teams.findByCode(code).map(Team::toView);
+    }
+
+    /** Every staff profile, by display name. */
+    public List<StaffMember> all() {
+        return profiles.findAllByOrderByDisplayNameAsc().stream().map(StaffProfile::toMember).toList();
+    }
+
+    /** The profiles of one team, by display name; empty for an unknown team. */
+    public List<StaffMember> byTeam(String teamCode) {
+        return profiles.findByTeamCodeOrderByDisplayNameAsc(teamCode).stream().map(StaffProfile::toMember).toList();
+    }
+
+    /** The profile of a Camunda/Keycloak user, if that user has one. */
+    public Optional<StaffMember> byUserId(String userId) {
+        return profiles.findByUserId(userId).map(StaffProfile::toMember);
+    }
+}

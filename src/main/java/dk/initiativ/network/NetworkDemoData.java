@@ -1,0 +1,74 @@
+package dk.initiativ.network;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.initiativ.database.ConditionalOnDemoData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo partners from the {@code partners} section of {@code demo/reference-data.yaml}, at start, after the
+ * catalog's districts (partners refer to them). A partner whose name is registered already is left as it is.
+ */
+@Component
+@ConditionalOnDemoData
+@Order(40)
+class NetworkDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(NetworkDemoData.class);
+
+    private final Resource file;
+    private final PartnerRepository partners;
+
+    NetworkDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
+            PartnerRepository partners) {
+        this.file = file;
+        this.partners = partners;
+    }
+
+    record Section(List<DemoPartner> partners) {
+    }
+
+    record DemoPartner(String name, PartnerKind kind, String description, String contactEmail, String contactPhone,
+            String district) {
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        int created = 0;
+        for (DemoPartner partner : read().partners()) {
+            if (!partners.existsByName(partner.name())) {
+                partners.save(new Partner(partner.name(), partner.kind(), partner.description(),
+                        partner.contactEmail(), partner.contactPhone(), partner.district()));
+                created++;
+            }
+        }
+        if (created > 0) {
+            log.info("Created {} demo partners from {}", created, file);
+        }
+    }
+
+    private Section read() {
+        try (InputStream in = file.getInputStream()) {
+            return new ObjectMapper(new YAMLFactory())
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, Section.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the demo reference data " + file, e);
+        }
+    }
+}
