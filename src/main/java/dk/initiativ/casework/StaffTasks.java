@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dk.initiativ.identity.Role;
+import dk.initiativ.initiative.Cases;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.ForbiddenException;
 import org.camunda.bpm.engine.HistoryService;
@@ -34,9 +35,11 @@ public class StaffTasks {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final IdentityService identityService;
+    private final Cases cases;
 
     StaffTasks(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
-            IdentityService identityService) {
+            IdentityService identityService, Cases cases) {
+        this.cases = cases;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -78,6 +81,11 @@ public class StaffTasks {
         }
         requireMayWork(task, user);
         String caseNumber = caseNumbers(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+        cases.lock(caseNumber);
+        // whoever held the lock before us may have completed the task
+        if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+            throw new ConflictException("conflict.taskDone", "Task " + taskId + " was completed meanwhile");
+        }
         Map<String, Object> variables = variablesFor.apply(caseNumber);
         asCamundaUser(user, () -> taskService.complete(taskId, variables));
     }

@@ -10,6 +10,12 @@ public enum CaseEventType {
     REDIRECTED(true),
     MARKED_DUPLICATE(true),
     DUPLICATE_LINKED(false),
+    CONTACT_PROPOSED(false),
+    CONTACT_DECLINED(false),
+    MATCH_ESCALATED(false),
+    CONTACT_ASSIGNED(true),
+    CONTACT_REASSIGNED(true),
+    AGREEMENT_RECORDED(true),
     WITHDRAWN(true),
     CLOSED_INACTIVE(true);
 

@@ -2,6 +2,8 @@ package dk.initiativ.initiative;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,6 +50,14 @@ public class Cases {
     @Transactional(readOnly = true)
     public boolean exists(String caseNumber) {
         return initiatives.findByCaseNumber(caseNumber).isPresent();
+    }
+
+    /**
+     * Takes the case's row lock for the rest of the transaction: one writer per case at a time, so that
+     * two people acting on the same case queue up instead of deadlocking on its rows.
+     */
+    public void lock(String caseNumber) {
+        initiatives.lockByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }
 
     public Long idOf(String caseNumber) {
@@ -103,6 +113,55 @@ public class Cases {
         record(initiative, CaseEventType.CLOSED_INACTIVE, SYSTEM, null, null);
     }
 
+    /** The open cases each contact person carries now: their workload. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> openCasesByContactPerson() {
+        return initiatives.countOpenCasesByContactPerson().stream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+    }
+
+    /** The process' matching facts of a case: topic, district and the help wanted as codes. */
+    @Transactional(readOnly = true)
+    public MatchingFacts matchingFacts(String caseNumber) {
+        Initiative initiative = require(caseNumber);
+        return new MatchingFacts(initiative.getTopic(), initiative.getDistrict(), initiative.getHelpWanted());
+    }
+
+    public void proposeContactPerson(String caseNumber, String teamCode, String userId, String actor) {
+        Initiative initiative = require(caseNumber);
+        initiative.assignContactPerson(teamCode, userId);
+        record(initiative, CaseEventType.CONTACT_PROPOSED, actor, null, null);
+    }
+
+    public void contactPersonDeclined(String caseNumber, String actor, String reason) {
+        record(require(caseNumber), CaseEventType.CONTACT_DECLINED, actor, reason, null);
+    }
+
+    public void matchEscalated(String caseNumber, String manager) {
+        record(require(caseNumber), CaseEventType.MATCH_ESCALATED, SYSTEM, manager, null);
+    }
+
+    /** The contact person took the case (or a manager put it on them): the citizen sees who. */
+    public void contactPersonAssigned(String caseNumber, String userId, String actor) {
+        Initiative initiative = require(caseNumber);
+        initiative.assignContactPerson(initiative.getTeamCode(), userId);
+        initiative.matched();
+        record(initiative, CaseEventType.CONTACT_ASSIGNED, actor, null, null);
+    }
+
+    /** A manager put the case on another contact person; the stage stays. */
+    public void contactPersonReassigned(String caseNumber, String teamCode, String userId, String manager) {
+        Initiative initiative = require(caseNumber);
+        initiative.assignContactPerson(teamCode, userId);
+        record(initiative, CaseEventType.CONTACT_REASSIGNED, manager, null, null);
+    }
+
+    public void agreementRecorded(String caseNumber, String actor) {
+        Initiative initiative = require(caseNumber);
+        initiative.agreed();
+        record(initiative, CaseEventType.AGREEMENT_RECORDED, actor, null, null);
+    }
+
     void record(Initiative initiative, CaseEventType type, String actor, String detail, String relatedCaseNumber) {
         events.save(new CaseEvent(initiative.getId(), type, clock.instant(), actor, detail, relatedCaseNumber));
     }
@@ -126,6 +185,7 @@ public class Cases {
                 .toList();
         return new CaseView(i.getId(), i.getCaseNumber(), i.getTitle(), i.getDescription(), i.getTopic(),
                 i.getDistrict(), i.getContactName(), i.getContactEmail(), i.getLanguage(), i.getStage(),
-                i.getOutcome(), i.getSubmittedAt(), i.getClosedAt(), i.getDuplicateOfCaseNumber(), timeline);
+                i.getOutcome(), i.getSubmittedAt(), i.getClosedAt(), i.getDuplicateOfCaseNumber(), i.getTeamCode(),
+                i.getContactPerson(), timeline);
     }
 }

@@ -1,8 +1,12 @@
 package dk.initiativ.initiative;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -65,6 +69,16 @@ public class Initiative {
     @Column(nullable = false, updatable = false)
     private Instant submittedAt;
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "initiative_help_wanted", joinColumns = @JoinColumn(name = "initiative_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false)
+    private Set<HelpKind> helpWanted = EnumSet.noneOf(HelpKind.class);
+
+    private String teamCode;
+
+    private String contactPerson;
+
     @Version
     private long version;
 
@@ -84,6 +98,9 @@ public class Initiative {
         this.language = language;
         this.stage = Stage.SUBMITTED;
         this.submittedAt = submittedAt;
+        if (request.helpWanted() != null && !request.helpWanted().isEmpty()) {
+            this.helpWanted = EnumSet.copyOf(request.helpWanted());
+        }
     }
 
     void awaitInformation() {
@@ -99,6 +116,22 @@ public class Initiative {
     void accept() {
         requireOpen();
         this.stage = Stage.ACCEPTED;
+    }
+
+    void assignContactPerson(String teamCode, String userId) {
+        requireOpen();
+        this.teamCode = teamCode;
+        this.contactPerson = userId;
+    }
+
+    void matched() {
+        requireOpen();
+        this.stage = Stage.MATCHED;
+    }
+
+    void agreed() {
+        requireOpen();
+        this.stage = Stage.AGREED;
     }
 
     void close(Outcome outcome, Instant at) {
@@ -168,6 +201,18 @@ public class Initiative {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    public Set<HelpKind> getHelpWanted() {
+        return Set.copyOf(helpWanted);
+    }
+
+    public String getTeamCode() {
+        return teamCode;
+    }
+
+    public String getContactPerson() {
+        return contactPerson;
     }
 
     public Outcome getOutcome() {

@@ -1,8 +1,11 @@
 package dk.initiativ.initiative;
 
+import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface InitiativeRepository extends JpaRepository<Initiative, Long> {
@@ -10,6 +13,14 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
     Optional<Initiative> findByCaseNumber(String caseNumber);
 
     Optional<Initiative> findByTrackingTokenHash(String trackingTokenHash);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Initiative i where i.caseNumber = :caseNumber")
+    Optional<Initiative> lockByCaseNumber(String caseNumber);
+
+    @Query("select i.contactPerson, count(i) from Initiative i where i.contactPerson is not null"
+            + " and i.stage <> dk.initiativ.initiative.Stage.CLOSED group by i.contactPerson")
+    List<Object[]> countOpenCasesByContactPerson();
 
     @Query(value = "SELECT NEXTVAL(case_number_seq)", nativeQuery = true)
     long nextCaseSequence();

@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 
+import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.process.InitiativeProcess;
+import dk.initiativ.web.FieldProblemException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +26,15 @@ public class SubmissionService {
     private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final InitiativeRepository initiatives;
+    private final CatalogService catalog;
     private final Cases cases;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
-    SubmissionService(InitiativeRepository initiatives, Cases cases, RuntimeService runtimeService, Clock clock) {
+    SubmissionService(InitiativeRepository initiatives, CatalogService catalog, Cases cases,
+            RuntimeService runtimeService, Clock clock) {
         this.initiatives = initiatives;
+        this.catalog = catalog;
         this.cases = cases;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -37,6 +42,12 @@ public class SubmissionService {
 
     @Transactional
     public SubmissionReceipt submit(SubmitInitiativeRequest request, Locale locale) {
+        if (!catalog.topicExists(request.topic().strip())) {
+            throw new FieldProblemException("topic", "initiative.topic.unknown");
+        }
+        if (!catalog.districtExists(request.district().strip())) {
+            throw new FieldProblemException("district", "initiative.district.unknown");
+        }
         Instant now = clock.instant();
         String caseNumber = CaseNumbers.format(now.atZone(MUNICIPALITY_ZONE).getYear(), initiatives.nextCaseSequence());
         String language = "en".equals(locale.getLanguage()) ? "en" : "da";
@@ -45,8 +56,13 @@ public class SubmissionService {
         Initiative initiative = initiatives.saveAndFlush(
                 new Initiative(caseNumber, TrackingTokens.hash(trackingToken), request, language, now));
         cases.record(initiative, CaseEventType.SUBMITTED, Cases.CITIZEN, null, null);
-        runtimeService.startProcessInstanceByKey(InitiativeProcess.KEY, caseNumber,
-                Map.of(InitiativeProcess.VAR_INITIATIVE_ID, initiative.getId(), InitiativeProcess.VAR_CASE_NUMBER, caseNumber));
+        MatchingFacts facts = new MatchingFacts(initiative.getTopic(), initiative.getDistrict(), initiative.getHelpWanted());
+        runtimeService.startProcessInstanceByKey(InitiativeProcess.KEY, caseNumber, Map.of(
+                InitiativeProcess.VAR_INITIATIVE_ID, initiative.getId(),
+                InitiativeProcess.VAR_CASE_NUMBER, caseNumber,
+                InitiativeProcess.VAR_TOPIC, facts.topic(),
+                InitiativeProcess.VAR_DISTRICT, facts.district(),
+                InitiativeProcess.VAR_HELP_WANTED, facts.helpWantedCodes()));
         log.info("Initiative {} submitted", caseNumber);
         return new SubmissionReceipt(caseNumber, trackingToken, now);
     }

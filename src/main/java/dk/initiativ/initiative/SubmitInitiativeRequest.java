@@ -1,5 +1,7 @@
 package dk.initiativ.initiative;
 
+import java.util.Set;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -35,5 +37,8 @@ public record SubmitInitiativeRequest(
 
         @NotNull(message = "{initiative.consent.required}")
         @AssertTrue(message = "{initiative.consent.required}")
-        Boolean consent) {
+        Boolean consent,
+
+        @Size(max = 6, message = "{initiative.helpWanted.size}")
+        Set<HelpKind> helpWanted) {
 }

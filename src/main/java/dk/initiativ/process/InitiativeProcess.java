@@ -14,7 +14,6 @@ public final class InitiativeProcess {
     public static final String TASK_SCREEN_INITIATIVE = "Task_ScreenInitiative";
     public static final String GATEWAY_SCREENING_DECISION = "Gateway_ScreeningDecision";
     public static final String TASK_ACCEPT_INITIATIVE = "ServiceTask_AcceptInitiative";
-    public static final String END_ACCEPTED = "EndEvent_AcceptedForMatching";
     public static final String TASK_REQUEST_INFORMATION = "ServiceTask_RequestInformation";
     public static final String TASK_AWAIT_INFORMATION = "ReceiveTask_AwaitInformation";
     public static final String TIMER_INFORMATION_REMINDER = "BoundaryEvent_InformationReminder";
@@ -27,6 +26,26 @@ public final class InitiativeProcess {
     public static final String END_REDIRECTED = "EndEvent_Redirected";
     public static final String TASK_MARK_DUPLICATE = "ServiceTask_MarkDuplicate";
     public static final String END_DUPLICATE = "EndEvent_Duplicate";
+
+    // matching
+    public static final String TASK_CHOOSE_TEAM = "BusinessRuleTask_ChooseTeam";
+    public static final String TASK_PROPOSE_CONTACT_PERSON = "ServiceTask_ProposeContactPerson";
+    public static final String GATEWAY_CONTACT_FOUND = "Gateway_ContactFound";
+    public static final String GATEWAY_ACCEPT_JOIN = "Gateway_AcceptJoin";
+    public static final String TASK_ACCEPT_CASE = "Task_AcceptCase";
+    public static final String TIMER_ACCEPTANCE_OVERDUE = "BoundaryEvent_AcceptanceOverdue";
+    public static final String GATEWAY_ACCEPT_DECISION = "Gateway_AcceptDecision";
+    public static final String TASK_CONFIRM_CONTACT_PERSON = "ServiceTask_ConfirmContactPerson";
+    public static final String TASK_RECORD_DECLINE = "ServiceTask_RecordDecline";
+    public static final String TASK_ESCALATE_MATCH = "ServiceTask_EscalateMatch";
+    public static final String GATEWAY_REASSIGN_JOIN = "Gateway_ReassignJoin";
+    public static final String TASK_REASSIGN_CASE = "Task_ReassignCase";
+    public static final String TASK_ASSIGN_CONTACT_PERSON = "ServiceTask_AssignContactPerson";
+
+    // first contact
+    public static final String TASK_FIRST_CONTACT = "Task_FirstContact";
+    public static final String TASK_RECORD_AGREEMENT = "ServiceTask_RecordAgreement";
+    public static final String END_AGREEMENT_RECORDED = "EndEvent_AgreementRecorded";
 
     // withdrawal at any time
     public static final String START_WITHDRAWN = "StartEvent_Withdrawn";
@@ -43,6 +62,20 @@ public final class InitiativeProcess {
     public static final String VAR_SCREENING_DECISION = "screeningDecision";
     public static final String VAR_SCREENING_NOTE = "screeningNote";
     public static final String VAR_DUPLICATE_OF = "duplicateOfCaseNumber";
+    /** Matching inputs (codes): the topic, the district and the help wanted as comma-separated kinds. */
+    public static final String VAR_TOPIC = "topic";
+    public static final String VAR_DISTRICT = "district";
+    public static final String VAR_HELP_WANTED = "helpWanted";
+    public static final String VAR_TEAM_CODE = "teamCode";
+    public static final String VAR_CONTACT_PERSON = "contactPerson";
+    public static final String VAR_TEAM_MANAGER = "teamManager";
+    public static final String VAR_CASE_ACCEPTED = "caseAccepted";
+    public static final String VAR_DECLINE_REASON = "declineReason";
+    public static final String VAR_NEW_CONTACT_PERSON = "newContactPerson";
+    public static final String VAR_AGREEMENT_WILL_DO = "willDo";
+    public static final String VAR_AGREEMENT_WILL_NOT_DO = "willNotDo";
+    public static final String VAR_AGREEMENT_WHO_DOES_WHAT = "whoDoesWhat";
+    public static final String VAR_AGREEMENT_NEXT_STEPS = "nextSteps";
 
     private InitiativeProcess() {
     }

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -77,7 +78,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ConflictException.class, CaseClosedException.class, OptimisticLockingException.class,
-            ObjectOptimisticLockingFailureException.class})
+            ObjectOptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
         log.info("Conflict: {}", ex.getMessage());
         String key = ex instanceof ConflictException conflict ? conflict.messageKey()

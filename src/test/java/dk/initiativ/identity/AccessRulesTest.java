@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessRulesTest {
 
     private static final String PASSWORD = "initiativ-demo";
-    private static final Set<String> PUBLIC_API = Set.of("POST /api/initiatives");
+    private static final Set<String> PUBLIC_API = Set.of("POST /api/initiatives", "GET /api/catalog/topics",
+            "GET /api/catalog/districts");
 
     /** The citizen's API: open, but every call needs the private tracking token (tested in citizen/). */
     private static final String TOKEN_PROTECTED = "/api/citizen/{token}";
@@ -83,6 +84,9 @@ class AccessRulesTest {
         assertThat(anonymous(HttpMethod.GET, "/").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(anonymous(HttpMethod.GET, "/login").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(anonymous(HttpMethod.GET, "/actuator/health").getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the citizen form's choices
+        assertThat(anonymous(HttpMethod.GET, "/api/catalog/topics").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(anonymous(HttpMethod.GET, "/api/catalog/districts").getStatusCode()).isEqualTo(HttpStatus.OK);
         // open, but an empty body is bad input: 400, not 401
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -73,8 +73,8 @@ class SubmissionApiTest {
     @Test
     void badInputNamesEachFieldInDanishAndStoresNothing() {
         long before = initiativeCount();
-        Map<String, Object> bad = Map.of("title", " ", "description", "x".repeat(5001), "topic", "Natur",
-                "district", "Holbæk", "contactName", "Anna", "contactEmail", "not-an-address", "consent", false);
+        Map<String, Object> bad = Map.of("title", " ", "description", "x".repeat(5001), "topic", "natur-miljoe",
+                "district", "holbaek-by", "contactName", "Anna", "contactEmail", "not-an-address", "consent", false);
 
         ResponseEntity<Map> response = submit(bad, "da");
 
@@ -98,6 +98,19 @@ class SubmissionApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fieldErrors(response)).containsExactly(Map.of("field", "topic", "message", "Topic is required."));
+    }
+
+    @Test
+    void anUnknownTopicOrDistrictNamesTheField() {
+        Map<String, Object> unknownTopic = new HashMap<>(validInitiative("Ukendt emne"));
+        unknownTopic.put("topic", "astrologi");
+        assertThat(fieldErrors(submit(unknownTopic, "da")))
+                .containsExactly(Map.of("field", "topic", "message", "Emnet findes ikke. Vælg et emne fra listen."));
+
+        Map<String, Object> unknownDistrict = new HashMap<>(validInitiative("Ukendt område"));
+        unknownDistrict.put("district", "atlantis");
+        assertThat(fieldErrors(submit(unknownDistrict, "en")))
+                .containsExactly(Map.of("field", "district", "message", "The local area does not exist. Choose one from the list."));
     }
 
     @Test
@@ -146,7 +159,7 @@ class SubmissionApiTest {
 
     static Map<String, Object> validInitiative(String title) {
         return Map.of("title", title, "description", "En bænk, så ældre kan hvile sig på turen rundt om søen.",
-                "topic", "Natur og miljø", "district", "Holbæk By", "contactName", "Anna Andersen",
+                "topic", "natur-miljoe", "district", "holbaek-by", "contactName", "Anna Andersen",
                 "contactEmail", "anna@example.org", "consent", true);
     }
 }

@@ -58,7 +58,7 @@ class IntakeApiTest {
         assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dossier.getBody().get("stage")).isEqualTo("ACCEPTED");
         assertThat(timelineTypes(dossier.getBody())).containsExactly("SUBMITTED", "INFORMATION_REQUESTED",
-                "INFORMATION_PROVIDED", "ACCEPTED");
+                "INFORMATION_PROVIDED", "ACCEPTED", "CONTACT_PROPOSED");
         assertThat(timelineTypes(citizen(submitted.token()))).containsExactly("SUBMITTED", "INFORMATION_REQUESTED",
                 "INFORMATION_PROVIDED", "ACCEPTED");
     }
@@ -144,7 +144,7 @@ class IntakeApiTest {
             pool.shutdownNow();
         }
         Map<?, ?> dossier = as("manager").getForEntity("/api/initiatives/" + submitted.caseNumber(), Map.class).getBody();
-        assertThat(timelineTypes(dossier)).containsExactly("SUBMITTED", "ACCEPTED");
+        assertThat(timelineTypes(dossier)).containsExactly("SUBMITTED", "ACCEPTED", "CONTACT_PROPOSED");
     }
 
     @Test
@@ -178,7 +178,7 @@ class IntakeApiTest {
     private Submitted submit(String title) {
         HttpHeaders headers = json();
         Map<String, Object> body = Map.of("title", title, "description", "Beskrivelse af " + title,
-                "topic", "Fællesskab", "district", "Svinninge", "contactName", "Bo Borger",
+                "topic", "social-faellesskab", "district", "svinninge", "contactName", "Bo Borger",
                 "contactEmail", "bo@example.org", "consent", true);
         Map<?, ?> receipt = http.postForEntity("/api/initiatives", new HttpEntity<>(body, headers), Map.class).getBody();
         return new Submitted((String) receipt.get("caseNumber"), (String) receipt.get("trackingToken"));

@@ -6,10 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import dk.initiativ.casework.AgreementView;
+import dk.initiativ.casework.Agreements;
 import dk.initiativ.citizen.CitizenCaseService;
 import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.CaseView;
+import dk.initiativ.initiative.HelpKind;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.initiative.Outcome;
 import dk.initiativ.initiative.Stage;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,6 +65,8 @@ class InitiativeProcessTest {
     @Autowired Cases cases;
     @Autowired Deadlines deadlines;
     @Autowired TransactionTemplate transaction;
+    @Autowired Agreements agreements;
+    @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -73,8 +80,8 @@ class InitiativeProcessTest {
     }
 
     @Test
-    void accepted() {
-        SubmissionReceipt receipt = submit("Naturlegeplads i Tuse");
+    void acceptedMatchedByCompetenceAndAgreed() {
+        SubmissionReceipt receipt = submit("Naturlegeplads i Tuse", "natur-miljoe", "tuse-naes");
         ProcessInstance instance = instance(receipt);
 
         assertThat(instance).hasPassed(START_SUBMITTED, GATEWAY_RESCREEN_JOIN).isWaitingAt(TASK_SCREEN_INITIATIVE);
@@ -85,10 +92,92 @@ class InitiativeProcessTest {
 
         screen(instance, "accept", null, null);
 
-        assertThat(instance).hasPassed(GATEWAY_SCREENING_DECISION, TASK_ACCEPT_INITIATIVE, END_ACCEPTED).isEnded();
-        CaseView view = cases(receipt);
-        assertThat(view.stage()).isEqualTo(Stage.ACCEPTED);
-        assertThat(types(view)).containsExactly(CaseEventType.SUBMITTED, CaseEventType.ACCEPTED);
+        assertThat(instance).hasPassed(GATEWAY_SCREENING_DECISION, TASK_ACCEPT_INITIATIVE, TASK_CHOOSE_TEAM,
+                TASK_PROPOSE_CONTACT_PERSON, GATEWAY_CONTACT_FOUND, GATEWAY_ACCEPT_JOIN).isWaitingAt(TASK_ACCEPT_CASE);
+        assertThat(runtimeService.getVariable(instance.getId(), VAR_TEAM_CODE)).isEqualTo("natur-kultur");
+        Task acceptCase = task(instance, TASK_ACCEPT_CASE);
+        // the natur-kultur people who know "natur-miljoe"
+        assertThat(acceptCase.getAssignee()).isIn("contact", "anna");
+        assertThat(acceptCase.getDueDate()).isEqualTo(deadlines.contactAcceptanceDue());
+        assertThat(cases(receipt).stage()).isEqualTo(Stage.ACCEPTED);
+
+        taskService.complete(acceptCase.getId(), Map.of(VAR_CASE_ACCEPTED, true));
+
+        assertThat(instance).hasPassed(GATEWAY_ACCEPT_DECISION, TASK_CONFIRM_CONTACT_PERSON).isWaitingAt(TASK_FIRST_CONTACT);
+        Task firstContact = task(instance, TASK_FIRST_CONTACT);
+        assertThat(firstContact.getAssignee()).isEqualTo(acceptCase.getAssignee());
+        assertThat(firstContact.getDueDate()).isEqualTo(deadlines.firstContactDue());
+        assertThat(cases(receipt).stage()).isEqualTo(Stage.MATCHED);
+        assertThat(cases(receipt).contactPerson()).isEqualTo(acceptCase.getAssignee());
+
+        taskService.complete(firstContact.getId(), Map.of(VAR_AGREEMENT_WILL_DO, "Hjælp til ansøgning om Grøn pulje",
+                VAR_AGREEMENT_WILL_NOT_DO, "Bygge legepladsen", VAR_AGREEMENT_WHO_DOES_WHAT, "Foreningen bygger",
+                VAR_AGREEMENT_NEXT_STEPS, "Møde om ansøgningen i næste uge"));
+
+        assertThat(instance).hasPassed(TASK_RECORD_AGREEMENT, END_AGREEMENT_RECORDED).isEnded();
+        assertThat(cases(receipt).stage()).isEqualTo(Stage.AGREED);
+        assertThat(agreements(receipt).willNotDo()).isEqualTo("Bygge legepladsen");
+        assertThat(types(cases(receipt))).containsExactly(CaseEventType.SUBMITTED, CaseEventType.ACCEPTED,
+                CaseEventType.CONTACT_PROPOSED, CaseEventType.CONTACT_ASSIGNED, CaseEventType.AGREEMENT_RECORDED);
+    }
+
+    @Test
+    void declinedThenTheTeamManagerChoosesAnotherContactPerson() {
+        SubmissionReceipt receipt = submit("Seniorfitness", "aeldre", "holbaek-by");
+        ProcessInstance instance = instance(receipt);
+        screen(instance, "accept", null, null);
+        assertThat(runtimeService.getVariable(instance.getId(), VAR_TEAM_CODE)).isEqualTo("social-sundhed");
+        Task acceptCase = task(instance, TASK_ACCEPT_CASE);
+
+        taskService.complete(acceptCase.getId(), Map.of(VAR_CASE_ACCEPTED, false, VAR_DECLINE_REASON, "Fuld kalender"));
+
+        assertThat(instance).hasPassed(TASK_RECORD_DECLINE, GATEWAY_REASSIGN_JOIN).isWaitingAt(TASK_REASSIGN_CASE);
+        Task reassign = task(instance, TASK_REASSIGN_CASE);
+        assertThat(reassign.getAssignee()).isEqualTo("mads");
+
+        taskService.complete(reassign.getId(), Map.of(VAR_NEW_CONTACT_PERSON, "emil"));
+
+        assertThat(instance).hasPassed(TASK_ASSIGN_CONTACT_PERSON).isWaitingAt(TASK_ACCEPT_CASE);
+        assertThat(task(instance, TASK_ACCEPT_CASE).getAssignee()).isEqualTo("emil");
+        assertThat(types(cases(receipt))).contains(CaseEventType.CONTACT_DECLINED);
+    }
+
+    @Test
+    void notAcceptedInTimeEscalatesToTheTeamManager() {
+        SubmissionReceipt receipt = submit("Kulturnat", "kultur-fritid", "jyderup");
+        ProcessInstance instance = instance(receipt);
+        screen(instance, "accept", null, null);
+        Date due = timerDue(instance, TIMER_ACCEPTANCE_OVERDUE);
+        assertThat(due).isEqualTo(deadlines.contactAcceptanceDue());
+
+        ClockUtil.setCurrentTime(due);
+        managementService.executeJob(timer(instance, TIMER_ACCEPTANCE_OVERDUE).getId());
+
+        assertThat(instance).hasPassed(TASK_ESCALATE_MATCH).isWaitingAt(TASK_REASSIGN_CASE);
+        assertThat(task(instance, TASK_REASSIGN_CASE).getAssignee()).isEqualTo("manager");
+        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_ACCEPT_CASE).count()).isZero();
+        assertThat(types(cases(receipt))).contains(CaseEventType.MATCH_ESCALATED);
+    }
+
+    @Test
+    void nobodyFreeInTheTeamGoesStraightToTheTeamManager() {
+        // Dorte is away in the demo data; fill Cecilie's and Emil's capacity for the length of this test
+        List<Map<String, Object>> saved = jdbc.queryForList(
+                "SELECT id, capacity FROM staff_profile WHERE user_id IN ('cecilie', 'emil')");
+        jdbc.update("UPDATE staff_profile SET capacity = 0 WHERE user_id IN ('cecilie', 'emil')");
+        try {
+            SubmissionReceipt receipt = submit("Lektiecafé", "boern-unge", "toelloese");
+            ProcessInstance instance = instance(receipt);
+            screen(instance, "accept", null, null);
+
+            assertThat(instance).hasPassed(GATEWAY_CONTACT_FOUND).isWaitingAt(TASK_REASSIGN_CASE);
+            assertThat(task(instance, TASK_REASSIGN_CASE).getAssignee()).isEqualTo("mads");
+            assertThat(cases(receipt).contactPerson()).isNull();
+        } finally {
+            saved.forEach(row -> jdbc.update("UPDATE staff_profile SET capacity = ? WHERE id = ?",
+                    row.get("capacity"), row.get("id")));
+        }
     }
 
     @Test
@@ -112,8 +201,8 @@ class InitiativeProcessTest {
 
         screen(instance, "accept", null, null);
 
-        assertThat(instance).isEnded().hasPassed(END_ACCEPTED);
-        assertThat(types(cases(receipt))).containsExactly(CaseEventType.SUBMITTED,
+        assertThat(instance).isWaitingAt(TASK_ACCEPT_CASE);
+        assertThat(types(cases(receipt))).startsWith(CaseEventType.SUBMITTED,
                 CaseEventType.INFORMATION_REQUESTED, CaseEventType.INFORMATION_PROVIDED, CaseEventType.ACCEPTED);
     }
 
@@ -198,8 +287,21 @@ class InitiativeProcessTest {
     }
 
     private SubmissionReceipt submit(String title) {
-        return submissions.submit(new SubmitInitiativeRequest(title, "Beskrivelse af " + title, "Natur og miljø",
-                "Holbæk By", "Anna Andersen", "anna@example.org", true), Locale.forLanguageTag("da"));
+        return submit(title, "natur-miljoe", "holbaek-by");
+    }
+
+    private SubmissionReceipt submit(String title, String topic, String district) {
+        return submissions.submit(new SubmitInitiativeRequest(title, "Beskrivelse af " + title, topic, district,
+                "Anna Andersen", "anna@example.org", true, Set.of(HelpKind.PARTNERS)), Locale.forLanguageTag("da"));
+    }
+
+    private Task task(ProcessInstance instance, String taskKey) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+                .singleResult();
+    }
+
+    private AgreementView agreements(SubmissionReceipt receipt) {
+        return transaction.execute(status -> agreements.of(receipt.caseNumber()).orElseThrow());
     }
 
     private ProcessInstance instance(SubmissionReceipt receipt) {

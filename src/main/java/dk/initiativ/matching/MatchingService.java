@@ -1,0 +1,75 @@
+package dk.initiativ.matching;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import dk.initiativ.initiative.Cases;
+import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.web.FieldProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who carries a case: the proposal within the team the decision table chose, the contact person's
+ * answer, the team manager's choice, and a manager's override at any time.
+ */
+@Service
+@Transactional
+public class MatchingService {
+
+    /** The proposal: the person (empty when nobody in the team is free) and the team's manager. */
+    public record Proposal(Optional<String> contactPerson, String teamManager) {
+    }
+
+    private final StaffDirectory staff;
+    private final Cases cases;
+    private final Clock clock;
+    private final DeadlineProperties deadlines;
+
+    MatchingService(StaffDirectory staff, Cases cases, Clock clock, DeadlineProperties deadlines) {
+        this.staff = staff;
+        this.cases = cases;
+        this.clock = clock;
+        this.deadlines = deadlines;
+    }
+
+    Proposal propose(String caseNumber, String teamCode, String actor) {
+        TeamView team = staff.team(teamCode)
+                .orElseThrow(() -> new IllegalStateException("The decision table chose an unknown team " + teamCode));
+        List<StaffMember> members = staff.byTeam(teamCode);
+        LocalDate today = LocalDate.now(clock.withZone(deadlines.zone()));
+        Optional<String> person = ContactPersonPicker.pick(members, cases.matchingFacts(caseNumber).topic(),
+                cases.openCasesByContactPerson(), today).map(StaffMember::userId);
+        cases.proposeContactPerson(caseNumber, teamCode, person.orElse(null), actor);
+        return new Proposal(person, team.managerUserId());
+    }
+
+    void accepted(String caseNumber, String contactPerson) {
+        cases.contactPersonAssigned(caseNumber, contactPerson, contactPerson);
+    }
+
+    void declined(String caseNumber, String contactPerson, String reason) {
+        cases.contactPersonDeclined(caseNumber, contactPerson, reason);
+    }
+
+    void escalated(String caseNumber, String teamManager) {
+        cases.matchEscalated(caseNumber, teamManager);
+    }
+
+    /** The team manager's choice: any staff member with a profile. */
+    String choose(String caseNumber, String userId, String manager) {
+        StaffMember member = requireStaff(userId);
+        cases.proposeContactPerson(caseNumber, member.teamCode(), member.userId(), manager);
+        return member.userId();
+    }
+
+    StaffMember requireStaff(String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw new FieldProblemException("contactPerson", "matching.contactPerson.required");
+        }
+        return staff.byUserId(userId.strip())
+                .orElseThrow(() -> new FieldProblemException("contactPerson", "matching.contactPerson.unknown"));
+    }
+}
