@@ -12,26 +12,35 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The case dossier for staff: the facts and the whole timeline. Intake, managers and admins read
- * every case; contact staff will read their own cases once matching assigns them.
+ * The case dossier for staff: the facts, the whole timeline and the agreement. Intake, managers and
+ * admins read every case; a contact person reads the cases they carry; anyone else gets 403.
  */
 @RestController
 @RequestMapping("/api/initiatives")
 class CaseApiController {
 
     private final Cases cases;
+    private final Agreements agreements;
 
-    CaseApiController(Cases cases) {
+    CaseApiController(Cases cases, Agreements agreements) {
         this.cases = cases;
+        this.agreements = agreements;
+    }
+
+    /** The dossier: the case with its timeline, and the agreement once recorded. */
+    record Dossier(CaseView initiative, AgreementView agreement) {
     }
 
     @GetMapping("/{caseNumber}")
     @Transactional(readOnly = true)
-    CaseView dossier(@PathVariable String caseNumber, Authentication authentication) {
+    Dossier dossier(@PathVariable String caseNumber, Authentication authentication) {
         StaffUser user = StaffUser.of(authentication);
-        if (!(user.isIn(Role.INTAKE.groupId()) || user.isIn(Role.MANAGER.groupId()) || user.isIn(Role.ADMIN.groupId()))) {
+        CaseView view = cases.view(caseNumber);
+        boolean readsAll = user.isIn(Role.INTAKE.groupId()) || user.isIn(Role.MANAGER.groupId())
+                || user.isIn(Role.ADMIN.groupId());
+        if (!readsAll && !user.userId().equals(view.contactPerson())) {
             throw new ForbiddenException(user.userId() + " may not read case " + caseNumber);
         }
-        return cases.view(caseNumber);
+        return new Dossier(view, agreements.of(caseNumber).orElse(null));
     }
 }

@@ -2,10 +2,13 @@ package dk.initiativ.citizen;
 
 import java.util.Set;
 
+import dk.initiativ.casework.Agreements;
 import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.initiative.Stage;
 import dk.initiativ.intake.IntakeService;
+import dk.initiativ.matching.StaffDirectory;
 import dk.initiativ.process.InitiativeProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -22,10 +25,15 @@ public class CitizenCaseService {
 
     private final Cases cases;
     private final IntakeService intake;
+    private final Agreements agreements;
+    private final StaffDirectory staff;
     private final RuntimeService runtimeService;
 
-    CitizenCaseService(Cases cases, IntakeService intake, RuntimeService runtimeService) {
+    CitizenCaseService(Cases cases, IntakeService intake, Agreements agreements, StaffDirectory staff,
+            RuntimeService runtimeService) {
         this.cases = cases;
+        this.agreements = agreements;
+        this.staff = staff;
         this.intake = intake;
         this.runtimeService = runtimeService;
     }
@@ -34,12 +42,24 @@ public class CitizenCaseService {
     public CitizenCaseView status(String trackingToken) {
         CaseView view = cases.viewByTrackingToken(trackingToken);
         return new CitizenCaseView(view.caseNumber(), view.title(), view.stage(), view.outcome(), view.submittedAt(),
-                view.closedAt(), intake.openQuestion(view.caseNumber()).orElse(null),
+                view.closedAt(), intake.openQuestion(view.caseNumber()).orElse(null), contactPerson(view),
+                agreements.of(view.caseNumber()).orElse(null),
                 view.timeline().stream().filter(CaseView.TimelineEntry::visibleToCitizen)
                         .map(entry -> new CitizenCaseView.Entry(entry.type(), entry.occurredAt(),
                                 DETAIL_FOR_CITIZEN.contains(entry.type()) ? entry.detail() : null,
                                 entry.relatedCaseNumber()))
                         .toList());
+    }
+
+    /** Shown once the contact person has taken the case, not while it is only proposed. */
+    private CitizenCaseView.ContactPerson contactPerson(CaseView view) {
+        if (view.contactPerson() == null || view.stage() == Stage.SUBMITTED || view.stage() == Stage.ACCEPTED
+                || view.stage() == Stage.AWAITING_INFORMATION) {
+            return null;
+        }
+        return staff.byUserId(view.contactPerson())
+                .map(member -> new CitizenCaseView.ContactPerson(member.displayName(), member.email(), member.phone()))
+                .orElse(null);
     }
 
     public void answer(String trackingToken, String answer) {

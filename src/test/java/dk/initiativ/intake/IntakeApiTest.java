@@ -56,8 +56,9 @@ class IntakeApiTest {
 
         ResponseEntity<Map> dossier = as("manager").getForEntity("/api/initiatives/" + submitted.caseNumber(), Map.class);
         assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(dossier.getBody().get("stage")).isEqualTo("ACCEPTED");
-        assertThat(timelineTypes(dossier.getBody())).containsExactly("SUBMITTED", "INFORMATION_REQUESTED",
+        Map<?, ?> initiative = (Map<?, ?>) dossier.getBody().get("initiative");
+        assertThat(initiative.get("stage")).isEqualTo("ACCEPTED");
+        assertThat(timelineTypes(initiative)).containsExactly("SUBMITTED", "INFORMATION_REQUESTED",
                 "INFORMATION_PROVIDED", "ACCEPTED", "CONTACT_PROPOSED");
         assertThat(timelineTypes(citizen(submitted.token()))).containsExactly("SUBMITTED", "INFORMATION_REQUESTED",
                 "INFORMATION_PROVIDED", "ACCEPTED");
@@ -143,7 +144,8 @@ class IntakeApiTest {
         } finally {
             pool.shutdownNow();
         }
-        Map<?, ?> dossier = as("manager").getForEntity("/api/initiatives/" + submitted.caseNumber(), Map.class).getBody();
+        Map<?, ?> dossier = (Map<?, ?>) as("manager").getForEntity("/api/initiatives/" + submitted.caseNumber(), Map.class)
+                .getBody().get("initiative");
         assertThat(timelineTypes(dossier)).containsExactly("SUBMITTED", "ACCEPTED", "CONTACT_PROPOSED");
     }
 
