@@ -2,12 +2,8 @@ package dk.initiativ.casework;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 import dk.initiativ.initiative.Cases;
-import dk.initiativ.web.FieldProblemException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,24 +14,18 @@ public class Agreements {
 
     private final AgreementRepository agreements;
     private final Cases cases;
-    private final Validator validator;
+    private final InputCheck check;
     private final Clock clock;
 
-    Agreements(AgreementRepository agreements, Cases cases, Validator validator, Clock clock) {
+    Agreements(AgreementRepository agreements, Cases cases, InputCheck check, Clock clock) {
         this.agreements = agreements;
         this.cases = cases;
-        this.validator = validator;
+        this.check = check;
         this.clock = clock;
     }
 
     void record(String caseNumber, AgreementInput input, String actor) {
-        // the Tasklist form reaches here without the API's @Valid: the same rules, checked once more
-        Set<ConstraintViolation<AgreementInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<AgreementInput> first = violations.iterator().next();
-            throw new FieldProblemException(first.getPropertyPath().toString(),
-                    first.getMessageTemplate().replaceAll("[{}]", ""));
-        }
+        check.valid(input);
         agreements.save(new Agreement(cases.idOf(caseNumber), input, actor, clock.instant()));
         cases.agreementRecorded(caseNumber, actor);
     }

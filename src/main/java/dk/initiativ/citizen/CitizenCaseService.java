@@ -19,9 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CitizenCaseService {
 
-    /** Timeline entries whose detail the citizen may read: the question to them, the reason for a redirect. */
-    private static final Set<CaseEventType> DETAIL_FOR_CITIZEN =
-            Set.of(CaseEventType.INFORMATION_REQUESTED, CaseEventType.REDIRECTED, CaseEventType.MARKED_DUPLICATE);
+    /**
+     * Timeline entries whose detail the citizen may read: the question to them, the reason for a
+     * redirect, the milestones and the closing message.
+     */
+    private static final Set<CaseEventType> DETAIL_FOR_CITIZEN = Set.of(CaseEventType.INFORMATION_REQUESTED,
+            CaseEventType.REDIRECTED, CaseEventType.MARKED_DUPLICATE, CaseEventType.PROGRESS_RECORDED,
+            CaseEventType.CLOSED);
 
     private final Cases cases;
     private final IntakeService intake;
@@ -42,7 +46,8 @@ public class CitizenCaseService {
     public CitizenCaseView status(String trackingToken) {
         CaseView view = cases.viewByTrackingToken(trackingToken);
         return new CitizenCaseView(view.caseNumber(), view.title(), view.stage(), view.outcome(), view.submittedAt(),
-                view.closedAt(), intake.openQuestion(view.caseNumber()).orElse(null), contactPerson(view),
+                view.closedAt(), view.progressPercent(), intake.openQuestion(view.caseNumber()).orElse(null),
+                contactPerson(view),
                 agreements.of(view.caseNumber()).orElse(null),
                 view.timeline().stream().filter(CaseView.TimelineEntry::visibleToCitizen)
                         .map(entry -> new CitizenCaseView.Entry(entry.type(), entry.occurredAt(),

@@ -13,7 +13,8 @@ import dk.initiativ.initiative.Stage;
  * for them. Staff names beyond the contact person and internal notes are left out.
  */
 public record CitizenCaseView(String caseNumber, String title, Stage stage, Outcome outcome, Instant submittedAt,
-        Instant closedAt, String openQuestion, ContactPerson contactPerson, AgreementView agreement,
+        Instant closedAt, Integer progressPercent, String openQuestion, ContactPerson contactPerson,
+        AgreementView agreement,
         List<Entry> timeline) {
 
     /** The contact person once they have taken the case: name and how to reach them. */

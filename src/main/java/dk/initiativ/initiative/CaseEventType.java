@@ -16,6 +16,8 @@ public enum CaseEventType {
     CONTACT_ASSIGNED(true),
     CONTACT_REASSIGNED(true),
     AGREEMENT_RECORDED(true),
+    PROGRESS_RECORDED(true),
+    CLOSED(true),
     WITHDRAWN(true),
     CLOSED_INACTIVE(true);
 

@@ -7,7 +7,7 @@ import java.util.List;
 public record CaseView(Long id, String caseNumber, String title, String description, String topic, String district,
         String contactName, String contactEmail, String language, Stage stage, Outcome outcome, Instant submittedAt,
         Instant closedAt, String duplicateOfCaseNumber, String teamCode, String contactPerson,
-        List<TimelineEntry> timeline) {
+        Integer progressPercent, List<TimelineEntry> timeline) {
 
     /** One timeline entry. */
     public record TimelineEntry(CaseEventType type, Instant occurredAt, String actor, boolean visibleToCitizen,

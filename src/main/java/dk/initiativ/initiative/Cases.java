@@ -162,6 +162,20 @@ public class Cases {
         record(initiative, CaseEventType.AGREEMENT_RECORDED, actor, null, null);
     }
 
+    /** A follow-up check-in: the progress and the latest milestone, which the citizen sees. */
+    public void progressRecorded(String caseNumber, int percent, String milestone, String actor) {
+        Initiative initiative = require(caseNumber);
+        initiative.recordProgress(percent);
+        record(initiative, CaseEventType.PROGRESS_RECORDED, actor, percent + " %: " + milestone, null);
+    }
+
+    /** The contact person closes the case with its outcome and a message to the citizen. */
+    public void closeWithOutcome(String caseNumber, Outcome outcome, String message, String actor) {
+        Initiative initiative = require(caseNumber);
+        initiative.close(outcome, clock.instant());
+        record(initiative, CaseEventType.CLOSED, actor, message, null);
+    }
+
     void record(Initiative initiative, CaseEventType type, String actor, String detail, String relatedCaseNumber) {
         events.save(new CaseEvent(initiative.getId(), type, clock.instant(), actor, detail, relatedCaseNumber));
     }
@@ -186,6 +200,6 @@ public class Cases {
         return new CaseView(i.getId(), i.getCaseNumber(), i.getTitle(), i.getDescription(), i.getTopic(),
                 i.getDistrict(), i.getContactName(), i.getContactEmail(), i.getLanguage(), i.getStage(),
                 i.getOutcome(), i.getSubmittedAt(), i.getClosedAt(), i.getDuplicateOfCaseNumber(), i.getTeamCode(),
-                i.getContactPerson(), timeline);
+                i.getContactPerson(), i.getProgressPercent(), timeline);
     }
 }

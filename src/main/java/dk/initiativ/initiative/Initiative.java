@@ -79,6 +79,8 @@ public class Initiative {
 
     private String contactPerson;
 
+    private Integer progressPercent;
+
     @Version
     private long version;
 
@@ -132,6 +134,11 @@ public class Initiative {
     void agreed() {
         requireOpen();
         this.stage = Stage.AGREED;
+    }
+
+    void recordProgress(int percent) {
+        requireOpen();
+        this.progressPercent = percent;
     }
 
     void close(Outcome outcome, Instant at) {
@@ -213,6 +220,10 @@ public class Initiative {
 
     public String getContactPerson() {
         return contactPerson;
+    }
+
+    public Integer getProgressPercent() {
+        return progressPercent;
     }
 
     public Outcome getOutcome() {

@@ -2,6 +2,7 @@ package dk.initiativ.initiative;
 
 /** How a case ended. */
 public enum Outcome {
+    // the contact person closes with one of the first five; the process sets the others
     REALISED,
     PARTLY_REALISED,
     HANDED_OVER_TO_ASSOCIATION,

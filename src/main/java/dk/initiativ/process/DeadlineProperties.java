@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contactAcceptance   the chosen contact person accepts the case within this, else it escalates
  * @param firstContact        first contact and expectation agreement after acceptance
  * @param followUpInterval    time between follow-up check-ins
+ * @param checkIn             the contact person does a due check-in (or the closing) within this
  * @param zone                the municipality's time zone, in which working days are counted
  * @param closedDays          days ({@code MM-dd}) on which offices are closed though they are no
  *                            public holiday: Constitution Day, Christmas Eve, New Year's Eve
@@ -32,6 +33,7 @@ public record DeadlineProperties(
         @DefaultValue("2") int contactAcceptance,
         @DefaultValue("5") int firstContact,
         @DefaultValue("30") int followUpInterval,
+        @DefaultValue("5") int checkIn,
         @DefaultValue("Europe/Copenhagen") ZoneId zone,
         @DefaultValue({"06-05", "12-24", "12-31"}) List<String> closedDays) {
 
@@ -43,6 +45,7 @@ public record DeadlineProperties(
         requireNotNegative("information-timeout", informationTimeout);
         requireNotNegative("contact-acceptance", contactAcceptance);
         requireNotNegative("first-contact", firstContact);
+        requireNotNegative("check-in", checkIn);
         if (followUpInterval < 1) {
             throw new IllegalArgumentException("follow-up-interval must be at least 1, was " + followUpInterval);
         }

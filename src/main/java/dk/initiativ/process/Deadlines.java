@@ -46,6 +46,10 @@ public class Deadlines {
         return workingDaysFromNow(properties.followUpInterval());
     }
 
+    public Date checkInDue() {
+        return workingDaysFromNow(properties.checkIn());
+    }
+
     private Date workingDaysFromNow(int workingDays) {
         var now = ClockUtil.getCurrentTime().toInstant().atZone(properties.zone());
         return Date.from(calendar.addWorkingDays(now, workingDays).toInstant());

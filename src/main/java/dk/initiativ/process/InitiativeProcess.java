@@ -45,7 +45,16 @@ public final class InitiativeProcess {
     // first contact
     public static final String TASK_FIRST_CONTACT = "Task_FirstContact";
     public static final String TASK_RECORD_AGREEMENT = "ServiceTask_RecordAgreement";
-    public static final String END_AGREEMENT_RECORDED = "EndEvent_AgreementRecorded";
+
+    // follow-up and closure
+    public static final String GATEWAY_FOLLOW_UP_JOIN = "Gateway_FollowUpJoin";
+    public static final String TIMER_FOLLOW_UP_DUE = "TimerEvent_FollowUpDue";
+    public static final String TASK_FOLLOW_UP = "Task_FollowUp";
+    public static final String TASK_RECORD_PROGRESS = "ServiceTask_RecordProgress";
+    public static final String GATEWAY_DONE = "Gateway_Done";
+    public static final String TASK_CLOSE_CASE = "Task_CloseCase";
+    public static final String TASK_CLOSE_WITH_OUTCOME = "ServiceTask_CloseCase";
+    public static final String END_CLOSED = "EndEvent_Closed";
 
     // withdrawal at any time
     public static final String START_WITHDRAWN = "StartEvent_Withdrawn";
@@ -76,6 +85,11 @@ public final class InitiativeProcess {
     public static final String VAR_AGREEMENT_WILL_NOT_DO = "willNotDo";
     public static final String VAR_AGREEMENT_WHO_DOES_WHAT = "whoDoesWhat";
     public static final String VAR_AGREEMENT_NEXT_STEPS = "nextSteps";
+    public static final String VAR_PROGRESS_PERCENT = "progressPercent";
+    public static final String VAR_MILESTONE = "milestone";
+    public static final String VAR_DONE = "initiativeDone";
+    public static final String VAR_OUTCOME = "outcome";
+    public static final String VAR_CLOSING_MESSAGE = "closingMessage";
 
     private InitiativeProcess() {
     }

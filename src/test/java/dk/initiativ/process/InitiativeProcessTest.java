@@ -80,7 +80,7 @@ class InitiativeProcessTest {
     }
 
     @Test
-    void acceptedMatchedByCompetenceAndAgreed() {
+    void theWholeJourneyToRealised() {
         SubmissionReceipt receipt = submit("Naturlegeplads i Tuse", "natur-miljoe", "tuse-naes");
         ProcessInstance instance = instance(receipt);
 
@@ -114,11 +114,30 @@ class InitiativeProcessTest {
                 VAR_AGREEMENT_WILL_NOT_DO, "Bygge legepladsen", VAR_AGREEMENT_WHO_DOES_WHAT, "Foreningen bygger",
                 VAR_AGREEMENT_NEXT_STEPS, "Møde om ansøgningen i næste uge"));
 
-        assertThat(instance).hasPassed(TASK_RECORD_AGREEMENT, END_AGREEMENT_RECORDED).isEnded();
+        assertThat(instance).hasPassed(TASK_RECORD_AGREEMENT, GATEWAY_FOLLOW_UP_JOIN).isWaitingAt(TIMER_FOLLOW_UP_DUE);
         assertThat(cases(receipt).stage()).isEqualTo(Stage.AGREED);
         assertThat(agreements(receipt).willNotDo()).isEqualTo("Bygge legepladsen");
-        assertThat(types(cases(receipt))).containsExactly(CaseEventType.SUBMITTED, CaseEventType.ACCEPTED,
-                CaseEventType.CONTACT_PROPOSED, CaseEventType.CONTACT_ASSIGNED, CaseEventType.AGREEMENT_RECORDED);
+        assertThat(timerDue(instance, TIMER_FOLLOW_UP_DUE)).isEqualTo(deadlines.nextFollowUpAt());
+
+        // two check-ins 30 working days apart: halfway, then done
+        followUp(instance, 50, "Fonden har givet tilsagn", false);
+        assertThat(instance).hasPassed(TASK_RECORD_PROGRESS, GATEWAY_DONE).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+        followUp(instance, 100, "Legepladsen er indviet", true);
+        assertThat(instance).isWaitingAt(TASK_CLOSE_CASE);
+        assertThat(cases(receipt).progressPercent()).isEqualTo(100);
+
+        taskService.complete(task(instance, TASK_CLOSE_CASE).getId(), Map.of(VAR_OUTCOME, "REALISED",
+                VAR_CLOSING_MESSAGE, "Tak for en flot legeplads!"));
+
+        assertThat(instance).hasPassed(TASK_CLOSE_WITH_OUTCOME, END_CLOSED).isEnded();
+        CaseView closed = cases(receipt);
+        assertThat(closed.stage()).isEqualTo(Stage.CLOSED);
+        assertThat(closed.outcome()).isEqualTo(Outcome.REALISED);
+        assertThat(types(closed)).containsExactly(CaseEventType.SUBMITTED, CaseEventType.ACCEPTED,
+                CaseEventType.CONTACT_PROPOSED, CaseEventType.CONTACT_ASSIGNED, CaseEventType.AGREEMENT_RECORDED,
+                CaseEventType.PROGRESS_RECORDED, CaseEventType.PROGRESS_RECORDED, CaseEventType.CLOSED);
+        assertThat(citizens.status(receipt.trackingToken()).timeline()).last()
+                .satisfies(entry -> assertThat(entry.detail()).isEqualTo("Tak for en flot legeplads!"));
     }
 
     @Test
@@ -293,6 +312,15 @@ class InitiativeProcessTest {
     private SubmissionReceipt submit(String title, String topic, String district) {
         return submissions.submit(new SubmitInitiativeRequest(title, "Beskrivelse af " + title, topic, district,
                 "Anna Andersen", "anna@example.org", true, Set.of(HelpKind.PARTNERS)), Locale.forLanguageTag("da"));
+    }
+
+    /** Moves Camunda's clock to the next check-in, fires the timer and completes the check-in. */
+    private void followUp(ProcessInstance instance, int percent, String milestone, boolean done) {
+        ClockUtil.setCurrentTime(timerDue(instance, TIMER_FOLLOW_UP_DUE));
+        managementService.executeJob(timer(instance, TIMER_FOLLOW_UP_DUE).getId());
+        Task checkIn = task(instance, TASK_FOLLOW_UP);
+        assertThat(checkIn.getDueDate()).isEqualTo(deadlines.checkInDue());
+        taskService.complete(checkIn.getId(), Map.of(VAR_PROGRESS_PERCENT, percent, VAR_MILESTONE, milestone, VAR_DONE, done));
     }
 
     private Task task(ProcessInstance instance, String taskKey) {

@@ -1,0 +1,131 @@
+package dk.initiativ.casework;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dk.initiativ.process.InitiativeProcess;
+import dk.initiativ.support.LocalModeTest;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A complete journey from submission to "realised", every step through the HTTP API as the demo
+ * users. Only time is the test's: the follow-up timer fires by moving Camunda's clock.
+ */
+@LocalModeTest
+class JourneyApiTest {
+
+    private static final String PASSWORD = "initiativ-demo";
+
+    @Autowired TestRestTemplate http;
+    @Autowired ManagementService managementService;
+    @Autowired RuntimeService runtimeService;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void fromSubmissionToRealised() {
+        Map<?, ?> receipt = http.postForEntity("/api/initiatives", new HttpEntity<>(Map.of(
+                "title", "Shelterplads ved Tuse Næs", "description", "Tre shelters og et bålsted til skoler og spejdere.",
+                "topic", "natur-miljoe", "district", "tuse-naes", "contactName", "Sofie Spejder",
+                "contactEmail", "sofie@example.org", "consent", true, "helpWanted", List.of("FUNDING", "PERMITS")),
+                json()), Map.class).getBody();
+        String caseNumber = (String) receipt.get("caseNumber");
+        String token = (String) receipt.get("trackingToken");
+
+        ok(post("intake", "/api/tasks/" + task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+                Map.of("decision", "accept")));
+        String contact = (String) ((Map<?, ?>) as("manager").getForEntity("/api/initiatives/" + caseNumber, Map.class)
+                .getBody().get("initiative")).get("contactPerson");
+        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_AcceptCase") + "/acceptance",
+                Map.of("accepted", true)));
+        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FirstContact") + "/agreement", Map.of(
+                "willDo", "Søge Grøn pulje med jer, og hjælpe med tilladelsen", "willNotDo", "Bygge shelterne",
+                "whoDoesWhat", "Spejderne bygger, kommunen søger tilladelsen", "nextSteps", "Ansøgning inden 1. marts")));
+
+        fireFollowUpTimer(caseNumber);
+        ResponseEntity<Map> tooMuch = post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+                Map.of("progressPercent", 120, "milestone", "x", "done", false));
+        assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+                Map.of("progressPercent", 60, "milestone", "Tilladelsen er givet", "done", false)));
+        assertThat(citizen(token).get("progressPercent")).isEqualTo(60);
+
+        fireFollowUpTimer(caseNumber);
+        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+                Map.of("progressPercent", 100, "milestone", "Shelterne er indviet", "done", true)));
+
+        String close = task(contact, caseNumber, "Task_CloseCase");
+        assertThat(post(contact, "/api/tasks/" + close + "/closure", Map.of("outcome", "WITHDRAWN", "message", "x"))
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ok(post(contact, "/api/tasks/" + close + "/closure",
+                Map.of("outcome", "REALISED", "message", "Tak! Shelterne er åbne for alle.")));
+
+        Map<?, ?> status = citizen(token);
+        assertThat(status.get("stage")).isEqualTo("CLOSED");
+        assertThat(status.get("outcome")).isEqualTo("REALISED");
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) status.get("timeline");
+        assertThat(timeline.stream().map(entry -> entry.get("type")).toList()).containsExactly("SUBMITTED",
+                "ACCEPTED", "CONTACT_ASSIGNED", "AGREEMENT_RECORDED", "PROGRESS_RECORDED", "PROGRESS_RECORDED", "CLOSED");
+        assertThat(timeline.get(timeline.size() - 1).get("detail")).isEqualTo("Tak! Shelterne er åbne for alle.");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+    }
+
+    private void fireFollowUpTimer(String caseNumber) {
+        String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getId();
+        Job timer = managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(InitiativeProcess.TIMER_FOLLOW_UP_DUE).singleResult();
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+        managementService.executeJob(timer.getId());
+    }
+
+    private String task(String user, String caseNumber, String taskKey) {
+        List<Map<String, Object>> tasks = as(user).exchange("/api/tasks", HttpMethod.GET, null, List.class).getBody();
+        return tasks.stream().filter(t -> caseNumber.equals(t.get("caseNumber")) && taskKey.equals(t.get("taskKey")))
+                .map(t -> (String) t.get("taskId")).findFirst()
+                .orElseThrow(() -> new AssertionError(taskKey + " of " + caseNumber + " not in " + user + "'s work list"));
+    }
+
+    private Map<?, ?> citizen(String token) {
+        return http.getForEntity("/api/citizen/" + token, Map.class).getBody();
+    }
+
+    private ResponseEntity<Map> post(String user, String path, Map<String, Object> body) {
+        return as(user).postForEntity(path, new HttpEntity<>(new HashMap<>(body), json()), Map.class);
+    }
+
+    private static void ok(ResponseEntity<Map> response) {
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, PASSWORD);
+    }
+
+    private static HttpHeaders json() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "da");
+        return headers;
+    }
+}
