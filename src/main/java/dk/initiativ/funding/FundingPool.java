@@ -13,8 +13,9 @@ import jakarta.persistence.Version;
 /**
  * A municipal funding pool (pulje): its criteria, its budget and what is left of it, the application
  * deadline, and the group of fund officers who decide its applications. Grants draw {@code budgetLeft}
- * down; the version makes two concurrent grants on one pool fail rather than overspend, and the database
- * refuses a budget left below zero or above the total.
+ * down with one conditional update ({@link FundingPoolRepository#drawDown}), never by reading and writing
+ * the entity, so that two concurrent grants on one pool cannot overspend it; the database refuses a budget
+ * left below zero or above the total.
  */
 @Entity
 class FundingPool {
