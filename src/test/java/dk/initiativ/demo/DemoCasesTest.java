@@ -1,0 +1,45 @@
+package dk.initiativ.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dk.initiativ.support.LocalModeTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo initiatives of the embedded run reach every stage through the real process. */
+@LocalModeTest
+class DemoCasesTest {
+
+    @Autowired DemoCases demoCases;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired RuntimeService runtimeService;
+
+    @Test
+    void aboutThirtyInitiativesSpreadOverEveryStage() {
+        demoCases.seed();
+
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT case_number, stage, outcome FROM initiative"
+                + " WHERE contact_email LIKE '%@borger.example.org'");
+        assertThat(rows).hasSize(30);
+        assertThat(rows.stream().map(row -> (String) row.get("stage")).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("SUBMITTED", "AWAITING_INFORMATION", "ACCEPTED", "MATCHED", "AGREED", "CLOSED");
+        assertThat(rows.stream().map(row -> (String) row.get("outcome")).filter(o -> o != null).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("REALISED", "NOT_REALISED", "INACTIVE", "REDIRECTED", "DUPLICATE", "WITHDRAWN");
+
+        Set<String> caseNumbers = rows.stream().map(row -> (String) row.get("case_number")).collect(Collectors.toSet());
+        Set<String> waitingAt = runtimeService.createProcessInstanceQuery().processDefinitionKey("initiative").list().stream()
+                .filter(instance -> caseNumbers.contains(instance.getBusinessKey()))
+                .flatMap(instance -> runtimeService.getActiveActivityIds(instance.getId()).stream())
+                .collect(Collectors.toSet());
+        // what Cockpit shows: running instances at each waiting point of the journey
+        assertThat(waitingAt).contains("Task_ScreenInitiative", "ReceiveTask_AwaitInformation", "Task_AcceptCase",
+                "Task_ReassignCase", "Task_FirstContact", "TimerEvent_FollowUpDue", "Task_FollowUp");
+    }
+}
