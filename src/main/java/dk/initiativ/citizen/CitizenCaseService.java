@@ -21,11 +21,14 @@ public class CitizenCaseService {
 
     /**
      * Timeline entries whose detail the citizen may read: the question to them, the reason for a
-     * redirect, the milestones and the closing message.
+     * redirect, the support plan's decisions, the milestones and the closing message.
      */
     private static final Set<CaseEventType> DETAIL_FOR_CITIZEN = Set.of(CaseEventType.INFORMATION_REQUESTED,
-            CaseEventType.REDIRECTED, CaseEventType.MARKED_DUPLICATE, CaseEventType.PROGRESS_RECORDED,
-            CaseEventType.CLOSED);
+            CaseEventType.REDIRECTED, CaseEventType.MARKED_DUPLICATE, CaseEventType.SUPPORT_PLANNED,
+            CaseEventType.FUNDING_PROPOSED, CaseEventType.FUNDING_GRANTED, CaseEventType.FUNDING_REJECTED,
+            CaseEventType.PERMIT_REQUIRED, CaseEventType.PERMIT_APPROVED, CaseEventType.PERMIT_REFUSED,
+            CaseEventType.PARTNER_LINKED, CaseEventType.POLITICAL_FORWARDED, CaseEventType.POLITICAL_DECIDED,
+            CaseEventType.PROGRESS_RECORDED, CaseEventType.CLOSED);
 
     private final Cases cases;
     private final IntakeService intake;

@@ -125,7 +125,7 @@ class DemoCases implements ApplicationRunner {
         }
     }
 
-    /** matched, agreed, following-up, realised, not-realised. */
+    /** matched, agreed, supporting, following-up, realised, not-realised. */
     private void driveMatched(DemoCase demo, String caseNumber) {
         screen(caseNumber, "accept", null, null);
         complete(caseNumber, TASK_ACCEPT_CASE, Map.of(VAR_CASE_ACCEPTED, true));
@@ -140,6 +140,19 @@ class DemoCases implements ApplicationRunner {
         if (demo.stage().equals("agreed")) {
             return;
         }
+        if (demo.stage().equals("supporting")) {
+            // funding and partners running: the fund officers and the contact person have tasks
+            Map<String, Object> plan = new HashMap<>(Map.of(VAR_NEEDS_FUNDING, true, VAR_NEEDS_PERMITS, false,
+                    VAR_NEEDS_PARTNERS, true, VAR_NEEDS_POLITICAL, false));
+            plan.put(VAR_FUNDING_POOL, "lokalpuljen");
+            plan.put(VAR_FUNDING_AMOUNT, "25000");
+            plan.put(VAR_FUNDING_PURPOSE, "Materialer og leje af udstyr");
+            plan.put(VAR_PARTNER_IDS, String.valueOf(jdbc.queryForObject("SELECT MIN(id) FROM partner", Long.class)));
+            complete(caseNumber, TASK_PLAN_SUPPORT, plan);
+            return;
+        }
+        complete(caseNumber, TASK_PLAN_SUPPORT, Map.of(VAR_NEEDS_FUNDING, false, VAR_NEEDS_PERMITS, false,
+                VAR_NEEDS_PARTNERS, false, VAR_NEEDS_POLITICAL, false));
         fire(caseNumber, TIMER_FOLLOW_UP_DUE);
         if (demo.stage().equals("following-up")) {
             return;

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dk.initiativ.initiative.CaseClosedException;
+import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.initiative.Stage;
 import dk.initiativ.web.ConflictException;
@@ -96,6 +97,8 @@ public class FundingApplications {
         }
         FundingApplication application = applications.saveAndFlush(
                 new FundingApplication(initiativeId, pool.getId(), amount, text, proposedBy, now()));
+        cases.supportMilestone(caseNumber, CaseEventType.FUNDING_PROPOSED,
+                pool.getName() + ": " + amount.toPlainString() + " kr.", proposedBy);
         log.info("Case {} applies to pool {} for {} kr. (application {})", caseNumber, pool.getCode(), amount,
                 application.getId());
         return application.getId();
@@ -128,6 +131,8 @@ public class FundingApplications {
                     + left + " kr. left, less than the " + granted + " kr. to grant to application " + applicationId);
         }
         application.grant(granted, officer, now());
+        cases.supportMilestone(decision.caseNumber(), CaseEventType.FUNDING_GRANTED,
+                pool.getName() + ": " + granted.toPlainString() + " kr.", officer);
         log.info("Application {} granted {} kr. from pool {} by {}", applicationId, granted, pool.getCode(), officer);
         return application.toView(pool);
     }
@@ -145,6 +150,8 @@ public class FundingApplications {
         Decision decision = decidable(applicationId, officer, officerGroups);
         String text = text("reason", reason);
         decision.application().reject(text, officer, now());
+        cases.supportMilestone(decision.caseNumber(), CaseEventType.FUNDING_REJECTED,
+                decision.pool().getName() + ": " + text, officer);
         log.info("Application {} to pool {} rejected by {}", applicationId, decision.pool().getCode(), officer);
         return decision.application().toView(decision.pool());
     }
@@ -166,7 +173,7 @@ public class FundingApplications {
                 .map(application -> application.toView(pools.findById(application.getPoolId()).orElseThrow()));
     }
 
-    private record Decision(FundingApplication application, FundingPool pool) {
+    private record Decision(FundingApplication application, FundingPool pool, String caseNumber) {
     }
 
     /** The application, locked, if the officer may decide it and it waits for a decision. */
@@ -184,7 +191,10 @@ public class FundingApplications {
             throw new ConflictException("conflict.fundingDecided",
                     "Application " + applicationId + " is " + application.getStatus() + " already");
         }
-        return new Decision(application, pool);
+        String caseNumber = cases.caseNumberOf(application.getInitiativeId());
+        // a withdrawn or closed case gets no money
+        cases.requireOpen(caseNumber);
+        return new Decision(application, pool, caseNumber);
     }
 
     /** An amount of kroner: given, above zero, at most two decimals; scaled to two decimals. */

@@ -169,6 +169,25 @@ public class Cases {
         record(initiative, CaseEventType.PROGRESS_RECORDED, actor, percent + " %: " + milestone, null);
     }
 
+    /** The case number of a case known by its id (features that keep only the id). */
+    @Transactional(readOnly = true)
+    public String caseNumberOf(long initiativeId) {
+        return initiatives.findById(initiativeId).map(Initiative::getCaseNumber)
+                .orElseThrow(() -> new CaseNotFoundException("with id " + initiativeId));
+    }
+
+    /** Refuses work on a closed case (409). */
+    public void requireOpen(String caseNumber) {
+        if (!require(caseNumber).isOpen()) {
+            throw new CaseClosedException(caseNumber);
+        }
+    }
+
+    /** Any support-plan milestone (funding, permits, partners, political decision) with its plain-text detail. */
+    public void supportMilestone(String caseNumber, CaseEventType type, String detail, String actor) {
+        record(require(caseNumber), type, actor, detail, null);
+    }
+
     /** The contact person closes the case with its outcome and a message to the citizen. */
     public void closeWithOutcome(String caseNumber, Outcome outcome, String message, String actor) {
         Initiative initiative = require(caseNumber);

@@ -46,6 +46,21 @@ public final class InitiativeProcess {
     public static final String TASK_FIRST_CONTACT = "Task_FirstContact";
     public static final String TASK_RECORD_AGREEMENT = "ServiceTask_RecordAgreement";
 
+    // support plan
+    public static final String TASK_PLAN_SUPPORT = "Task_PlanSupport";
+    public static final String TASK_RECORD_SUPPORT_PLAN = "ServiceTask_RecordSupportPlan";
+    public static final String GATEWAY_SUPPORT_SPLIT = "Gateway_SupportSplit";
+    public static final String TASK_DECIDE_FUNDING = "Task_DecideFunding";
+    public static final String TASK_RECORD_FUNDING_DECISION = "ServiceTask_RecordFundingDecision";
+    public static final String SUBPROCESS_PERMIT = "SubProcess_Permit";
+    public static final String TASK_DECIDE_PERMIT = "Task_DecidePermit";
+    public static final String TASK_RECORD_PERMIT_DECISION = "ServiceTask_RecordPermitDecision";
+    public static final String TASK_FOLLOW_UP_PARTNERS = "Task_FollowUpPartners";
+    public static final String TASK_RECORD_POLITICAL_DECISION = "Task_RecordPoliticalDecision";
+    public static final String TASK_SAVE_POLITICAL_DECISION = "ServiceTask_RecordPoliticalDecision";
+    public static final String GATEWAY_SUPPORT_JOIN = "Gateway_SupportJoin";
+    public static final String TASK_SUPPORT_COMPLETED = "ServiceTask_SupportCompleted";
+
     // follow-up and closure
     public static final String GATEWAY_FOLLOW_UP_JOIN = "Gateway_FollowUpJoin";
     public static final String TIMER_FOLLOW_UP_DUE = "TimerEvent_FollowUpDue";
@@ -85,6 +100,28 @@ public final class InitiativeProcess {
     public static final String VAR_AGREEMENT_WILL_NOT_DO = "willNotDo";
     public static final String VAR_AGREEMENT_WHO_DOES_WHAT = "whoDoesWhat";
     public static final String VAR_AGREEMENT_NEXT_STEPS = "nextSteps";
+    public static final String VAR_NEEDS_FUNDING = "needsFunding";
+    public static final String VAR_FUNDING_POOL = "fundingPool";
+    public static final String VAR_FUNDING_AMOUNT = "fundingAmount";
+    public static final String VAR_FUNDING_PURPOSE = "fundingPurpose";
+    public static final String VAR_FUNDING_APPLICATION_ID = "fundingApplicationId";
+    public static final String VAR_FUNDING_OFFICER_GROUP = "fundingOfficerGroup";
+    public static final String VAR_FUNDING_GRANTED = "fundingGranted";
+    public static final String VAR_AMOUNT_GRANTED = "amountGranted";
+    public static final String VAR_FUNDING_REASON = "fundingReason";
+    public static final String VAR_NEEDS_PERMITS = "needsPermits";
+    /** Permits as lines {@code kind; department-group} (a process variable holds no lists). */
+    public static final String VAR_PERMIT_LINES = "permitLines";
+    public static final String VAR_PERMIT_ID = "permitId";
+    public static final String VAR_PERMIT_APPROVED = "permitApproved";
+    public static final String VAR_PERMIT_REASON = "permitReason";
+    public static final String VAR_NEEDS_PARTNERS = "needsPartners";
+    /** Partner ids, comma-separated. */
+    public static final String VAR_PARTNER_IDS = "partnerIds";
+    public static final String VAR_NEEDS_POLITICAL = "needsPolitical";
+    public static final String VAR_COMMITTEE = "committee";
+    public static final String VAR_POLITICAL_DECISION = "politicalDecision";
+    public static final String VAR_DECIDED_ON = "decidedOn";
     public static final String VAR_PROGRESS_PERCENT = "progressPercent";
     public static final String VAR_MILESTONE = "milestone";
     public static final String VAR_DONE = "initiativeDone";

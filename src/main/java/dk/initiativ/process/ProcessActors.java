@@ -1,5 +1,7 @@
 package dk.initiativ.process;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -9,6 +11,13 @@ public final class ProcessActors {
     public static final String SYSTEM = "system";
 
     private ProcessActors() {
+    }
+
+    /** The groups of the authenticated staff member (none for the process itself). */
+    public static List<String> groups(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     }
 
     public static String current(DelegateExecution execution) {

@@ -62,6 +62,21 @@ class JourneyApiTest {
                 "willDo", "Søge Grøn pulje med jer, og hjælpe med tilladelsen", "willNotDo", "Bygge shelterne",
                 "whoDoesWhat", "Spejderne bygger, kommunen søger tilladelsen", "nextSteps", "Ansøgning inden 1. marts")));
 
+        // support plan: funding from the Grøn pulje; over the pool's total is refused with the field named
+        String plan = task(contact, caseNumber, "Task_PlanSupport");
+        Map<String, Object> tooMuchFunding = new HashMap<>(Map.of("funding", true, "fundingPool", "groen-pulje",
+                "fundingAmount", 9_999_999, "fundingPurpose", "Materialer", "permits", false, "partners", false,
+                "political", false));
+        assertThat(post(contact, "/api/tasks/" + plan + "/support-plan", tooMuchFunding).getBody().toString())
+                .contains("amountRequested");
+        ok(post(contact, "/api/tasks/" + plan + "/support-plan", Map.of("funding", true, "fundingPool", "groen-pulje",
+                "fundingAmount", 40000, "fundingPurpose", "Materialer til tre shelters", "permits", false,
+                "partners", false, "political", false)));
+        String decision = task("admin", caseNumber, "Task_DecideFunding");
+        assertThat(post(contact, "/api/tasks/" + decision + "/funding-decision", Map.of("granted", true, "amount", 40000))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ok(post("admin", "/api/tasks/" + decision + "/funding-decision", Map.of("granted", true, "amount", 35000)));
+
         fireFollowUpTimer(caseNumber);
         ResponseEntity<Map> tooMuch = post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
                 Map.of("progressPercent", 120, "milestone", "x", "done", false));
@@ -85,7 +100,9 @@ class JourneyApiTest {
         assertThat(status.get("outcome")).isEqualTo("REALISED");
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) status.get("timeline");
         assertThat(timeline.stream().map(entry -> entry.get("type")).toList()).containsExactly("SUBMITTED",
-                "ACCEPTED", "CONTACT_ASSIGNED", "AGREEMENT_RECORDED", "PROGRESS_RECORDED", "PROGRESS_RECORDED", "CLOSED");
+                "ACCEPTED", "CONTACT_ASSIGNED", "AGREEMENT_RECORDED", "FUNDING_PROPOSED", "SUPPORT_PLANNED",
+                "FUNDING_GRANTED", "SUPPORT_COMPLETED", "PROGRESS_RECORDED", "PROGRESS_RECORDED", "CLOSED");
+        assertThat(timeline.get(6).get("detail")).isEqualTo("Grøn pulje: 35000.00 kr.");
         assertThat(timeline.get(timeline.size() - 1).get("detail")).isEqualTo("Tak! Shelterne er åbne for alle.");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
     }

@@ -40,6 +40,7 @@ class DemoCasesTest {
                 .collect(Collectors.toSet());
         // what Cockpit shows: running instances at each waiting point of the journey
         assertThat(waitingAt).contains("Task_ScreenInitiative", "ReceiveTask_AwaitInformation", "Task_AcceptCase",
-                "Task_ReassignCase", "Task_FirstContact", "TimerEvent_FollowUpDue", "Task_FollowUp");
+                "Task_ReassignCase", "Task_FirstContact", "Task_PlanSupport", "Task_DecideFunding",
+                "Task_FollowUpPartners", "Task_FollowUp");
     }
 }

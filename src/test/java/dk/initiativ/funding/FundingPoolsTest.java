@@ -31,12 +31,13 @@ class FundingPoolsTest {
     Clock clock;
 
     @Test
-    void theDemoPoolsAreThereWithTheirWholeBudgetLeft() {
+    void theDemoPoolsAreThere() {
+        // other tests in the shared database make their own pools and grant from the demo pools
         assertThat(pools.list()).extracting(FundingPoolView::name)
-                .containsExactly("Fællesskabspuljen", "Grøn pulje", "Lokalpuljen");
+                .containsSubsequence("Fællesskabspuljen", "Grøn pulje", "Lokalpuljen");
         FundingPoolView local = pools.find("lokalpuljen").orElseThrow();
         assertThat(local.totalBudget()).isEqualByComparingTo("250000");
-        assertThat(local.budgetLeft()).isEqualTo(new BigDecimal("250000.00"));
+        assertThat(local.budgetLeft()).isPositive().isLessThanOrEqualTo(local.totalBudget());
         assertThat(local.fundOfficerGroup()).isEqualTo("fund-officer");
         assertThat(local.applicationDeadline()).isNull();
         assertThat(local.criteria()).contains("lokalområde");
@@ -60,10 +61,11 @@ class FundingPoolsTest {
 
     @Test
     void theDatabaseRefusesANegativeBudgetLeft() {
+        BigDecimal before = pools.find("lokalpuljen").orElseThrow().budgetLeft();
         assertThatThrownBy(() -> jdbc.update("UPDATE funding_pool SET budget_left = -0.01 WHERE code = 'lokalpuljen'"))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("ck_funding_pool_budget");
-        assertThat(pools.find("lokalpuljen").orElseThrow().budgetLeft()).isEqualByComparingTo("250000");
+        assertThat(pools.find("lokalpuljen").orElseThrow().budgetLeft()).isEqualByComparingTo(before);
     }
 
     @Test

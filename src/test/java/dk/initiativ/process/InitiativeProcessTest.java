@@ -114,9 +114,14 @@ class InitiativeProcessTest {
                 VAR_AGREEMENT_WILL_NOT_DO, "Bygge legepladsen", VAR_AGREEMENT_WHO_DOES_WHAT, "Foreningen bygger",
                 VAR_AGREEMENT_NEXT_STEPS, "Møde om ansøgningen i næste uge"));
 
-        assertThat(instance).hasPassed(TASK_RECORD_AGREEMENT, GATEWAY_FOLLOW_UP_JOIN).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+        assertThat(instance).hasPassed(TASK_RECORD_AGREEMENT).isWaitingAt(TASK_PLAN_SUPPORT);
         assertThat(cases(receipt).stage()).isEqualTo(Stage.AGREED);
         assertThat(agreements(receipt).willNotDo()).isEqualTo("Bygge legepladsen");
+
+        // no track needed: the support plan's default flow
+        planSupport(instance, false, false, false, false);
+        assertThat(instance).hasPassed(TASK_RECORD_SUPPORT_PLAN, GATEWAY_SUPPORT_SPLIT, GATEWAY_SUPPORT_JOIN,
+                TASK_SUPPORT_COMPLETED, GATEWAY_FOLLOW_UP_JOIN).isWaitingAt(TIMER_FOLLOW_UP_DUE);
         assertThat(timerDue(instance, TIMER_FOLLOW_UP_DUE)).isEqualTo(deadlines.nextFollowUpAt());
 
         // two check-ins 30 working days apart: halfway, then done
@@ -135,9 +140,63 @@ class InitiativeProcessTest {
         assertThat(closed.outcome()).isEqualTo(Outcome.REALISED);
         assertThat(types(closed)).containsExactly(CaseEventType.SUBMITTED, CaseEventType.ACCEPTED,
                 CaseEventType.CONTACT_PROPOSED, CaseEventType.CONTACT_ASSIGNED, CaseEventType.AGREEMENT_RECORDED,
+                CaseEventType.SUPPORT_PLANNED, CaseEventType.SUPPORT_COMPLETED,
                 CaseEventType.PROGRESS_RECORDED, CaseEventType.PROGRESS_RECORDED, CaseEventType.CLOSED);
         assertThat(citizens.status(receipt.trackingToken()).timeline()).last()
                 .satisfies(entry -> assertThat(entry.detail()).isEqualTo("Tak for en flot legeplads!"));
+    }
+
+    @Test
+    void allFourSupportTracksRunInParallelAndJoinBeforeTheFollowUp() {
+        SubmissionReceipt receipt = submit("Vinterbadeklub ved havnen", "idraet-bevaegelse", "holbaek-by");
+        ProcessInstance instance = instance(receipt);
+        toAgreement(instance);
+        Long partnerId = jdbc.queryForObject("SELECT MIN(id) FROM partner WHERE active", Long.class);
+
+        Map<String, Object> plan = new HashMap<>();
+        plan.put(VAR_NEEDS_FUNDING, true);
+        plan.put(VAR_FUNDING_POOL, "lokalpuljen");
+        plan.put(VAR_FUNDING_AMOUNT, 12000L);
+        plan.put(VAR_FUNDING_PURPOSE, "Sauna og omklædning");
+        plan.put(VAR_NEEDS_PERMITS, true);
+        plan.put(VAR_PERMIT_LINES, "Brug af havnearealet; vej-park\nMidlertidig bygning; byg-miljoe");
+        plan.put(VAR_NEEDS_PARTNERS, true);
+        plan.put(VAR_PARTNER_IDS, String.valueOf(partnerId));
+        plan.put(VAR_NEEDS_POLITICAL, true);
+        plan.put(VAR_COMMITTEE, "Kultur- og fritidsudvalget");
+        taskService.complete(task(instance, TASK_PLAN_SUPPORT).getId(), plan);
+
+        assertThat(instance).hasPassed(GATEWAY_SUPPORT_SPLIT).isWaitingAt(TASK_DECIDE_FUNDING, TASK_DECIDE_PERMIT,
+                TASK_FOLLOW_UP_PARTNERS, TASK_RECORD_POLITICAL_DECISION);
+        assertThat(task(instance, TASK_DECIDE_FUNDING)).hasCandidateGroup("fund-officer");
+        List<Task> permits = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_DECIDE_PERMIT).list();
+        assertThat(permits).hasSize(2);
+        assertThat(permits).extracting(permit -> taskService.getIdentityLinksForTask(permit.getId()).get(0).getGroupId())
+                .containsExactlyInAnyOrder("vej-park", "byg-miljoe");
+
+        as("fund", List.of("fund-officer"), () -> taskService.complete(task(instance, TASK_DECIDE_FUNDING).getId(),
+                Map.of(VAR_FUNDING_GRANTED, true, VAR_AMOUNT_GRANTED, 10000L)));
+        for (Task permit : permits) {
+            String department = taskService.getIdentityLinksForTask(permit.getId()).get(0).getGroupId();
+            as("admin", List.of("admin"), () -> taskService.complete(permit.getId(), department.equals("vej-park")
+                    ? Map.of(VAR_PERMIT_APPROVED, true)
+                    : Map.of(VAR_PERMIT_APPROVED, false, VAR_PERMIT_REASON, "Kræver byggetilladelse først")));
+        }
+        taskService.complete(task(instance, TASK_FOLLOW_UP_PARTNERS).getId());
+        assertThat(instance).isWaitingAt(TASK_RECORD_POLITICAL_DECISION);
+        taskService.complete(task(instance, TASK_RECORD_POLITICAL_DECISION).getId(), Map.of(
+                VAR_POLITICAL_DECISION, "Udvalget støtter initiativet",
+                VAR_DECIDED_ON, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString()));
+
+        assertThat(instance).hasPassed(TASK_RECORD_FUNDING_DECISION, SUBPROCESS_PERMIT, TASK_RECORD_PERMIT_DECISION,
+                TASK_SAVE_POLITICAL_DECISION, GATEWAY_SUPPORT_JOIN, TASK_SUPPORT_COMPLETED).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+        assertThat(types(cases(receipt))).contains(CaseEventType.SUPPORT_PLANNED, CaseEventType.FUNDING_PROPOSED,
+                CaseEventType.FUNDING_GRANTED, CaseEventType.PERMIT_REQUIRED, CaseEventType.PERMIT_APPROVED,
+                CaseEventType.PERMIT_REFUSED, CaseEventType.PARTNER_LINKED, CaseEventType.POLITICAL_FORWARDED,
+                CaseEventType.POLITICAL_DECIDED, CaseEventType.SUPPORT_COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT budget_left FROM funding_pool WHERE code = 'lokalpuljen'", java.math.BigDecimal.class))
+                .isLessThanOrEqualTo(new java.math.BigDecimal("240000.00"));
     }
 
     @Test
@@ -312,6 +371,31 @@ class InitiativeProcessTest {
     private SubmissionReceipt submit(String title, String topic, String district) {
         return submissions.submit(new SubmitInitiativeRequest(title, "Beskrivelse af " + title, topic, district,
                 "Anna Andersen", "anna@example.org", true, Set.of(HelpKind.PARTNERS)), Locale.forLanguageTag("da"));
+    }
+
+    /** Screening accepted, the proposed contact person accepts, the agreement is recorded. */
+    private void toAgreement(ProcessInstance instance) {
+        screen(instance, "accept", null, null);
+        taskService.complete(task(instance, TASK_ACCEPT_CASE).getId(), Map.of(VAR_CASE_ACCEPTED, true));
+        taskService.complete(task(instance, TASK_FIRST_CONTACT).getId(), Map.of(VAR_AGREEMENT_WILL_DO, "Hjælpe",
+                VAR_AGREEMENT_WILL_NOT_DO, "Betale drift", VAR_AGREEMENT_WHO_DOES_WHAT, "Klubben bygger",
+                VAR_AGREEMENT_NEXT_STEPS, "Ansøgning"));
+    }
+
+    private void planSupport(ProcessInstance instance, boolean funding, boolean permits, boolean partners,
+            boolean political) {
+        taskService.complete(task(instance, TASK_PLAN_SUPPORT).getId(), Map.of(VAR_NEEDS_FUNDING, funding,
+                VAR_NEEDS_PERMITS, permits, VAR_NEEDS_PARTNERS, partners, VAR_NEEDS_POLITICAL, political));
+    }
+
+    /** Works as a staff member with their groups, as Tasklist's single sign-on does. */
+    private void as(String user, List<String> groups, Runnable work) {
+        processEngine.getIdentityService().setAuthentication(user, groups);
+        try {
+            work.run();
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
     }
 
     /** Moves Camunda's clock to the next check-in, fires the timer and completes the check-in. */

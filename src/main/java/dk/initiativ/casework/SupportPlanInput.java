@@ -1,0 +1,33 @@
+package dk.initiativ.casework;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The support plan the contact person lays after the agreement: which tracks run, and what each needs.
+ *
+ * @param permits       each permit's kind and the department group that decides it
+ * @param partnerIds    partners from the registry to link to the case
+ */
+public record SupportPlanInput(
+        @NotNull(message = "{supportPlan.track.required}") Boolean funding,
+        String fundingPool,
+        BigDecimal fundingAmount,
+        @Size(max = 4000, message = "{funding.purpose.size}") String fundingPurpose,
+        @NotNull(message = "{supportPlan.track.required}") Boolean permits,
+        @Size(max = 20, message = "{supportPlan.permits.size}") List<@Valid PermitRequest> permitRequests,
+        @NotNull(message = "{supportPlan.track.required}") Boolean partners,
+        @Size(max = 20, message = "{supportPlan.partners.size}") List<Long> partnerIds,
+        @NotNull(message = "{supportPlan.track.required}") Boolean political,
+        String committee) {
+
+    /** One permit the initiative needs. */
+    public record PermitRequest(@NotBlank(message = "{permit.kind.required}") String kind,
+            @NotBlank(message = "{permit.departmentGroup.required}") String departmentGroup) {
+    }
+}

@@ -1,0 +1,158 @@
+package dk.initiativ.casework;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dk.initiativ.funding.FundingApplications;
+import dk.initiativ.funding.FundingPools;
+import dk.initiativ.initiative.CaseEventType;
+import dk.initiativ.initiative.Cases;
+import dk.initiativ.network.PartnerLinks;
+import dk.initiativ.permits.PermitRequirements;
+import dk.initiativ.permits.PermitView;
+import dk.initiativ.politics.PoliticalDecisions;
+import dk.initiativ.process.InitiativeProcess;
+import dk.initiativ.web.FieldProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The support plan: it opens the tracks the contact person chose (a funding application, permit
+ * requirements, partner links, a forwarding to a committee) and records their decisions. The process
+ * runs the tracks in parallel; each feature keeps its own rules.
+ */
+@Service
+@Transactional
+public class SupportPlans {
+
+    private final Cases cases;
+    private final FundingApplications funding;
+    private final FundingPools pools;
+    private final PermitRequirements permits;
+    private final PartnerLinks partners;
+    private final PoliticalDecisions politics;
+    private final InputCheck check;
+
+    SupportPlans(Cases cases, FundingApplications funding, FundingPools pools, PermitRequirements permits,
+            PartnerLinks partners, PoliticalDecisions politics, InputCheck check) {
+        this.cases = cases;
+        this.funding = funding;
+        this.pools = pools;
+        this.permits = permits;
+        this.partners = partners;
+        this.politics = politics;
+        this.check = check;
+    }
+
+    /** Opens the chosen tracks; returns the process variables the tracks need (ids and groups). */
+    Map<String, Object> plan(String caseNumber, SupportPlanInput input, String actor) {
+        check.valid(input);
+        Map<String, Object> variables = new HashMap<>();
+        List<String> tracks = new ArrayList<>();
+        if (input.funding()) {
+            long applicationId = funding.propose(caseNumber, input.fundingPool(), input.fundingAmount(),
+                    input.fundingPurpose(), actor);
+            variables.put(InitiativeProcess.VAR_FUNDING_APPLICATION_ID, applicationId);
+            variables.put(InitiativeProcess.VAR_FUNDING_OFFICER_GROUP,
+                    pools.find(input.fundingPool().strip()).orElseThrow().fundOfficerGroup());
+            tracks.add("funding");
+        }
+        if (input.permits()) {
+            if (input.permitRequests() == null || input.permitRequests().isEmpty()) {
+                throw new FieldProblemException("permitRequests", "supportPlan.permits.required");
+            }
+            input.permitRequests().forEach(permit -> {
+                permits.require(caseNumber, permit.kind(), permit.departmentGroup(), actor);
+                cases.supportMilestone(caseNumber, CaseEventType.PERMIT_REQUIRED, permit.kind().strip(), actor);
+            });
+            tracks.add("permits");
+        }
+        if (input.partners()) {
+            if (input.partnerIds() == null || input.partnerIds().isEmpty()) {
+                throw new FieldProblemException("partnerIds", "supportPlan.partners.required");
+            }
+            input.partnerIds().forEach(partnerId -> partners.link(caseNumber, partnerId, null, actor));
+            cases.supportMilestone(caseNumber, CaseEventType.PARTNER_LINKED, partners.forCase(caseNumber).stream()
+                    .map(link -> link.partnerName()).collect(Collectors.joining(", ")), actor);
+            tracks.add("partners");
+        }
+        if (input.political()) {
+            politics.forward(caseNumber, input.committee(), actor);
+            cases.supportMilestone(caseNumber, CaseEventType.POLITICAL_FORWARDED, input.committee().strip(), actor);
+            tracks.add("political");
+        }
+        cases.supportMilestone(caseNumber, CaseEventType.SUPPORT_PLANNED, String.join(", ", tracks), actor);
+        return variables;
+    }
+
+    void fundingDecided(long applicationId, boolean granted, BigDecimal amount, String reason, String officer,
+            Collection<String> groups) {
+        if (granted) {
+            funding.grant(applicationId, amount, officer, groups);
+        } else {
+            funding.reject(applicationId, reason, officer, groups);
+        }
+    }
+
+    void permitDecided(String caseNumber, long permitId, boolean approved, String reason, String officer,
+            Collection<String> groups) {
+        permits.decide(permitId, approved, reason, officer, groups);
+        String kind = permits.forCase(caseNumber).stream().filter(permit -> permit.id() == permitId)
+                .map(PermitView::kind).findFirst().orElse("");
+        cases.supportMilestone(caseNumber, approved ? CaseEventType.PERMIT_APPROVED : CaseEventType.PERMIT_REFUSED,
+                approved ? kind : kind + ": " + reason, officer);
+    }
+
+    void politicalDecision(String caseNumber, String decision, LocalDate decidedOn, String actor) {
+        politics.record(caseNumber, decision, decidedOn, actor);
+        cases.supportMilestone(caseNumber, CaseEventType.POLITICAL_DECIDED, decision, actor);
+    }
+
+    void completed(String caseNumber) {
+        cases.supportMilestone(caseNumber, CaseEventType.SUPPORT_COMPLETED, null, Cases.SYSTEM);
+    }
+
+    /** Tasklist sends permits as lines {@code kind; department-group}. */
+    static List<SupportPlanInput.PermitRequest> permitLines(String lines) {
+        if (lines == null || lines.isBlank()) {
+            return List.of();
+        }
+        return lines.lines().map(String::strip).filter(line -> !line.isEmpty()).map(line -> {
+            int separator = line.lastIndexOf(';');
+            if (separator < 0) {
+                throw new FieldProblemException("permitLines", "supportPlan.permits.line");
+            }
+            return new SupportPlanInput.PermitRequest(line.substring(0, separator).strip(),
+                    line.substring(separator + 1).strip());
+        }).toList();
+    }
+
+    /** Tasklist sends partner ids comma-separated. */
+    static List<Long> partnerIds(String ids) {
+        if (ids == null || ids.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream(ids.split(",")).map(String::strip).filter(id -> !id.isEmpty()).map(Long::valueOf)
+                    .toList();
+        } catch (NumberFormatException e) {
+            throw new FieldProblemException("partnerIds", "supportPlan.partners.ids");
+        }
+    }
+
+    static String permitLines(List<SupportPlanInput.PermitRequest> permits) {
+        return permits == null ? null : permits.stream().map(p -> p.kind() + "; " + p.departmentGroup())
+                .collect(Collectors.joining("\n"));
+    }
+
+    static String partnerIds(List<Long> ids) {
+        return ids == null ? null : ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}
