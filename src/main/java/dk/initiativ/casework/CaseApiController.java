@@ -1,6 +1,5 @@
 package dk.initiativ.casework;
 
-import dk.initiativ.identity.Role;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.web.ForbiddenException;
@@ -11,20 +10,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The case dossier for staff: the facts, the whole timeline and the agreement. Intake, managers and
- * admins read every case; a contact person reads the cases they carry; anyone else gets 403.
- */
+/** The case dossier for staff: the facts, the whole timeline and the agreement; see {@link CaseAccess}. */
 @RestController
 @RequestMapping("/api/initiatives")
 class CaseApiController {
 
     private final Cases cases;
     private final Agreements agreements;
+    private final CaseAccess access;
 
-    CaseApiController(Cases cases, Agreements agreements) {
+    CaseApiController(Cases cases, Agreements agreements, CaseAccess access) {
         this.cases = cases;
         this.agreements = agreements;
+        this.access = access;
     }
 
     /** The dossier: the case with its timeline, and the agreement once recorded. */
@@ -36,9 +34,7 @@ class CaseApiController {
     Dossier dossier(@PathVariable String caseNumber, Authentication authentication) {
         StaffUser user = StaffUser.of(authentication);
         CaseView view = cases.view(caseNumber);
-        boolean readsAll = user.isIn(Role.INTAKE.groupId()) || user.isIn(Role.MANAGER.groupId())
-                || user.isIn(Role.ADMIN.groupId());
-        if (!readsAll && !user.userId().equals(view.contactPerson())) {
+        if (!access.mayRead(user, view)) {
             throw new ForbiddenException(user.userId() + " may not read case " + caseNumber);
         }
         return new Dossier(view, agreements.of(caseNumber).orElse(null));

@@ -3,9 +3,10 @@ package dk.initiativ.matching;
 import java.util.HashMap;
 import java.util.Map;
 
+import dk.initiativ.casework.CaseAccess;
 import dk.initiativ.casework.StaffTasks;
 import dk.initiativ.casework.StaffUser;
-import dk.initiativ.identity.Role;
+import dk.initiativ.initiative.Cases;
 import dk.initiativ.process.InitiativeProcess;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
@@ -36,11 +37,16 @@ class MatchingApiController {
     private final StaffTasks tasks;
     private final MatchingService matching;
     private final ContactOverride override;
+    private final CaseAccess access;
+    private final Cases cases;
 
-    MatchingApiController(StaffTasks tasks, MatchingService matching, ContactOverride override) {
+    MatchingApiController(StaffTasks tasks, MatchingService matching, ContactOverride override, CaseAccess access,
+            Cases cases) {
         this.tasks = tasks;
         this.matching = matching;
         this.override = override;
+        this.access = access;
+        this.cases = cases;
     }
 
     @PostMapping("/api/tasks/{taskId}/acceptance")
@@ -71,7 +77,7 @@ class MatchingApiController {
     ResponseEntity<Void> overrideContactPerson(@PathVariable String caseNumber,
             @Valid @RequestBody ContactPersonInput input, Authentication authentication) {
         StaffUser user = StaffUser.of(authentication);
-        if (!(user.isIn(Role.MANAGER.groupId()) || user.isIn(Role.ADMIN.groupId()))) {
+        if (!access.mayReassign(user, cases.view(caseNumber))) {
             throw new ForbiddenException(user.userId() + " may not reassign " + caseNumber);
         }
         override.override(caseNumber, input.contactPerson(), user.userId());

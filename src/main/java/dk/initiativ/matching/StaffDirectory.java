@@ -38,6 +38,12 @@ public class StaffDirectory {
         return profiles.findByTeamCodeOrderByDisplayNameAsc(teamCode).stream().map(StaffProfile::toMember).toList();
     }
 
+    /** Whether the user leads the team (its manager). */
+    public boolean manages(String userId, String teamCode) {
+        return teamCode != null && teams.findByCode(teamCode).map(team -> userId.equals(team.toView().managerUserId()))
+                .orElse(false);
+    }
+
     /** The profile of a Camunda/Keycloak user, if that user has one. */
     public Optional<StaffMember> byUserId(String userId) {
         return profiles.findByUserId(userId).map(StaffProfile::toMember);

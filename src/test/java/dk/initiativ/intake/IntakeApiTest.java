@@ -54,7 +54,7 @@ class IntakeApiTest {
         String again = screeningTaskOf(submitted.caseNumber());
         assertThat(screen("intake", again, Map.of("decision", "accept")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-        ResponseEntity<Map> dossier = as("manager").getForEntity("/api/initiatives/" + submitted.caseNumber(), Map.class);
+        ResponseEntity<Map> dossier = as("intake").getForEntity("/api/initiatives/" + submitted.caseNumber(), Map.class);
         assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<?, ?> initiative = (Map<?, ?>) dossier.getBody().get("initiative");
         assertThat(initiative.get("stage")).isEqualTo("ACCEPTED");
@@ -144,7 +144,7 @@ class IntakeApiTest {
         } finally {
             pool.shutdownNow();
         }
-        Map<?, ?> dossier = (Map<?, ?>) as("manager").getForEntity("/api/initiatives/" + submitted.caseNumber(), Map.class)
+        Map<?, ?> dossier = (Map<?, ?>) as("intake").getForEntity("/api/initiatives/" + submitted.caseNumber(), Map.class)
                 .getBody().get("initiative");
         assertThat(timelineTypes(dossier)).containsExactly("SUBMITTED", "ACCEPTED", "CONTACT_PROPOSED");
     }

@@ -69,6 +69,10 @@ class MatchingApiTest {
                 .isEqualTo(other.equals("emil") ? "emil.lund@example.org" : "cecilie.dahl@example.org");
         assertThat(get(other, "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("anna", "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // managers steer the cases of the team they lead: Mette leads natur-kultur, not social-sundhed
+        assertThat(get("manager", "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("manager", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         // a manager puts the case on Anna (another team): the open first-contact task follows her
         assertThat(post(other, "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
