@@ -1,14 +1,9 @@
 package dk.initiativ.catalog;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dk.initiativ.database.ConditionalOnDemoData;
+import dk.initiativ.database.DemoFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,12 +66,6 @@ class CatalogDemoData implements ApplicationRunner {
     }
 
     private Section read() {
-        try (InputStream in = file.getInputStream()) {
-            return new ObjectMapper(new YAMLFactory())
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(in, Section.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the demo reference data " + file, e);
-        }
+        return DemoFiles.read(file, Section.class);
     }
 }

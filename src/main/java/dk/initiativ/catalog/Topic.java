@@ -1,59 +1,15 @@
 package dk.initiativ.catalog;
 
-import java.util.Locale;
-
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 
-/** A topic an initiative can be about (natur og miljø, kultur og fritid, ...). Inactive ones are kept for old cases but no longer offered. */
+/** A topic an initiative can be about (natur og miljø, kultur og fritid, ...). */
 @Entity
-class Topic {
-
-    @Id
-    @Column(nullable = false, updatable = false)
-    private String code;
-
-    @Column(nullable = false)
-    private String nameDa;
-
-    @Column(nullable = false)
-    private String nameEn;
-
-    @Column(nullable = false)
-    private boolean active;
+class Topic extends CatalogItem {
 
     protected Topic() {
     }
 
     Topic(String code, String nameDa, String nameEn) {
-        this.code = code;
-        this.nameDa = nameDa;
-        this.nameEn = nameEn;
-        this.active = true;
-    }
-
-    String getCode() {
-        return code;
-    }
-
-    String getNameDa() {
-        return nameDa;
-    }
-
-    String getNameEn() {
-        return nameEn;
-    }
-
-    boolean isActive() {
-        return active;
-    }
-
-    String name(Locale locale) {
-        return LocalizedName.choose(locale, nameDa, nameEn);
-    }
-
-    CatalogEntry toEntry(Locale locale) {
-        return new CatalogEntry(code, name(locale));
+        super(code, nameDa, nameEn);
     }
 }

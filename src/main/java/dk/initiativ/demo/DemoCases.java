@@ -1,8 +1,5 @@
 package dk.initiativ.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
@@ -10,10 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dk.initiativ.citizen.CitizenCaseService;
 import dk.initiativ.database.ConditionalOnDemoData;
+import dk.initiativ.database.DemoFiles;
 import dk.initiativ.initiative.HelpKind;
 import dk.initiativ.initiative.SubmissionReceipt;
 import dk.initiativ.initiative.SubmissionService;
@@ -205,10 +201,6 @@ class DemoCases implements ApplicationRunner {
     }
 
     private DemoCaseFile read() {
-        try (InputStream in = file.getInputStream()) {
-            return new ObjectMapper(new YAMLFactory()).readValue(in, DemoCaseFile.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the demo cases " + file, e);
-        }
+        return DemoFiles.read(file, DemoCaseFile.class);
     }
 }

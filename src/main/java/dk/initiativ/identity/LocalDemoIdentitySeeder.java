@@ -1,11 +1,6 @@
 package dk.initiativ.identity;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -17,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import dk.initiativ.database.ConditionalOnDemoData;
+import dk.initiativ.database.DemoFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,10 +64,6 @@ class LocalDemoIdentitySeeder extends AbstractProcessEnginePlugin {
     }
 
     private DemoIdentity read() {
-        try (InputStream in = identityFile.getInputStream()) {
-            return new ObjectMapper(new YAMLFactory()).readValue(in, DemoIdentity.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the demo identity file " + identityFile, e);
-        }
+        return DemoFiles.read(identityFile, DemoIdentity.class);
     }
 }
