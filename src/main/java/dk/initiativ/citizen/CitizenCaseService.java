@@ -35,9 +35,11 @@ public class CitizenCaseService {
     private final Agreements agreements;
     private final StaffDirectory staff;
     private final RuntimeService runtimeService;
+    private final CaseMessages messages;
 
     CitizenCaseService(Cases cases, IntakeService intake, Agreements agreements, StaffDirectory staff,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, CaseMessages messages) {
+        this.messages = messages;
         this.cases = cases;
         this.agreements = agreements;
         this.staff = staff;
@@ -56,7 +58,8 @@ public class CitizenCaseService {
                         .map(entry -> new CitizenCaseView.Entry(entry.type(), entry.occurredAt(),
                                 DETAIL_FOR_CITIZEN.contains(entry.type()) ? entry.detail() : null,
                                 entry.relatedCaseNumber()))
-                        .toList());
+                        .toList(),
+                messages.thread(view.caseNumber()));
     }
 
     /** Shown once the contact person has taken the case, not while it is only proposed. */

@@ -14,8 +14,7 @@ import dk.initiativ.initiative.Stage;
  */
 public record CitizenCaseView(String caseNumber, String title, Stage stage, Outcome outcome, Instant submittedAt,
         Instant closedAt, Integer progressPercent, String openQuestion, ContactPerson contactPerson,
-        AgreementView agreement,
-        List<Entry> timeline) {
+        AgreementView agreement, List<Entry> timeline, List<MessageView> messages) {
 
     /** The contact person once they have taken the case: name and how to reach them. */
     public record ContactPerson(String name, String email, String phone) {
