@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import dk.initiativ.process.InitiativeProcess;
+import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.LocalModeTest;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,9 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LocalModeTest
 class JourneyApiTest {
 
-    private static final String PASSWORD = "initiativ-demo";
+        @Autowired TestRestTemplate http;
 
-    @Autowired TestRestTemplate http;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(http);
+    }
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;
 
@@ -48,54 +55,54 @@ class JourneyApiTest {
                 "title", "Shelterplads ved Tuse Næs", "description", "Tre shelters og et bålsted til skoler og spejdere.",
                 "topic", "natur-miljoe", "district", "tuse-naes", "contactName", "Sofie Spejder",
                 "contactEmail", "sofie@example.org", "consent", true, "helpWanted", List.of("FUNDING", "PERMITS")),
-                json()), Map.class).getBody();
+                ApiClient.json()), Map.class).getBody();
         String caseNumber = (String) receipt.get("caseNumber");
         String token = (String) receipt.get("trackingToken");
 
-        ok(post("intake", "/api/tasks/" + task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+        ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
                 Map.of("decision", "accept")));
-        String contact = (String) ((Map<?, ?>) as("manager").getForEntity("/api/initiatives/" + caseNumber, Map.class)
+        String contact = (String) ((Map<?, ?>) api.as("manager").getForEntity("/api/initiatives/" + caseNumber, Map.class)
                 .getBody().get("initiative")).get("contactPerson");
-        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_AcceptCase") + "/acceptance",
+        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_AcceptCase") + "/acceptance",
                 Map.of("accepted", true)));
-        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FirstContact") + "/agreement", Map.of(
+        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FirstContact") + "/agreement", Map.of(
                 "willDo", "Søge Grøn pulje med jer, og hjælpe med tilladelsen", "willNotDo", "Bygge shelterne",
                 "whoDoesWhat", "Spejderne bygger, kommunen søger tilladelsen", "nextSteps", "Ansøgning inden 1. marts")));
 
         // support plan: funding from the Grøn pulje; over the pool's total is refused with the field named
-        String plan = task(contact, caseNumber, "Task_PlanSupport");
+        String plan = api.task(contact, caseNumber, "Task_PlanSupport");
         Map<String, Object> tooMuchFunding = new HashMap<>(Map.of("funding", true, "fundingPool", "groen-pulje",
                 "fundingAmount", 9_999_999, "fundingPurpose", "Materialer", "permits", false, "partners", false,
                 "political", false));
-        assertThat(post(contact, "/api/tasks/" + plan + "/support-plan", tooMuchFunding).getBody().toString())
+        assertThat(api.post(contact, "/api/tasks/" + plan + "/support-plan", tooMuchFunding).getBody().toString())
                 .contains("amountRequested");
-        ok(post(contact, "/api/tasks/" + plan + "/support-plan", Map.of("funding", true, "fundingPool", "groen-pulje",
+        ApiClient.ok(api.post(contact, "/api/tasks/" + plan + "/support-plan", Map.of("funding", true, "fundingPool", "groen-pulje",
                 "fundingAmount", 40000, "fundingPurpose", "Materialer til tre shelters", "permits", false,
                 "partners", false, "political", false)));
-        String decision = task("admin", caseNumber, "Task_DecideFunding");
-        assertThat(post(contact, "/api/tasks/" + decision + "/funding-decision", Map.of("granted", true, "amount", 40000))
+        String decision = api.task("admin", caseNumber, "Task_DecideFunding");
+        assertThat(api.post(contact, "/api/tasks/" + decision + "/funding-decision", Map.of("granted", true, "amount", 40000))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        ok(post("admin", "/api/tasks/" + decision + "/funding-decision", Map.of("granted", true, "amount", 35000)));
+        ApiClient.ok(api.post("admin", "/api/tasks/" + decision + "/funding-decision", Map.of("granted", true, "amount", 35000)));
 
         fireFollowUpTimer(caseNumber);
-        ResponseEntity<Map> tooMuch = post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+        ResponseEntity<Map> tooMuch = api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
                 Map.of("progressPercent", 120, "milestone", "x", "done", false));
         assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
                 Map.of("progressPercent", 60, "milestone", "Tilladelsen er givet", "done", false)));
-        assertThat(citizen(token).get("progressPercent")).isEqualTo(60);
+        assertThat(api.citizen(token).get("progressPercent")).isEqualTo(60);
 
         fireFollowUpTimer(caseNumber);
-        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
                 Map.of("progressPercent", 100, "milestone", "Shelterne er indviet", "done", true)));
 
-        String close = task(contact, caseNumber, "Task_CloseCase");
-        assertThat(post(contact, "/api/tasks/" + close + "/closure", Map.of("outcome", "WITHDRAWN", "message", "x"))
+        String close = api.task(contact, caseNumber, "Task_CloseCase");
+        assertThat(api.post(contact, "/api/tasks/" + close + "/closure", Map.of("outcome", "WITHDRAWN", "message", "x"))
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ok(post(contact, "/api/tasks/" + close + "/closure",
+        ApiClient.ok(api.post(contact, "/api/tasks/" + close + "/closure",
                 Map.of("outcome", "REALISED", "message", "Tak! Shelterne er åbne for alle.")));
 
-        Map<?, ?> status = citizen(token);
+        Map<?, ?> status = api.citizen(token);
         assertThat(status.get("stage")).isEqualTo("CLOSED");
         assertThat(status.get("outcome")).isEqualTo("REALISED");
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) status.get("timeline");
@@ -116,33 +123,9 @@ class JourneyApiTest {
         managementService.executeJob(timer.getId());
     }
 
-    private String task(String user, String caseNumber, String taskKey) {
-        List<Map<String, Object>> tasks = as(user).exchange("/api/tasks", HttpMethod.GET, null, List.class).getBody();
-        return tasks.stream().filter(t -> caseNumber.equals(t.get("caseNumber")) && taskKey.equals(t.get("taskKey")))
-                .map(t -> (String) t.get("taskId")).findFirst()
-                .orElseThrow(() -> new AssertionError(taskKey + " of " + caseNumber + " not in " + user + "'s work list"));
-    }
 
-    private Map<?, ?> citizen(String token) {
-        return http.getForEntity("/api/citizen/" + token, Map.class).getBody();
-    }
 
-    private ResponseEntity<Map> post(String user, String path, Map<String, Object> body) {
-        return as(user).postForEntity(path, new HttpEntity<>(new HashMap<>(body), json()), Map.class);
-    }
 
-    private static void ok(ResponseEntity<Map> response) {
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
-    }
 
-    private TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, PASSWORD);
-    }
 
-    private static HttpHeaders json() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "da");
-        return headers;
-    }
 }

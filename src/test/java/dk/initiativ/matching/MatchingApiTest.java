@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.LocalModeTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,74 +26,79 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LocalModeTest
 class MatchingApiTest {
 
-    private static final String PASSWORD = "initiativ-demo";
-
-    @Autowired
+        @Autowired
     TestRestTemplate http;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(http);
+    }
 
     @Test
     void fromProposalThroughDeclineReassignmentOverrideToTheAgreement() {
         Map<?, ?> receipt = submit("Seniordans i Holbæk", "aeldre", "holbaek-by");
         String caseNumber = (String) receipt.get("caseNumber");
         String token = (String) receipt.get("trackingToken");
-        assertThat(post("intake", "/api/tasks/" + task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+        assertThat(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
                 Map.of("decision", "accept")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         // social-sundhed: Cecilie and Emil know "aeldre"; Dorte is away
         String proposed = (String) initiative("mads", caseNumber).get("contactPerson");
         assertThat(proposed).isIn("cecilie", "emil");
-        String acceptTask = task(proposed, caseNumber, "Task_AcceptCase");
+        String acceptTask = api.task(proposed, caseNumber, "Task_AcceptCase");
         String other = proposed.equals("cecilie") ? "emil" : "cecilie";
 
-        assertThat(post(other, "/api/tasks/" + acceptTask + "/acceptance", Map.of("accepted", true)).getStatusCode())
+        assertThat(api.post(other, "/api/tasks/" + acceptTask + "/acceptance", Map.of("accepted", true)).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(fieldOf(post(proposed, "/api/tasks/" + acceptTask + "/acceptance", Map.of("accepted", false))))
+        assertThat(fieldOf(api.post(proposed, "/api/tasks/" + acceptTask + "/acceptance", Map.of("accepted", false))))
                 .containsEntry("field", "reason");
-        assertThat(post(proposed, "/api/tasks/" + acceptTask + "/acceptance",
+        assertThat(api.post(proposed, "/api/tasks/" + acceptTask + "/acceptance",
                 Map.of("accepted", false, "reason", "Jeg er på kursus hele måneden")).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
         // the team manager of social-sundhed chooses; another manager may not take over the task
-        String reassign = task("mads", caseNumber, "Task_ReassignCase");
-        assertThat(post("manager", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", other))
+        String reassign = api.task("mads", caseNumber, "Task_ReassignCase");
+        assertThat(api.post("manager", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", other))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(fieldOf(post("mads", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", "nobody"))))
+        assertThat(fieldOf(api.post("mads", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", "nobody"))))
                 .containsEntry("field", "contactPerson")
                 .containsEntry("message", "Der findes ingen medarbejder med det brugernavn.");
-        assertThat(post("mads", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", other))
+        assertThat(api.post("mads", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", other))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-        assertThat(post(other, "/api/tasks/" + task(other, caseNumber, "Task_AcceptCase") + "/acceptance",
+        assertThat(api.post(other, "/api/tasks/" + api.task(other, caseNumber, "Task_AcceptCase") + "/acceptance",
                 Map.of("accepted", true)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        Map<?, ?> status = citizen(token);
+        Map<?, ?> status = api.citizen(token);
         assertThat(status.get("stage")).isEqualTo("MATCHED");
         assertThat(((Map<?, ?>) status.get("contactPerson")).get("email"))
                 .isEqualTo(other.equals("emil") ? "emil.lund@example.org" : "cecilie.dahl@example.org");
-        assertThat(get(other, "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(get("anna", "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.get(other, "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.get("anna", "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         // managers steer the cases of the team they lead: Mette leads natur-kultur, not social-sundhed
-        assertThat(get("manager", "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("manager", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
+        assertThat(api.get("manager", "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.post("manager", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         // a manager puts the case on Anna (another team): the open first-contact task follows her
-        assertThat(post(other, "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
+        assertThat(api.post(other, "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
+        assertThat(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        String firstContact = task("anna", caseNumber, "Task_FirstContact");
-        assertThat(get(other, "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String firstContact = api.task("anna", caseNumber, "Task_FirstContact");
+        assertThat(api.get(other, "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-        assertThat(fieldOf(post("anna", "/api/tasks/" + firstContact + "/agreement",
+        assertThat(fieldOf(api.post("anna", "/api/tasks/" + firstContact + "/agreement",
                 Map.of("willDo", "Hjælp med lokaler", "willNotDo", "Betale instruktøren", "whoDoesWhat", " ",
                         "nextSteps", "Besøg på Kulturværftet"))))
                 .containsEntry("field", "whoDoesWhat");
-        assertThat(post("anna", "/api/tasks/" + firstContact + "/agreement",
+        assertThat(api.post("anna", "/api/tasks/" + firstContact + "/agreement",
                 Map.of("willDo", "Hjælp med lokaler", "willNotDo", "Betale instruktøren",
                         "whoDoesWhat", "Foreningen står for dansen, kommunen for lokalet",
                         "nextSteps", "Besøg på Kulturværftet")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-        status = citizen(token);
+        status = api.citizen(token);
         assertThat(status.get("stage")).isEqualTo("AGREED");
         assertThat(((Map<?, ?>) status.get("contactPerson")).get("name")).isEqualTo("Anna Holm");
         assertThat(((Map<?, ?>) status.get("agreement")).get("willNotDo")).isEqualTo("Betale instruktøren");
@@ -103,42 +110,18 @@ class MatchingApiTest {
         Map<String, Object> body = Map.of("title", title, "description", "Beskrivelse af " + title, "topic", topic,
                 "district", district, "contactName", "Else Borger", "contactEmail", "else@example.org",
                 "consent", true, "helpWanted", List.of("PREMISES"));
-        return http.postForEntity("/api/initiatives", new HttpEntity<>(body, json()), Map.class).getBody();
+        return http.postForEntity("/api/initiatives", new HttpEntity<>(body, ApiClient.json()), Map.class).getBody();
     }
 
-    private String task(String user, String caseNumber, String taskKey) {
-        List<Map<String, Object>> tasks = as(user).exchange("/api/tasks", HttpMethod.GET, null, List.class).getBody();
-        return tasks.stream().filter(t -> caseNumber.equals(t.get("caseNumber")) && taskKey.equals(t.get("taskKey")))
-                .map(t -> (String) t.get("taskId")).findFirst()
-                .orElseThrow(() -> new AssertionError(taskKey + " of " + caseNumber + " not in " + user + "'s work list"));
-    }
 
     private Map<?, ?> initiative(String user, String caseNumber) {
-        return (Map<?, ?>) get(user, "/api/initiatives/" + caseNumber).getBody().get("initiative");
+        return (Map<?, ?>) api.get(user, "/api/initiatives/" + caseNumber).getBody().get("initiative");
     }
 
-    private Map<?, ?> citizen(String token) {
-        return http.getForEntity("/api/citizen/" + token, Map.class).getBody();
-    }
 
-    private ResponseEntity<Map> get(String user, String path) {
-        return as(user).getForEntity(path, Map.class);
-    }
 
-    private ResponseEntity<Map> post(String user, String path, Map<String, Object> body) {
-        return as(user).postForEntity(path, new HttpEntity<>(new HashMap<>(body), json()), Map.class);
-    }
 
-    private TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, PASSWORD);
-    }
 
-    private static HttpHeaders json() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "da");
-        return headers;
-    }
 
     private static Map<String, Object> fieldOf(ResponseEntity<Map> response) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
