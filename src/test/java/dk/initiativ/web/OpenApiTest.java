@@ -28,7 +28,11 @@ class OpenApiTest {
                 "/api/citizen/{token}/withdrawal", "/api/tasks", "/api/tasks/{taskId}/claim",
                 "/api/tasks/{taskId}/screening", "/api/tasks/{taskId}/acceptance", "/api/tasks/{taskId}/reassignment",
                 "/api/tasks/{taskId}/agreement", "/api/initiatives/{caseNumber}",
-                "/api/initiatives/{caseNumber}/contact-person", "/api/catalog/topics", "/api/staff");
+                "/api/initiatives/{caseNumber}/contact-person", "/api/catalog/topics", "/api/staff",
+                "/api/tasks/{taskId}/support-plan", "/api/tasks/{taskId}/funding-decision",
+                "/api/tasks/{taskId}/permit-decision", "/api/tasks/{taskId}/political-decision",
+                "/api/tasks/{taskId}/follow-up", "/api/tasks/{taskId}/closure", "/api/citizen/{token}/messages",
+                "/api/initiatives/{caseNumber}/messages");
         assertThat(paths).noneSatisfy((path, item) -> assertThat(path).startsWith("/engine-rest"));
     }
 
