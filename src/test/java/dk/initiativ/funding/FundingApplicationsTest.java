@@ -15,7 +15,6 @@ import dk.initiativ.initiative.SubmissionReceipt;
 import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.web.ConflictException;
-import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.NotFoundException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -23,9 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dk.initiativ.support.Problems.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,8 +49,6 @@ class FundingApplicationsTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    MessageSource messages;
 
     @Autowired
     Clock clock;
@@ -278,29 +275,7 @@ class FundingApplicationsTest {
         assertThat(applications.forCase(receipt.caseNumber())).isEmpty();
     }
 
-    @Test
-    void everyMessageIsThereInDanishAndEnglish() {
-        for (String key : List.of("funding.pool.required", "funding.pool.unknown", "funding.pool.deadlinePassed",
-                "funding.amountRequested.required", "funding.amountRequested.positive",
-                "funding.amountRequested.decimals", "funding.amountRequested.overTotal", "funding.purpose.required",
-                "funding.purpose.size", "funding.amount.required", "funding.amount.positive",
-                "funding.amount.decimals", "funding.amount.overRequested", "funding.reason.required",
-                "funding.reason.size", "conflict.fundingApplicationExists", "conflict.fundingDecided",
-                "conflict.fundingBudgetExhausted")) {
-            String danish = messages.getMessage(key, null, Locale.forLanguageTag("da"));
-            String english = messages.getMessage(key, null, Locale.ENGLISH);
-            assertThat(danish).as(key).isNotBlank().isNotEqualTo(english);
-        }
-        assertThat(messages.getMessage("conflict.fundingBudgetExhausted", null, Locale.forLanguageTag("da")))
-                .startsWith("Puljen har ikke penge nok tilbage");
-    }
 
-    private static void assertField(ThrowingCallable call, String field, String messageKey) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(FieldProblemException.class, problem -> {
-            assertThat(problem.field()).isEqualTo(field);
-            assertThat(problem.messageKey()).isEqualTo(messageKey);
-        });
-    }
 
     private static void assertConflict(ThrowingCallable call, String messageKey) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ConflictException.class,

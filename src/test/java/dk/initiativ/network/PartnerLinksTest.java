@@ -14,15 +14,13 @@ import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.initiative.SubmitInitiativeRequest;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.web.ConflictException;
-import dk.initiativ.web.FieldProblemException;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dk.initiativ.support.Problems.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,8 +46,6 @@ class PartnerLinksTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    MessageSource messages;
 
     Partner association;
     Partner premises;
@@ -147,15 +143,6 @@ class PartnerLinksTest {
         assertThat(links.forCase(receipt.caseNumber())).isEmpty();
     }
 
-    @Test
-    void everyMessageIsThereInDanishAndEnglish() {
-        for (String key : List.of("partnerLink.partner.unknown", "partnerLink.partner.inactive",
-                "partnerLink.note.size", "conflict.partnerLinked")) {
-            String danish = messages.getMessage(key, null, Locale.forLanguageTag("da"));
-            String english = messages.getMessage(key, null, Locale.ENGLISH);
-            assertThat(danish).as(key).isNotBlank().isNotEqualTo(english);
-        }
-    }
 
     private String newCase(String title) {
         return submit(title).caseNumber();
@@ -167,10 +154,4 @@ class PartnerLinksTest {
                 Locale.forLanguageTag("da"));
     }
 
-    private static void assertField(ThrowingCallable call, String field, String messageKey) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(FieldProblemException.class, problem -> {
-            assertThat(problem.field()).isEqualTo(field);
-            assertThat(problem.messageKey()).isEqualTo(messageKey);
-        });
-    }
 }

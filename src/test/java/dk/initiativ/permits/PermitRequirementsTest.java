@@ -21,17 +21,16 @@ import dk.initiativ.initiative.SubmitInitiativeRequest;
 import dk.initiativ.process.WorkingDayCalendar;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.web.ConflictException;
-import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.NotFoundException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static dk.initiativ.support.Problems.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,8 +65,6 @@ class PermitRequirementsTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    MessageSource messages;
 
     @Autowired
     Clock clock;
@@ -247,16 +244,6 @@ class PermitRequirementsTest {
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
-    @Test
-    void everyMessageIsThereInDanishAndEnglish() {
-        for (String key : List.of("permit.kind.required", "permit.kind.size", "permit.departmentGroup.required",
-                "permit.departmentGroup.invalid", "permit.reason.required", "permit.reason.size",
-                "conflict.permitDecided")) {
-            String danish = messages.getMessage(key, null, Locale.forLanguageTag("da"));
-            String english = messages.getMessage(key, null, Locale.ENGLISH);
-            assertThat(danish).as(key).isNotBlank().isNotEqualTo(english);
-        }
-    }
 
     private String newCase(String title) {
         return submit(title).caseNumber();
@@ -268,12 +255,6 @@ class PermitRequirementsTest {
                 Locale.forLanguageTag("da"));
     }
 
-    private static void assertField(ThrowingCallable call, String field, String messageKey) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(FieldProblemException.class, problem -> {
-            assertThat(problem.field()).isEqualTo(field);
-            assertThat(problem.messageKey()).isEqualTo(messageKey);
-        });
-    }
 
     private static void assertConflict(ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ConflictException.class,

@@ -17,14 +17,13 @@ import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.initiative.SubmitInitiativeRequest;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.web.ConflictException;
-import dk.initiativ.web.FieldProblemException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dk.initiativ.support.Problems.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,8 +43,6 @@ class PoliticalDecisionsTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    MessageSource messages;
 
     @Autowired
     Clock clock;
@@ -161,17 +158,6 @@ class PoliticalDecisionsTest {
         assertThatThrownBy(() -> politics.of("IN-1999-999999")).isInstanceOf(CaseNotFoundException.class);
     }
 
-    @Test
-    void everyMessageIsThereInDanishAndEnglish() {
-        for (String key : List.of("politics.committee.required", "politics.committee.size",
-                "politics.decision.required", "politics.decision.size", "politics.decidedOn.required",
-                "politics.decidedOn.future", "politics.decidedOn.beforeForwarding", "conflict.politicsForwarded",
-                "conflict.politicsNotForwarded")) {
-            String danish = messages.getMessage(key, null, Locale.forLanguageTag("da"));
-            String english = messages.getMessage(key, null, Locale.ENGLISH);
-            assertThat(danish).as(key).isNotBlank().isNotEqualTo(english);
-        }
-    }
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneId.of("Europe/Copenhagen")));
@@ -187,12 +173,6 @@ class PoliticalDecisionsTest {
                 Locale.forLanguageTag("da"));
     }
 
-    private static void assertField(ThrowingCallable call, String field, String messageKey) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(FieldProblemException.class, problem -> {
-            assertThat(problem.field()).isEqualTo(field);
-            assertThat(problem.messageKey()).isEqualTo(messageKey);
-        });
-    }
 
     private static void assertConflict(ThrowingCallable call, String messageKey) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ConflictException.class,
