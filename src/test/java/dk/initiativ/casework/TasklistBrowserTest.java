@@ -6,12 +6,15 @@ import java.util.Map;
 
 import dk.initiativ.support.Browser;
 import dk.initiativ.support.LocalModeTest;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +38,12 @@ class TasklistBrowserTest {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
     Browser browser;
 
     @BeforeEach
@@ -48,7 +57,7 @@ class TasklistBrowserTest {
     }
 
     @Test
-    void intakeAndTheContactPersonWorkTheirTasksInTasklist() {
+    void intakeAndTheContactPersonWorkACaseToItsOutcomeInTasklist() {
         String caseNumber = submit("Frugtlund ved skolen");
         String taskId = screeningTask(caseNumber);
 
@@ -86,6 +95,24 @@ class TasklistBrowserTest {
         browser.waitUntil(d -> timeline(caseNumber).contains("SUPPORT_COMPLETED") ? true : null);
         browser.screenshot(Path.of("target", "screenshots", "tasklist-after-plan.png"));
 
+        // a check-in after 30 working days (the timer fired by the test), marked done, then the closing
+        fireFollowUpTimer(caseNumber);
+        work(taskOf(contact, caseNumber, "Task_FollowUp"), false, () -> {
+            typeInto("Fremdrift i procent", "100");
+            typeInto("Seneste milepæl", "Træerne er plantet");
+            clickLabel("Initiativet er færdigt");
+        });
+        browser.waitUntil(d -> timeline(caseNumber).contains("PROGRESS_RECORDED") ? true : null);
+        work(taskOf(contact, caseNumber, "Task_CloseCase"), false, () -> {
+            String selectId = visible(By.xpath("//label[starts-with(normalize-space(), 'Udfald')]")).getAttribute("for");
+            // form-js's select opens and picks on real mouse events
+            visible(By.id(selectId + "-display")).click();
+            visible(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='Realiseret']")).click();
+            typeInto("Besked til borgeren", "Tak for frugtlunden!");
+        });
+        browser.waitUntil(d -> "CLOSED".equals(stage(caseNumber)) ? true : null);
+        assertThat(dossier(caseNumber).get("outcome")).isEqualTo("REALISED");
+
         Map<?, ?> initiative = (Map<?, ?>) http.withBasicAuth("intake", "initiativ-demo")
                 .getForEntity("/api/initiatives/" + caseNumber, Map.class).getBody().get("initiative");
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) initiative.get("timeline");
@@ -93,6 +120,13 @@ class TasklistBrowserTest {
             assertThat(entry.get("type")).isEqualTo("ACCEPTED");
             assertThat(entry.get("actor")).isEqualTo("intake");
         });
+    }
+
+    private void fireFollowUpTimer(String caseNumber) {
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
+                .activityId("TimerEvent_FollowUpDue").singleResult().getId());
     }
 
     private String stage(String caseNumber) {
@@ -126,12 +160,19 @@ class TasklistBrowserTest {
             visible(By.xpath("//button[normalize-space()='Claim']")).click();
         }
         visible(By.cssSelector(".fjs-form"));
+        dismissNotifications();
         fill.run();
         settle();
-        // Tasklist's notifications may lie over the button: click it as a script would
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()",
-                visible(By.xpath("//button[normalize-space()='Complete' and not(@disabled)]")));
+        jsClick(visible(By.xpath("//button[normalize-space()='Complete' and not(@disabled)]")));
         browser.waitUntil(d -> d.findElements(By.xpath("//button[normalize-space()='Complete']")).isEmpty() ? true : null);
+    }
+
+    /** Tasklist's notices of the previous step would lie over the form's fields. */
+    private void dismissNotifications() {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelectorAll('.page-notifications .close').forEach(function (b) { b.click(); });");
+        browser.waitUntil(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream()
+                .noneMatch(WebElement::isDisplayed) ? true : null);
     }
 
     /** form-js applies typed text after a short debounce: leave the field and let it pass before submitting. */
@@ -145,7 +186,12 @@ class TasklistBrowserTest {
     }
 
     private void clickLabel(String text) {
-        visible(By.xpath("//label[contains(., '" + text + "')]")).click();
+        jsClick(visible(By.xpath("//label[contains(., '" + text + "')]")));
+    }
+
+    /** Tasklist's footer and notifications may lie over a field: click it as a script would. */
+    private void jsClick(WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", element);
     }
 
     /** Types into the form field whose label is {@code label}. */
@@ -155,7 +201,7 @@ class TasklistBrowserTest {
         browser.driver().findElement(By.id(id)).sendKeys(text);
     }
 
-    private org.openqa.selenium.WebElement visible(By by) {
+    private WebElement visible(By by) {
         return browser.waitUntil(d -> d.findElements(by).stream().filter(e -> e.isDisplayed()).findFirst().orElse(null));
     }
 
