@@ -47,14 +47,21 @@ public class StaffTasks {
         this.identityService = identityService;
     }
 
-    /** Tasks assigned to the user or offered to their groups; an admin, who may work any task, sees all. */
+    /** The most a work list page holds. */
+    public static final int MAX_PAGE = 200;
+
+    /**
+     * Tasks assigned to the user or offered to their groups, most urgent first, a page at a time; an
+     * admin, who may work any task, sees all.
+     */
     @Transactional(readOnly = true)
-    public List<TaskSummary> workList(StaffUser user) {
+    public List<TaskSummary> workList(StaffUser user, int first, int max) {
         TaskQuery query = taskService.createTaskQuery();
         if (!user.isIn(Role.ADMIN.groupId())) {
             query.or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groups()).endOr();
         }
-        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().list();
+        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(Math.max(0, first), Math.min(Math.max(1, max), MAX_PAGE));
         Map<String, String> caseNumbers = caseNumbers(tasks.stream().map(Task::getProcessInstanceId).toList());
         return tasks.stream().map(task -> new TaskSummary(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 caseNumbers.get(task.getProcessInstanceId()), task.getAssignee(), task.getCreateTime(),

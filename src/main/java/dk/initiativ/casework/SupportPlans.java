@@ -103,11 +103,9 @@ public class SupportPlans {
 
     void permitDecided(String caseNumber, long permitId, boolean approved, String reason, String officer,
             Collection<String> groups) {
-        permits.decide(permitId, approved, reason, officer, groups);
-        String kind = permits.forCase(caseNumber).stream().filter(permit -> permit.id() == permitId)
-                .map(PermitView::kind).findFirst().orElse("");
+        PermitView permit = permits.decide(permitId, approved, reason, officer, groups);
         cases.supportMilestone(caseNumber, approved ? CaseEventType.PERMIT_APPROVED : CaseEventType.PERMIT_REFUSED,
-                approved ? kind : kind + ": " + reason, officer);
+                approved ? permit.kind() : permit.kind() + ": " + permit.reason(), officer);
     }
 
     void politicalDecision(String caseNumber, String decision, LocalDate decidedOn, String actor) {

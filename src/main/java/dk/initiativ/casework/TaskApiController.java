@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The staff work list. Completing a task is the job of the feature that owns the task's form. */
@@ -21,9 +22,11 @@ class TaskApiController {
         this.tasks = tasks;
     }
 
+    /** The work list, a page at a time ({@code first}, {@code max} up to {@value StaffTasks#MAX_PAGE}). */
     @GetMapping
-    List<TaskSummary> workList(Authentication authentication) {
-        return tasks.workList(StaffUser.of(authentication));
+    List<TaskSummary> workList(@RequestParam(defaultValue = "0") int first,
+            @RequestParam(defaultValue = "" + StaffTasks.MAX_PAGE) int max, Authentication authentication) {
+        return tasks.workList(StaffUser.of(authentication), first, max);
     }
 
     @PostMapping("/{taskId}/claim")

@@ -147,7 +147,7 @@ public class PermitRequirements {
      * @throws ConflictException     the permit is decided already
      * @throws FieldProblemException field {@code reason}: missing with a refusal, or too long
      */
-    public void decide(long permitId, boolean approved, String reason, String officer,
+    public PermitView decide(long permitId, boolean approved, String reason, String officer,
             Collection<String> officerGroups) {
         Objects.requireNonNull(officer, "officer");
         PermitRequirement permit = permits.findForDecision(permitId)
@@ -170,6 +170,7 @@ public class PermitRequirements {
         }
         permit.decide(approved, text, officer, now());
         log.info("Permit requirement {} {} by {}", permitId, approved ? "approved" : "refused", officer);
+        return permit.toView();
     }
 
     /** The case's permit requirements in the order they were added. */

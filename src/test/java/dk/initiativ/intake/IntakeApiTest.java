@@ -1,7 +1,6 @@
 package dk.initiativ.intake;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,18 +9,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.ApiClient.Submitted;
 import dk.initiativ.support.LocalModeTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import static dk.initiativ.support.ApiClient.fieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,10 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LocalModeTest
 class IntakeApiTest {
 
-    private static final String PASSWORD = "initiativ-demo";
-
     @Autowired
     TestRestTemplate http;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(http);
+    }
 
     @Test
     void aCitizenAnswersIntakesQuestionAndTheInitiativeIsAccepted() {
@@ -82,13 +88,13 @@ class IntakeApiTest {
         Submitted submitted = submit("Kunst i byrummet");
         String taskId = screeningTaskOf(submitted.caseNumber());
 
-        assertThat(fieldOf(screen("intake", taskId, Map.of("decision", "request-information"))))
+        assertThat(fieldError(screen("intake", taskId, Map.of("decision", "request-information"))))
                 .containsEntry("field", "note").containsEntry("message", "Skriv spørgsmålet til borgeren.");
-        assertThat(fieldOf(screen("intake", taskId, Map.of("decision", "duplicate", "duplicateOfCaseNumber", "INI-1999-00001"))))
+        assertThat(fieldError(screen("intake", taskId, Map.of("decision", "duplicate", "duplicateOfCaseNumber", "INI-1999-00001"))))
                 .containsEntry("field", "duplicateOfCaseNumber");
-        assertThat(fieldOf(screen("intake", taskId, Map.of("decision", "duplicate", "duplicateOfCaseNumber", submitted.caseNumber()))))
+        assertThat(fieldError(screen("intake", taskId, Map.of("decision", "duplicate", "duplicateOfCaseNumber", submitted.caseNumber()))))
                 .containsEntry("message", "En sag kan ikke være en dublet af sig selv.");
-        assertThat(fieldOf(screen("intake", taskId, Map.of("decision", "maybe")))).containsEntry("field", "decision");
+        assertThat(fieldError(screen("intake", taskId, Map.of("decision", "maybe")))).containsEntry("field", "decision");
         // nothing happened to the case
         assertThat(screeningTaskOf(submitted.caseNumber())).isEqualTo(taskId);
     }
@@ -167,6 +173,19 @@ class IntakeApiTest {
     }
 
     @Test
+    void theWorkListComesAPageAtATimeMostUrgentFirst() {
+        submit("Side et");
+        submit("Side to");
+        List<Map<String, Object>> all = as("intake").exchange("/api/tasks", HttpMethod.GET, null, List.class).getBody();
+        List<Map<String, Object>> second = as("intake").exchange("/api/tasks?first=1&max=1", HttpMethod.GET, null,
+                List.class).getBody();
+
+        assertThat(all).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0).get("taskId")).isEqualTo(all.get(1).get("taskId"));
+    }
+
+    @Test
     void anAnswerWithoutAnOpenQuestionIsAConflictNotAnError() {
         Submitted submitted = submit("Motionsrute");
         ResponseEntity<Map> response = answer(submitted.token(), "Her er mere");
@@ -174,63 +193,33 @@ class IntakeApiTest {
         assertThat(response.getBody().get("detail")).isEqualTo("Der er ikke noget åbent spørgsmål at svare på i denne sag.");
     }
 
-    record Submitted(String caseNumber, String token) {
-    }
-
     private Submitted submit(String title) {
-        HttpHeaders headers = json();
-        Map<String, Object> body = Map.of("title", title, "description", "Beskrivelse af " + title,
-                "topic", "social-faellesskab", "district", "svinninge", "contactName", "Bo Borger",
-                "contactEmail", "bo@example.org", "consent", true);
-        Map<?, ?> receipt = http.postForEntity("/api/initiatives", new HttpEntity<>(body, headers), Map.class).getBody();
-        return new Submitted((String) receipt.get("caseNumber"), (String) receipt.get("trackingToken"));
+        return api.submit(title, "social-faellesskab", "svinninge", List.of());
     }
 
     private String screeningTaskOf(String caseNumber) {
-        String taskId = screeningTaskOrNull(caseNumber);
-        assertThat(taskId).as("screening task of %s", caseNumber).isNotNull();
-        return taskId;
+        return api.task("intake", caseNumber, "Task_ScreenInitiative");
     }
 
     private String screeningTaskOrNull(String caseNumber) {
-        List<Map<String, Object>> tasks = as("intake").exchange("/api/tasks", HttpMethod.GET, null, List.class).getBody();
-        return tasks.stream().filter(task -> caseNumber.equals(task.get("caseNumber")))
-                .filter(task -> "Task_ScreenInitiative".equals(task.get("taskKey")))
-                .map(task -> (String) task.get("taskId")).findFirst().orElse(null);
+        return api.taskOrNull("intake", caseNumber, "Task_ScreenInitiative");
     }
 
     private ResponseEntity<Map> screen(String user, String taskId, Map<String, Object> input) {
-        return as(user).postForEntity("/api/tasks/" + taskId + "/screening", new HttpEntity<>(new HashMap<>(input), json()),
-                Map.class);
+        return api.post(user, "/api/tasks/" + taskId + "/screening", input);
     }
 
     private Map<?, ?> citizen(String token) {
-        ResponseEntity<Map> response = http.getForEntity("/api/citizen/" + token, Map.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        return api.citizen(token);
     }
 
     private ResponseEntity<Map> answer(String token, String answer) {
-        return http.postForEntity("/api/citizen/" + token + "/answer", new HttpEntity<>(Map.of("answer", answer), json()),
-                Map.class);
+        return http.postForEntity("/api/citizen/" + token + "/answer",
+                new HttpEntity<>(Map.of("answer", answer), ApiClient.json()), Map.class);
     }
 
     private TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, PASSWORD);
-    }
-
-    private static HttpHeaders json() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "da");
-        return headers;
-    }
-
-    private static Map<String, Object> fieldOf(ResponseEntity<Map> response) {
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
-        assertThat(errors).hasSize(1);
-        return errors.get(0);
+        return api.as(user);
     }
 
     private static List<Object> timelineTypes(Map<?, ?> view) {

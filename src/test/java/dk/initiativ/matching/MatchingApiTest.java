@@ -1,6 +1,5 @@
 package dk.initiativ.matching;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +47,7 @@ class MatchingApiTest {
 
         assertThat(api.post(other, "/api/tasks/" + acceptTask + "/acceptance", Map.of("accepted", true)).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(fieldOf(api.post(proposed, "/api/tasks/" + acceptTask + "/acceptance", Map.of("accepted", false))))
+        assertThat(ApiClient.fieldError(api.post(proposed, "/api/tasks/" + acceptTask + "/acceptance", Map.of("accepted", false))))
                 .containsEntry("field", "reason");
         assertThat(api.post(proposed, "/api/tasks/" + acceptTask + "/acceptance",
                 Map.of("accepted", false, "reason", "Jeg er på kursus hele måneden")).getStatusCode())
@@ -62,7 +57,7 @@ class MatchingApiTest {
         String reassign = api.task("mads", caseNumber, "Task_ReassignCase");
         assertThat(api.post("manager", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", other))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(fieldOf(api.post("mads", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", "nobody"))))
+        assertThat(ApiClient.fieldError(api.post("mads", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", "nobody"))))
                 .containsEntry("field", "contactPerson")
                 .containsEntry("message", "Der findes ingen medarbejder med det brugernavn.");
         assertThat(api.post("mads", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", other))
@@ -89,7 +84,7 @@ class MatchingApiTest {
         String firstContact = api.task("anna", caseNumber, "Task_FirstContact");
         assertThat(api.get(other, "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-        assertThat(fieldOf(api.post("anna", "/api/tasks/" + firstContact + "/agreement",
+        assertThat(ApiClient.fieldError(api.post("anna", "/api/tasks/" + firstContact + "/agreement",
                 Map.of("willDo", "Hjælp med lokaler", "willNotDo", "Betale instruktøren", "whoDoesWhat", " ",
                         "nextSteps", "Besøg på Kulturværftet"))))
                 .containsEntry("field", "whoDoesWhat");
@@ -123,8 +118,4 @@ class MatchingApiTest {
 
 
 
-    private static Map<String, Object> fieldOf(ResponseEntity<Map> response) {
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        return ((List<Map<String, Object>>) response.getBody().get("errors")).get(0);
-    }
 }

@@ -39,10 +39,9 @@ public final class ApiClient {
 
     /** The id of the case's task of that kind in the user's work list. */
     public String task(String user, String caseNumber, String taskKey) {
-        List<Map<String, Object>> tasks = as(user).exchange("/api/tasks", HttpMethod.GET, null, List.class).getBody();
-        return tasks.stream().filter(t -> caseNumber.equals(t.get("caseNumber")) && taskKey.equals(t.get("taskKey")))
-                .map(t -> (String) t.get("taskId")).findFirst()
-                .orElseThrow(() -> new AssertionError(taskKey + " of " + caseNumber + " not in " + user + "'s work list"));
+        String taskId = taskOrNull(user, caseNumber, taskKey);
+        assertThat(taskId).as("%s of %s in %s's work list", taskKey, caseNumber, user).isNotNull();
+        return taskId;
     }
 
     public ResponseEntity<Map> post(String user, String path, Map<String, Object> body) {
@@ -76,6 +75,21 @@ public final class ApiClient {
                 "willDo", "Hjælpe med ansøgningen", "willNotDo", "Betale driften", "whoDoesWhat", "I står for idéen",
                 "nextSteps", "Vi mødes igen")));
         return contact;
+    }
+
+    /** The one field error of a 400 answer. */
+    public static Map<String, Object> fieldError(ResponseEntity<Map> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+        assertThat(errors).hasSize(1);
+        return errors.get(0);
+    }
+
+    /** The case's task of that kind in the user's work list, or null. */
+    public String taskOrNull(String user, String caseNumber, String taskKey) {
+        List<Map<String, Object>> tasks = as(user).exchange("/api/tasks", HttpMethod.GET, null, List.class).getBody();
+        return tasks.stream().filter(t -> caseNumber.equals(t.get("caseNumber")) && taskKey.equals(t.get("taskKey")))
+                .map(t -> (String) t.get("taskId")).findFirst().orElse(null);
     }
 
     public static void ok(ResponseEntity<Map> response) {
