@@ -60,7 +60,8 @@ public class StaffTasks {
         if (!user.isIn(Role.ADMIN.groupId())) {
             query.or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groups()).endOr();
         }
-        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
+        // the task id last: a total order, so that pages neither skip nor repeat tasks
+        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().orderByTaskId().asc()
                 .listPage(Math.max(0, first), Math.min(Math.max(1, max), MAX_PAGE));
         Map<String, String> caseNumbers = caseNumbers(tasks.stream().map(Task::getProcessInstanceId).toList());
         return tasks.stream().map(task -> new TaskSummary(task.getId(), task.getTaskDefinitionKey(), task.getName(),
