@@ -36,8 +36,12 @@ class SecurityConfiguration {
         basic.setRealmName("Initiativ");
 
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**",
+                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/dkfds/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                        // the citizen portal: the form's receipt, the showcase, the privacy notice, and the
+                        // tracking pages reached with the private token only (CSRF applies to their forms)
+                        .requestMatchers("/receipt", "/showcase", "/showcase/**", "/privacy", "/track/**").permitAll()
+                        .requestMatchers("/my", "/my/**").hasRole(Role.CITIZEN.groupId())
                         .requestMatchers(HttpMethod.POST, "/api/initiatives").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()
                         // the API's description is public; it holds no data

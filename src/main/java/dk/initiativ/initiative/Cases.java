@@ -3,6 +3,7 @@ package dk.initiativ.initiative;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -24,9 +25,11 @@ public class Cases {
 
     private final InitiativeRepository initiatives;
     private final CaseEventRepository events;
+    private final TrackingTokens trackingTokens;
     private final Clock clock;
 
-    Cases(InitiativeRepository initiatives, CaseEventRepository events, Clock clock) {
+    Cases(InitiativeRepository initiatives, CaseEventRepository events, TrackingTokens trackingTokens, Clock clock) {
+        this.trackingTokens = trackingTokens;
         this.initiatives = initiatives;
         this.events = events;
         this.clock = clock;
@@ -45,6 +48,33 @@ public class Cases {
     @Transactional(readOnly = true)
     public String caseNumberOfTrackingToken(String token) {
         return byTrackingToken(token).getCaseNumber();
+    }
+
+    /**
+     * The citizen's tracking token of a case, for links in e-mails to them; empty for a case stored
+     * before tokens were derived (ADR 0005).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> trackingTokenOf(String caseNumber) {
+        return trackingTokens.tokenFor(require(caseNumber));
+    }
+
+    /** What the citizen told us beyond title and description: budget, timeline, group, profile answers. */
+    @Transactional(readOnly = true)
+    public SubmissionDetails submissionDetails(String caseNumber) {
+        Initiative i = require(caseNumber);
+        return new SubmissionDetails(i.getEstimatedBudget(), i.getExpectedTimeline(), i.getApplicantKind(),
+                i.getGroupName(), i.getContactPhone(), i.isPublicationConsent(), i.getProfileAgeBand(),
+                i.getProfileDistrict(), i.getCitizenUserId());
+    }
+
+    /** The cases a logged-in citizen submitted, newest first, with their tracking tokens ("my initiatives"). */
+    @Transactional(readOnly = true)
+    public List<CitizenCaseSummary> ofCitizen(String citizenUserId) {
+        return initiatives.findByCitizenUserIdOrderBySubmittedAtDesc(citizenUserId).stream()
+                .map(i -> new CitizenCaseSummary(i.getCaseNumber(), i.getTitle(), i.getStage(), i.getOutcome(),
+                        i.getSubmittedAt(), trackingTokens.tokenFor(i).orElse(null)))
+                .toList();
     }
 
     @Transactional(readOnly = true)

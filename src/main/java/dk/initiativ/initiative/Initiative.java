@@ -32,6 +32,9 @@ public class Initiative {
     @Column(updatable = false)
     private String trackingTokenHash;
 
+    @Column(updatable = false)
+    private String trackingSalt;
+
     @Column(nullable = false)
     private String title;
 
@@ -81,16 +84,52 @@ public class Initiative {
 
     private Integer progressPercent;
 
+    private Long estimatedBudget;
+
+    private String expectedTimeline;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ApplicantKind applicantKind = ApplicantKind.INDIVIDUAL;
+
+    private String groupName;
+
+    private String contactPhone;
+
+    private boolean publicationConsent;
+
+    @Enumerated(EnumType.STRING)
+    private AgeBand profileAgeBand;
+
+    private String profileDistrict;
+
+    @Column(updatable = false)
+    private String citizenUserId;
+
+    @Column(updatable = false)
+    private String submissionKey;
+
     @Version
     private long version;
 
     protected Initiative() {
     }
 
-    Initiative(String caseNumber, String trackingTokenHash, SubmitInitiativeRequest request, String language,
-            Instant submittedAt) {
+    Initiative(String caseNumber, TrackingTokens.Issued token, SubmitInitiativeRequest request, String language,
+            Instant submittedAt, Submitter submitter) {
         this.caseNumber = caseNumber;
-        this.trackingTokenHash = trackingTokenHash;
+        this.trackingTokenHash = token.hash();
+        this.trackingSalt = token.salt();
+        this.citizenUserId = submitter.citizenUserId();
+        this.submissionKey = submitter.submissionKey();
+        this.estimatedBudget = request.estimatedBudget();
+        this.expectedTimeline = blankToNull(request.expectedTimeline());
+        this.applicantKind = request.applicantKind() == null ? ApplicantKind.INDIVIDUAL : request.applicantKind();
+        this.groupName = this.applicantKind == ApplicantKind.GROUP ? blankToNull(request.groupName()) : null;
+        this.contactPhone = blankToNull(request.contactPhone());
+        this.publicationConsent = Boolean.TRUE.equals(request.publicationConsent());
+        this.profileAgeBand = request.profileAgeBand();
+        this.profileDistrict = blankToNull(request.profileDistrict());
         this.title = request.title().strip();
         this.description = request.description().strip();
         this.topic = request.topic().strip();
@@ -103,6 +142,10 @@ public class Initiative {
         if (request.helpWanted() != null && !request.helpWanted().isEmpty()) {
             this.helpWanted = EnumSet.copyOf(request.helpWanted());
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     void awaitInformation() {
@@ -236,5 +279,49 @@ public class Initiative {
 
     public String getDuplicateOfCaseNumber() {
         return duplicateOf == null ? null : duplicateOf.getCaseNumber();
+    }
+
+    public String getTrackingSalt() {
+        return trackingSalt;
+    }
+
+    public Long getEstimatedBudget() {
+        return estimatedBudget;
+    }
+
+    public String getExpectedTimeline() {
+        return expectedTimeline;
+    }
+
+    public ApplicantKind getApplicantKind() {
+        return applicantKind;
+    }
+
+    public String getGroupName() {
+        return groupName;
+    }
+
+    public String getContactPhone() {
+        return contactPhone;
+    }
+
+    public boolean isPublicationConsent() {
+        return publicationConsent;
+    }
+
+    public AgeBand getProfileAgeBand() {
+        return profileAgeBand;
+    }
+
+    public String getProfileDistrict() {
+        return profileDistrict;
+    }
+
+    public String getCitizenUserId() {
+        return citizenUserId;
+    }
+
+    public String getSubmissionKey() {
+        return submissionKey;
     }
 }

@@ -14,6 +14,10 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
 
     Optional<Initiative> findByTrackingTokenHash(String trackingTokenHash);
 
+    Optional<Initiative> findBySubmissionKey(String submissionKey);
+
+    List<Initiative> findByCitizenUserIdOrderBySubmittedAtDesc(String citizenUserId);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from Initiative i where i.caseNumber = :caseNumber")
     Optional<Initiative> lockByCaseNumber(String caseNumber);

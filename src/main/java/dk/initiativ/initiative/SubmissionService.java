@@ -29,10 +29,12 @@ public class SubmissionService {
     private final CatalogService catalog;
     private final Cases cases;
     private final RuntimeService runtimeService;
+    private final TrackingTokens trackingTokens;
     private final Clock clock;
 
     SubmissionService(InitiativeRepository initiatives, CatalogService catalog, Cases cases,
-            RuntimeService runtimeService, Clock clock) {
+            RuntimeService runtimeService, TrackingTokens trackingTokens, Clock clock) {
+        this.trackingTokens = trackingTokens;
         this.initiatives = initiatives;
         this.catalog = catalog;
         this.cases = cases;
@@ -42,6 +44,27 @@ public class SubmissionService {
 
     @Transactional
     public SubmissionReceipt submit(SubmitInitiativeRequest request, Locale locale) {
+        return submit(request, locale, Submitter.ANONYMOUS);
+    }
+
+    /**
+     * Registers the initiative, or, when the submitter's one-time form key was already used (a double
+     * click, a refresh of the posted form), returns the receipt of the case that key created.
+     */
+    @Transactional
+    public SubmissionReceipt submit(SubmitInitiativeRequest request, Locale locale, Submitter submitter) {
+        if (submitter.submissionKey() != null) {
+            var earlier = initiatives.findBySubmissionKey(submitter.submissionKey());
+            if (earlier.isPresent()) {
+                Initiative initiative = earlier.get();
+                return new SubmissionReceipt(initiative.getCaseNumber(),
+                        trackingTokens.tokenFor(initiative).orElseThrow(), initiative.getSubmittedAt());
+            }
+        }
+        if (request.profileDistrict() != null && !request.profileDistrict().isBlank()
+                && !catalog.districtExists(request.profileDistrict().strip())) {
+            throw new FieldProblemException("profileDistrict", "initiative.district.unknown");
+        }
         if (!catalog.topicExists(request.topic().strip())) {
             throw new FieldProblemException("topic", "initiative.topic.unknown");
         }
@@ -51,10 +74,10 @@ public class SubmissionService {
         Instant now = clock.instant();
         String caseNumber = CaseNumbers.format(now.atZone(MUNICIPALITY_ZONE).getYear(), initiatives.nextCaseSequence());
         String language = "en".equals(locale.getLanguage()) ? "en" : "da";
-        String trackingToken = TrackingTokens.newToken();
+        TrackingTokens.Issued token = trackingTokens.issue();
         // flushed before the engine runs, so that an engine failure must roll the row back too
         Initiative initiative = initiatives.saveAndFlush(
-                new Initiative(caseNumber, TrackingTokens.hash(trackingToken), request, language, now));
+                new Initiative(caseNumber, token, request, language, now, submitter));
         cases.record(initiative, CaseEventType.SUBMITTED, Cases.CITIZEN, null, null);
         MatchingFacts facts = new MatchingFacts(initiative.getTopic(), initiative.getDistrict(), initiative.getHelpWanted());
         runtimeService.startProcessInstanceByKey(InitiativeProcess.KEY, caseNumber, Map.of(
@@ -64,6 +87,6 @@ public class SubmissionService {
                 InitiativeProcess.VAR_DISTRICT, facts.district(),
                 InitiativeProcess.VAR_HELP_WANTED, facts.helpWantedCodes()));
         log.info("Initiative {} submitted", caseNumber);
-        return new SubmissionReceipt(caseNumber, trackingToken, now);
+        return new SubmissionReceipt(caseNumber, token.token(), now);
     }
 }

@@ -1,27 +1,101 @@
 package dk.initiativ.initiative;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
- * The citizen's private tracking token: 256 random bits, URL-safe. Only its SHA-256 is stored, so a
- * copy of the database does not open anyone's tracking page.
+ * The citizen's private tracking token (ADR 0005): 256 bits, URL-safe, derived with HMAC-SHA256 from a
+ * random 128-bit salt per case and the server's secret ({@code initiativ.tracking.secret}). The table holds
+ * the salt and the token's SHA-256, never the token: a copy of the database alone opens no tracking page,
+ * while the application can put the link into every later e-mail to the citizen.
  */
-final class TrackingTokens {
+@Component
+public class TrackingTokens {
 
+    private static final Logger log = LoggerFactory.getLogger(TrackingTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MIN_SECRET_LENGTH = 32;
 
-    private TrackingTokens() {
+    private final SecretKeySpec key;
+
+    TrackingTokens(@Value("${initiativ.tracking.secret:}") String secret,
+            @Value("${spring.datasource.url:}") String datasourceUrl,
+            @Value("${initiativ.tracking.secret-file:.initiativ/tracking-secret}") Path secretFile) {
+        String effective = secret;
+        if (effective.isBlank()) {
+            if (!datasourceUrl.isBlank()) {
+                throw new IllegalStateException("Set initiativ.tracking.secret (environment variable"
+                        + " INITIATIV_TRACKING_SECRET, at least " + MIN_SECRET_LENGTH + " characters): the citizens'"
+                        + " tracking links are derived from it, so every node needs the same secret");
+            }
+            effective = embeddedRunSecret(secretFile);
+        }
+        if (effective.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("initiativ.tracking.secret must have at least " + MIN_SECRET_LENGTH
+                    + " characters");
+        }
+        this.key = new SecretKeySpec(effective.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** The embedded run keeps a generated secret beside its database, so links survive a restart. */
+    private static String embeddedRunSecret(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String generated = HexFormat.of().formatHex(bytes);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, generated);
+            log.info("Generated the tracking-link secret of the embedded run in {}", file.toAbsolutePath());
+            return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write the tracking-link secret " + file, e);
+        }
+    }
+
+    /** A new token for a new case: the token goes to the citizen, salt and hash into the table. */
+    Issued issue() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        String saltHex = HexFormat.of().formatHex(salt);
+        String token = derive(saltHex);
+        return new Issued(token, saltHex, hash(token));
+    }
+
+    /** The token of a case again (for a link in an e-mail); empty for a case stored without a salt. */
+    Optional<String> tokenFor(Initiative initiative) {
+        return Optional.ofNullable(initiative.getTrackingSalt()).map(this::derive);
+    }
+
+    private String derive(String saltHex) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] token = mac.doFinal(("initiativ-tracking:" + saltHex).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     static String hash(String token) {
@@ -31,5 +105,9 @@ final class TrackingTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** A freshly issued token with what is stored of it. */
+    record Issued(String token, String salt, String hash) {
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,14 +29,27 @@ class MessageBundlesTest {
     private static final Pattern PROBLEM_KEY = Pattern.compile(
             "(?:FieldProblemException|ConflictException|InvalidScreeningException)\\([^;]*?\"([a-z][A-Za-z]*\\.[\\w.]+)\"");
 
+    /** The bundles of {@code spring.messages.basename}. */
+    private static final List<String> BASENAMES = List.of("messages", "i18n/form", "i18n/portal", "i18n/mail");
+
     @Test
     void danishAndEnglishHaveTheSameKeysAndNoEmptyTexts() throws IOException {
-        Properties danish = bundle("da");
-        Properties english = bundle("en");
+        for (String basename : BASENAMES) {
+            Properties danish = bundle(basename, "da");
+            Properties english = bundle(basename, "en");
 
-        assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(danish.stringPropertyNames());
-        danish.forEach((key, text) -> assertThat((String) text).as("da " + key).isNotBlank());
-        english.forEach((key, text) -> assertThat((String) text).as("en " + key).isNotBlank());
+            assertThat(english.stringPropertyNames()).as(basename)
+                    .containsExactlyInAnyOrderElementsOf(danish.stringPropertyNames());
+            danish.forEach((key, text) -> assertThat((String) text).as("da " + key).isNotBlank());
+            english.forEach((key, text) -> assertThat((String) text).as("en " + key).isNotBlank());
+        }
+    }
+
+    @Test
+    void theBundlesAreTheConfiguredOnes() throws IOException {
+        String configured = Files.readAllLines(Path.of("src/main/resources/application.yaml")).stream()
+                .filter(line -> line.strip().startsWith("basename:")).findFirst().orElseThrow();
+        assertThat(configured.strip()).isEqualTo("basename: " + String.join(",", BASENAMES));
     }
 
     @Test
@@ -49,7 +63,11 @@ class MessageBundlesTest {
             }
         }
         assertThat(used).hasSizeGreaterThan(50);
-        assertThat(bundle("da").stringPropertyNames()).containsAll(used);
+        Set<String> danishKeys = new HashSet<>();
+        for (String basename : BASENAMES) {
+            danishKeys.addAll(bundle(basename, "da").stringPropertyNames());
+        }
+        assertThat(danishKeys).containsAll(used);
     }
 
     private static void collect(Matcher matcher, Set<String> keys) {
@@ -58,9 +76,9 @@ class MessageBundlesTest {
         }
     }
 
-    private static Properties bundle(String language) throws IOException {
+    private static Properties bundle(String basename, String language) throws IOException {
         Properties messages = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/messages_" + language + ".properties")) {
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/" + basename + "_" + language + ".properties")) {
             messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return messages;
