@@ -1,0 +1,164 @@
+package dk.initiativ.casework;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.Browser;
+import dk.initiativ.support.LocalModeTest;
+import dk.initiativ.support.Tasklist;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The decision forms of the journey, worked in Camunda Tasklist in a real Chromium: a declined case
+ * reassigned by the team's manager, then a support plan with all four tracks (funding, permit, partners,
+ * political decision), each decided in its own form by the person it is routed to.
+ */
+@LocalModeTest
+class SupportPlanInTasklistBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    ApiClient api;
+    Browser browser;
+    Tasklist tasklist;
+
+    @BeforeEach
+    void openBrowser() {
+        api = new ApiClient(http);
+        browser = Browser.desktop();
+        tasklist = new Tasklist(browser, port, http);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void everyDecisionFormOfTheSupportPlanWorksInTasklist() {
+        String caseNumber = submitAndAccept("Sommerfest på Kirketorvet");
+
+        // the proposed contact person declines; the team's manager picks another one in the reassignment form
+        String proposed = dossier(caseNumber).get("contactPerson").toString();
+        tasklist.logInAs(proposed);
+        tasklist.work(tasklist.taskOf(proposed, caseNumber, "Task_AcceptCase"), false, () -> {
+            tasklist.clickLabel("Nej, jeg kan ikke tage den");
+            tasklist.typeInto("Begrundelse", "Jeg har ferie i tre uger");
+        });
+        String manager = browser.waitUntil(d -> reassigningManager(caseNumber));
+        String chosen = "anna".equals(proposed) ? "bjarne" : "anna";
+        tasklist.logInAs(manager);
+        tasklist.work(tasklist.taskOf(manager, caseNumber, "Task_ReassignCase"), false,
+                () -> tasklist.typeInto("Ny kontaktperson (brugernavn)", chosen));
+        browser.waitUntil(d -> chosen.equals(dossier(caseNumber).get("contactPerson")) ? true : null);
+
+        // the new contact person accepts, agrees expectations and plans all four tracks
+        Object partnerId = ((List<Map<String, Object>>) api.as("admin").getForEntity("/api/partners", List.class)
+                .getBody()).get(0).get("id");
+        tasklist.logInAs(chosen);
+        tasklist.work(tasklist.taskOf(chosen, caseNumber, "Task_AcceptCase"), false,
+                () -> tasklist.clickLabel("Ja, jeg tager imod sagen"));
+        ApiClient.ok(api.post(chosen, "/api/tasks/" + api.task(chosen, caseNumber, "Task_FirstContact") + "/agreement",
+                Map.of("willDo", "Søge Lokalpuljen og tilladelsen", "willNotDo", "Stå for festen",
+                        "whoDoesWhat", "Foreningen arrangerer", "nextSteps", "Ansøgning i næste uge")));
+        tasklist.work(tasklist.taskOf(chosen, caseNumber, "Task_PlanSupport"), false, () -> {
+            tasklist.clickLabel("Puljemidler");
+            tasklist.typeInto("Pulje (kode, fx lokalpuljen)", "lokalpuljen");
+            tasklist.typeInto("Ansøgt beløb (kr.)", "12000");
+            tasklist.typeInto("Formål", "Telt, scene og lyd");
+            tasklist.clickLabel("Tilladelser");
+            tasklist.typeInto("Tilladelser, én pr. linje: art; ansvarlig afdelings gruppe",
+                    "Brug af offentligt areal; vej-park");
+            tasklist.clickLabel("Partnere, foreninger, frivillige eller lokaler");
+            tasklist.typeInto("Partnere fra registret", partnerId.toString());
+            tasklist.clickLabel("Politisk beslutning");
+            tasklist.typeInto("Udvalg", "Kultur- og fritidsudvalget");
+        });
+        browser.waitUntil(d -> timeline(caseNumber).contains("SUPPORT_PLANNED") ? true : null);
+
+        // the fund officer grants, the permit's department (an admin in the demo) refuses with a reason
+        tasklist.logInAs("frode");
+        tasklist.work(tasklist.taskOf("frode", caseNumber, "Task_DecideFunding"), true, () -> {
+            tasklist.clickLabel("Bevilget");
+            tasklist.typeInto("Bevilget beløb (kr.)", "10000");
+        });
+        tasklist.logInAs("admin");
+        tasklist.work(tasklist.taskOf("admin", caseNumber, "Task_DecidePermit"), true, () -> {
+            tasklist.clickLabel("Afslag");
+            tasklist.typeInto("Begrundelse for afslag", "Torvet er optaget af markedsdagen");
+        });
+
+        // the contact person follows up with the partners and records the committee's decision
+        tasklist.logInAs(chosen);
+        tasklist.work(tasklist.taskOf(chosen, caseNumber, "Task_FollowUpPartners"), false, () -> { });
+        tasklist.work(tasklist.taskOf(chosen, caseNumber, "Task_RecordPoliticalDecision"), false, () -> {
+            tasklist.typeInto("Beslutning", "Udvalget støtter festen");
+            // form-js shows and reads dates as month/day/year; decided today, after the forwarding
+            tasklist.typeInto("Besluttet den",
+                    LocalDate.now(ZoneId.of("Europe/Copenhagen")).format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+        });
+
+        browser.waitUntil(d -> timeline(caseNumber).contains("SUPPORT_COMPLETED") ? true : null);
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) dossier(caseNumber).get("timeline");
+        // the manager's choice is proposed again and accepted by the chosen person
+        assertThat(timeline).extracting(entry -> entry.get("type")).containsSubsequence("CONTACT_PROPOSED",
+                "CONTACT_DECLINED", "CONTACT_PROPOSED", "CONTACT_ASSIGNED");
+        assertThat(timeline).extracting(entry -> entry.get("type")).contains("FUNDING_GRANTED", "PERMIT_REFUSED", "PARTNER_LINKED", "POLITICAL_FORWARDED",
+                "POLITICAL_DECIDED");
+        assertThat(timeline).anySatisfy(entry -> {
+            assertThat(entry.get("type")).isEqualTo("FUNDING_GRANTED");
+            assertThat(entry.get("actor")).isEqualTo("frode");
+            assertThat(entry.get("detail").toString()).contains("10000");
+        });
+        assertThat(timeline).anySatisfy(entry -> {
+            assertThat(entry.get("type")).isEqualTo("PERMIT_REFUSED");
+            assertThat(entry.get("detail").toString()).contains("markedsdagen");
+        });
+    }
+
+    /** The manager the reassignment task went to, once it exists. */
+    private String reassigningManager(String caseNumber) {
+        var task = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        return task == null ? null : (String) runtimeService.getVariable(task.getId(), "teamManager");
+    }
+
+    private String submitAndAccept(String title) {
+        Map<?, ?> receipt = http.postForEntity("/api/initiatives", new HttpEntity<>(Map.of("title", title,
+                "description", "En fest for hele byen med musik og boder.", "topic", "kultur-fritid",
+                "district", "holbaek-by", "contactName", "Lars Fest", "contactEmail", "lars@example.org",
+                "consent", true), ApiClient.json()), Map.class).getBody();
+        String caseNumber = (String) receipt.get("caseNumber");
+        ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative")
+                + "/screening", Map.of("decision", "accept")));
+        return caseNumber;
+    }
+
+    private List<Object> timeline(String caseNumber) {
+        return ((List<Map<String, Object>>) dossier(caseNumber).get("timeline")).stream().map(e -> e.get("type")).toList();
+    }
+
+    private Map<?, ?> dossier(String caseNumber) {
+        return (Map<?, ?>) api.as("admin").getForEntity("/api/initiatives/" + caseNumber, Map.class).getBody()
+                .get("initiative");
+    }
+}
