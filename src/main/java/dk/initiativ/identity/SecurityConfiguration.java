@@ -49,6 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasAnyRole(Role.STAFF)
                         // the citizen's own case, reached with the private tracking token only
                         .requestMatchers("/api/citizen/**").permitAll()
+                        // the case page for staff, linked from Tasklist's forms
+                        .requestMatchers("/cases/**").hasAnyRole(Role.STAFF)
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/camunda/**").hasAnyRole(Role.STAFF)

@@ -70,10 +70,14 @@ class TasklistBrowserTest {
         browser.waitUntil(d -> d.findElements(By.xpath("//label[contains(., 'Acceptér som initiativ')]")).stream()
                 .filter(e -> e.isDisplayed()).findFirst().orElse(null)).click();
         browser.screenshot(Path.of("target", "screenshots", "tasklist-screening-form.png"));
-        browser.waitUntil(d -> d.findElements(By.xpath("//button[normalize-space()='Complete']")).stream()
-                .filter(e -> e.isDisplayed() && e.isEnabled()).findFirst().orElse(null)).click();
+        // the form links to the case page, where intake reads what the citizen wrote
+        String caseLink = browser.find("a[href='/cases/" + caseNumber + "']").getAttribute("href");
+        tasklist.click(tasklist.visible(By.xpath("//button[normalize-space()='Complete' and not(@disabled)]")));
 
         browser.waitUntil(d -> stage(caseNumber).equals("ACCEPTED") ? true : null);
+        browser.open(caseLink);
+        assertThat(browser.find("#case-description").getText()).isEqualTo("Æbletræer og bærbuske til skolebørnene");
+        browser.assertAccessible();
 
         // the proposed contact person accepts, records the agreement and plans no support tracks
         String contact = (String) dossier(caseNumber).get("contactPerson");

@@ -51,7 +51,7 @@ public final class Tasklist {
         dismissNotifications();
         fill.run();
         settle();
-        jsClick(visible(By.xpath("//button[normalize-space()='Complete' and not(@disabled)]")));
+        click(visible(By.xpath("//button[normalize-space()='Complete' and not(@disabled)]")));
         browser.waitUntil(d -> d.findElements(By.xpath("//button[normalize-space()='Complete']")).isEmpty() ? true : null);
     }
 
@@ -75,7 +75,7 @@ public final class Tasklist {
 
     /** Clicks the checkbox or radio button labelled {@code text}. */
     public void clickLabel(String text) {
-        jsClick(visible(By.xpath("//label[contains(., '" + text + "')]")));
+        click(visible(By.xpath("//label[contains(., '" + text + "')]")));
         settle();
     }
 
@@ -94,7 +94,7 @@ public final class Tasklist {
     }
 
     /** Tasklist's footer and notifications may lie over a field: click it as a script would. */
-    private void jsClick(WebElement element) {
+    public void click(WebElement element) {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", element);
     }
 

@@ -1,0 +1,63 @@
+package dk.initiativ.casework;
+
+import java.util.Locale;
+
+import dk.initiativ.catalog.CatalogService;
+import dk.initiativ.citizen.CaseMessages;
+import dk.initiativ.initiative.CaseView;
+import dk.initiativ.initiative.Cases;
+import dk.initiativ.process.DeadlineProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The case as a page for staff, linked from every Camunda Form in Tasklist: what the citizen wrote
+ * (always as text), the submitted facts, the agreement, the timeline and the message thread. Citizen text
+ * never enters process variables (ADR 0001, 0004), so Tasklist links here instead of showing it.
+ */
+@Controller
+class CasePageController {
+
+    private final Cases cases;
+    private final CaseAccess access;
+    private final Agreements agreements;
+    private final CaseMessages messages;
+    private final CatalogService catalog;
+    private final DeadlineProperties deadlineProperties;
+
+    CasePageController(Cases cases, CaseAccess access, Agreements agreements, CaseMessages messages,
+            CatalogService catalog, DeadlineProperties deadlineProperties) {
+        this.deadlineProperties = deadlineProperties;
+        this.cases = cases;
+        this.access = access;
+        this.agreements = agreements;
+        this.messages = messages;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/cases/{caseNumber}")
+    @Transactional(readOnly = true)
+    String casePage(@PathVariable String caseNumber, Authentication authentication, Locale locale, Model model) {
+        if (!cases.exists(caseNumber)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        CaseView view = cases.view(caseNumber);
+        if (!access.mayRead(StaffUser.of(authentication), view)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        model.addAttribute("initiative", view);
+        model.addAttribute("zone", deadlineProperties.zone());
+        model.addAttribute("details", cases.submissionDetails(caseNumber));
+        model.addAttribute("agreement", agreements.of(caseNumber).orElse(null));
+        model.addAttribute("messages", messages.thread(caseNumber));
+        model.addAttribute("topicName", catalog.topicNames(locale).getOrDefault(view.topic(), view.topic()));
+        model.addAttribute("districtName", catalog.districtNames(locale).getOrDefault(view.district(), view.district()));
+        return "staff/case";
+    }
+}
