@@ -26,6 +26,12 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
             + " and i.stage <> dk.initiativ.initiative.Stage.CLOSED group by i.contactPerson")
     List<Object[]> countOpenCasesByContactPerson();
 
+    @Query("select i from Initiative i where i.stage = dk.initiativ.initiative.Stage.CLOSED"
+            + " and i.publicationConsent = true and i.outcome in :outcomes"
+            + " and (:district is null or i.district = :district) order by i.closedAt desc, i.id desc")
+    org.springframework.data.domain.Page<Initiative> findPublished(java.util.Collection<Outcome> outcomes,
+            String district, org.springframework.data.domain.Pageable page);
+
     @Query(value = "SELECT NEXTVAL(case_number_seq)", nativeQuery = true)
     long nextCaseSequence();
 }
