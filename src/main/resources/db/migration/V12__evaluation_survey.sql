@@ -3,7 +3,7 @@
 CREATE TABLE case_survey (
     id             BIGINT        NOT NULL AUTO_INCREMENT,
     initiative_id  BIGINT        NOT NULL,
-    rating         TINYINT       NOT NULL,
+    rating         INT           NOT NULL,
     comment        VARCHAR(2000) NULL,
     answered_at    DATETIME(6)   NOT NULL,
     PRIMARY KEY (id),
