@@ -224,12 +224,16 @@ class TrackingPageBrowserTest {
                 "Hej Else. Tak for jeres idé! Jeg har søgt Grøn pulje for jer. Lad os mødes tirsdag kl. 10 ved åen.");
         cases.fundedWithPermitWaiting(contact, submitted.caseNumber());
         try (Browser phone = Browser.phone()) {
+            // headless Chromium keeps a window wider than a phone: emulate a 320 px wide one, the narrowest asked for
+            emulateWidth(phone, 320);
             phone.open(url("/track/" + submitted.token()));
             assertThat(phone.find("#funding").getText()).contains("Grøn pulje", "Bevilget", "35.000");
             assertThat(phone.find("#permits").getText()).contains("Brug af offentligt areal", "Venter på svar");
             assertFitsWidth(phone);
             phone.assertAccessible();
+            emulateWidth(phone, 375);
             fullPageScreenshot(phone, "track-phone.png");
+            emulateWidth(phone, 320);
             phone.open(url("/track/" + submitted.token() + "?lang=en"));
             assertFitsWidth(phone);
             phone.assertAccessible();
@@ -254,7 +258,13 @@ class TrackingPageBrowserTest {
         browser.waitUntil(ExpectedConditions.stalenessOf(page)::apply);
     }
 
-    private static void assertFitsWidth(Browser browser) {
+    /** A phone's screen of that many CSS pixels (Chromium's device emulation), whatever the window. */
+    static void emulateWidth(Browser browser, int width) {
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    static void assertFitsWidth(Browser browser) {
         // dkfds hides the body's horizontal overflow, so look at every element: none may reach past the screen
         Object overflowing = ((JavascriptExecutor) browser.driver()).executeScript(
                 "var width = document.documentElement.clientWidth;"
