@@ -1,23 +1,22 @@
 package dk.initiativ.citizen;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import dk.initiativ.casework.AgreementView;
 import dk.initiativ.casework.Agreements;
 import dk.initiativ.funding.FundingApplications;
-import dk.initiativ.initiative.SubmissionDetails;
-import dk.initiativ.network.PartnerLinks;
-import dk.initiativ.permits.PermitRequirements;
-import dk.initiativ.politics.PoliticalDecisions;
 import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.initiative.Stage;
+import dk.initiativ.initiative.SubmissionDetails;
 import dk.initiativ.intake.IntakeService;
 import dk.initiativ.matching.StaffDirectory;
+import dk.initiativ.network.PartnerLinks;
+import dk.initiativ.permits.PermitRequirements;
+import dk.initiativ.politics.PoliticalDecisions;
 import dk.initiativ.process.InitiativeProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.MessageSource;

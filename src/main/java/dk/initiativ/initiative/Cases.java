@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -238,7 +239,7 @@ public class Cases {
     @Transactional(readOnly = true)
     public PublishedInitiatives published(String district, int page, int size) {
         var found = initiatives.findPublished(List.of(Outcome.REALISED, Outcome.PARTLY_REALISED), district,
-                org.springframework.data.domain.PageRequest.of(page, size));
+                PageRequest.of(page, size));
         return new PublishedInitiatives(found.getContent().stream()
                 .map(i -> new PublishedInitiatives.Entry(i.getTitle(), i.getDescription(), i.getTopic(),
                         i.getDistrict(), i.getOutcome(), i.getClosedAt()))
