@@ -1,16 +1,25 @@
 package dk.initiativ.citizen;
 
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Set;
 
+import dk.initiativ.casework.AgreementView;
 import dk.initiativ.casework.Agreements;
+import dk.initiativ.funding.FundingApplications;
 import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.initiative.Stage;
+import dk.initiativ.initiative.SubmissionDetails;
 import dk.initiativ.intake.IntakeService;
 import dk.initiativ.matching.StaffDirectory;
+import dk.initiativ.network.PartnerLinks;
+import dk.initiativ.permits.PermitRequirements;
+import dk.initiativ.politics.PoliticalDecisions;
 import dk.initiativ.process.InitiativeProcess;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +45,26 @@ public class CitizenCaseService {
     private final StaffDirectory staff;
     private final RuntimeService runtimeService;
     private final CaseMessages messages;
+    private final FundingApplications funding;
+    private final PermitRequirements permits;
+    private final PartnerLinks partners;
+    private final PoliticalDecisions politics;
+    private final Surveys surveys;
+    private final MessageSource texts;
+    private final Clock clock;
 
     CitizenCaseService(Cases cases, IntakeService intake, Agreements agreements, StaffDirectory staff,
-            RuntimeService runtimeService, CaseMessages messages) {
+            RuntimeService runtimeService, CaseMessages messages, FundingApplications funding,
+            PermitRequirements permits, PartnerLinks partners, PoliticalDecisions politics, Surveys surveys,
+            MessageSource texts, Clock clock) {
         this.messages = messages;
+        this.funding = funding;
+        this.permits = permits;
+        this.partners = partners;
+        this.politics = politics;
+        this.surveys = surveys;
+        this.texts = texts;
+        this.clock = clock;
         this.cases = cases;
         this.agreements = agreements;
         this.staff = staff;
@@ -60,6 +85,80 @@ public class CitizenCaseService {
                                 entry.relatedCaseNumber()))
                         .toList(),
                 messages.thread(view.caseNumber()));
+    }
+
+    /** The tracking page: the citizen's view and the support plan's tracks, in one read. */
+    @Transactional(readOnly = true)
+    public TrackingPage trackingPage(String trackingToken) {
+        CitizenCaseView view = status(trackingToken);
+        String caseNumber = view.caseNumber();
+        String closingMessage = null;
+        String latestMilestone = null;
+        for (CitizenCaseView.Entry entry : view.timeline()) {
+            if (entry.detail() != null && (entry.type() == CaseEventType.CLOSED
+                    || entry.type() == CaseEventType.REDIRECTED)) {
+                closingMessage = entry.detail();
+            }
+            if (entry.detail() != null && entry.type() == CaseEventType.PROGRESS_RECORDED) {
+                latestMilestone = milestone(entry.detail());
+            }
+        }
+        return new TrackingPage(view, closingMessage, latestMilestone, funding.forCase(caseNumber),
+                permits.forCase(caseNumber), partners.forCase(caseNumber), politics.of(caseNumber).orElse(null),
+                surveys.of(caseNumber).orElse(null));
+    }
+
+    /** A progress entry's detail is "60 %: the milestone"; the citizen reads the milestone. */
+    private static String milestone(String detail) {
+        int colon = detail.indexOf(" %: ");
+        return colon >= 0 ? detail.substring(colon + 4) : detail;
+    }
+
+    /**
+     * All data held about the case that concerns the citizen (the JSON download): timeline texts in the
+     * citizen's language; staff user ids and staff-internal steps left out.
+     */
+    @Transactional(readOnly = true)
+    public CaseDataExport export(String trackingToken, Locale locale) {
+        CaseView view = cases.viewByTrackingToken(trackingToken);
+        String caseNumber = view.caseNumber();
+        SubmissionDetails details = cases.submissionDetails(caseNumber);
+        CitizenCaseView citizen = status(trackingToken);
+        CitizenCaseView.ContactPerson contact = citizen.contactPerson();
+        AgreementView agreement = citizen.agreement();
+        return new CaseDataExport(texts.getMessage("portal.data.about", null, locale), clock.instant(), caseNumber,
+                new CaseDataExport.Submission(view.title(), view.description(), view.topic(), view.district(),
+                        cases.matchingFacts(caseNumber).helpWanted().stream().map(Enum::name).sorted().toList(),
+                        name(details.applicantKind()), details.groupName(), details.estimatedBudget(),
+                        details.expectedTimeline(), view.contactName(), view.contactEmail(), details.contactPhone(),
+                        view.language(), details.publicationConsent(), name(details.profileAgeBand()),
+                        details.profileDistrict(), details.citizenUserId(), view.submittedAt()),
+                new CaseDataExport.Status(view.stage().name(), name(view.outcome()), view.progressPercent(),
+                        view.closedAt()),
+                contact == null ? null : new CaseDataExport.Contact(contact.name(), contact.email(), contact.phone()),
+                agreement == null ? null : new CaseDataExport.Agreement(agreement.willDo(), agreement.willNotDo(),
+                        agreement.whoDoesWhat(), agreement.nextSteps(), agreement.recordedAt()),
+                citizen.timeline().stream().map(entry -> new CaseDataExport.TimelineEntry(entry.type().name(),
+                        texts.getMessage("caseEvent." + entry.type().name(), null, entry.type().name(), locale),
+                        entry.occurredAt(), entry.detail(), entry.relatedCaseNumber())).toList(),
+                intake.requestsOf(caseNumber),
+                citizen.messages().stream().map(message -> new CaseDataExport.Message(
+                        message.fromCitizen() ? texts.getMessage("portal.data.you", null, locale) : message.authorName(),
+                        message.body(), message.sentAt())).toList(),
+                funding.forCase(caseNumber).stream().map(f -> new CaseDataExport.Funding(f.poolName(),
+                        f.amountRequested(), f.purpose(), f.status().name(), f.amountGranted(), f.decisionReason(),
+                        f.proposedAt(), f.decidedAt())).toList(),
+                permits.forCase(caseNumber).stream().map(p -> new CaseDataExport.Permit(p.kind(), p.status().name(),
+                        p.dueDate(), p.reason(), p.decidedAt())).toList(),
+                partners.forCase(caseNumber).stream().map(p -> new CaseDataExport.Partner(p.partnerName(),
+                        p.kind().name(), p.contact(), p.note(), p.linkedAt())).toList(),
+                politics.of(caseNumber).map(p -> new CaseDataExport.Political(p.committee(), p.forwardedAt(),
+                        p.decision(), p.decidedOn())).orElse(null),
+                surveys.of(caseNumber).orElse(null));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /** Shown once the contact person has taken the case, not while it is only proposed. */

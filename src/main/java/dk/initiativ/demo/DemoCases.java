@@ -14,6 +14,7 @@ import dk.initiativ.initiative.HelpKind;
 import dk.initiativ.initiative.SubmissionReceipt;
 import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.initiative.SubmitInitiativeRequest;
+import dk.initiativ.initiative.Submitter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,7 +49,7 @@ class DemoCases implements ApplicationRunner {
 
     /** One demo initiative and the stage it is driven to. */
     record DemoCase(String key, String stage, String topic, String district, Set<HelpKind> help, String title,
-            String name, String question, String note, String original) {
+            String name, String question, String note, String original, String citizen, Boolean publish) {
     }
 
     record DemoCaseFile(List<DemoCase> cases) {
@@ -92,7 +93,8 @@ class DemoCases implements ApplicationRunner {
         Map<String, String> caseNumbers = new HashMap<>();
         List<DemoCase> cases = read().cases();
         for (DemoCase demo : cases) {
-            SubmissionReceipt receipt = submissions.submit(request(demo), Locale.forLanguageTag("da"));
+            SubmissionReceipt receipt = submissions.submit(request(demo), Locale.forLanguageTag("da"),
+                    new Submitter(demo.citizen(), null));
             caseNumbers.put(demo.key(), receipt.caseNumber());
             drive(demo, receipt, caseNumbers);
         }
@@ -197,7 +199,8 @@ class DemoCases implements ApplicationRunner {
                 .replace("ø", "oe").replace("æ", "ae").replace("å", "aa").toLowerCase(Locale.ROOT) + "@borger.example.org";
         return new SubmitInitiativeRequest(demo.title(),
                 demo.title() + ". Vi er en gruppe naboer, der gerne vil gøre en forskel i vores lokalområde.",
-                demo.topic(), demo.district(), demo.name(), email, true, demo.help());
+                demo.topic(), demo.district(), demo.name(), email, true, demo.help(), null, null, null, null, null,
+                Boolean.TRUE.equals(demo.publish()), null, null);
     }
 
     private DemoCaseFile read() {

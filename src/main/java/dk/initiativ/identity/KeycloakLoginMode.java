@@ -35,7 +35,7 @@ class KeycloakLoginMode implements LoginMode {
     @Override
     public void configure(HttpSecurity http) throws Exception {
         OidcUserService oidcUsers = new OidcUserService();
-        http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(request -> {
+        http.oauth2Login(login -> login.successHandler(new CitizenLanding()).userInfoEndpoint(userInfo -> userInfo.oidcUserService(request -> {
                     OidcUser user = oidcUsers.loadUser(request);
                     List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
                     authorities.addAll(staffAuthorities.of(user.getPreferredUsername()));

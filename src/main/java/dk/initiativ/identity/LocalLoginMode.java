@@ -11,7 +11,7 @@ class LocalLoginMode implements LoginMode {
 
     @Override
     public void configure(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form.loginPage("/login").permitAll())
+        http.formLogin(form -> form.loginPage("/login").successHandler(new CitizenLanding()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?logout").permitAll());
     }
 }

@@ -30,7 +30,9 @@ public enum CaseEventType {
     PROGRESS_RECORDED(true),
     CLOSED(true),
     WITHDRAWN(true),
-    CLOSED_INACTIVE(true);
+    CLOSED_INACTIVE(true),
+    /** The citizen answered the evaluation survey after closure; the rating itself is in the survey table. */
+    SURVEY_ANSWERED(true);
 
     private final boolean visibleToCitizen;
 

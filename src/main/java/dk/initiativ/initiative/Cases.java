@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -223,6 +224,26 @@ public class Cases {
         Initiative initiative = require(caseNumber);
         initiative.close(outcome, clock.instant());
         record(initiative, CaseEventType.CLOSED, actor, message, null);
+    }
+
+    /** The citizen answered the evaluation survey of a closed case. */
+    public void surveyAnswered(String caseNumber) {
+        record(require(caseNumber), CaseEventType.SURVEY_ANSWERED, CITIZEN, null, null);
+    }
+
+    /**
+     * The showcase: realised and partly realised initiatives whose citizen agreed to publication, most
+     * recently closed first, in one district or ({@code district} null) in all. Never the citizen's name or
+     * contact data.
+     */
+    @Transactional(readOnly = true)
+    public PublishedInitiatives published(String district, int page, int size) {
+        var found = initiatives.findPublished(List.of(Outcome.REALISED, Outcome.PARTLY_REALISED), district,
+                PageRequest.of(page, size));
+        return new PublishedInitiatives(found.getContent().stream()
+                .map(i -> new PublishedInitiatives.Entry(i.getTitle(), i.getDescription(), i.getTopic(),
+                        i.getDistrict(), i.getOutcome(), i.getClosedAt()))
+                .toList(), found.getTotalElements());
     }
 
     void record(Initiative initiative, CaseEventType type, String actor, String detail, String relatedCaseNumber) {

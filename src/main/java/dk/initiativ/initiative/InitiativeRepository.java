@@ -1,9 +1,12 @@
 package dk.initiativ.initiative;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -25,6 +28,11 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
     @Query("select i.contactPerson, count(i) from Initiative i where i.contactPerson is not null"
             + " and i.stage <> dk.initiativ.initiative.Stage.CLOSED group by i.contactPerson")
     List<Object[]> countOpenCasesByContactPerson();
+
+    @Query("select i from Initiative i where i.stage = dk.initiativ.initiative.Stage.CLOSED"
+            + " and i.publicationConsent = true and i.outcome in :outcomes"
+            + " and (:district is null or i.district = :district) order by i.closedAt desc, i.id desc")
+    Page<Initiative> findPublished(Collection<Outcome> outcomes, String district, Pageable page);
 
     @Query(value = "SELECT NEXTVAL(case_number_seq)", nativeQuery = true)
     long nextCaseSequence();

@@ -61,6 +61,10 @@ class InformationRequest {
         this.status = Status.ANSWERED;
     }
 
+    InformationRequestView toView() {
+        return new InformationRequestView(question, askedAt, answer, answeredAt, status.name());
+    }
+
     void expire() {
         this.status = Status.EXPIRED;
     }

@@ -1,5 +1,6 @@
 package dk.initiativ.intake;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,4 +9,6 @@ interface InformationRequestRepository extends JpaRepository<InformationRequest,
 
     Optional<InformationRequest> findFirstByInitiativeIdAndStatusOrderByAskedAtDesc(Long initiativeId,
             InformationRequest.Status status);
+
+    List<InformationRequest> findByInitiativeIdOrderByAskedAtAscIdAsc(Long initiativeId);
 }

@@ -1,6 +1,7 @@
 package dk.initiativ.intake;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import dk.initiativ.initiative.Cases;
@@ -94,6 +95,13 @@ public class IntakeService {
     @Transactional(readOnly = true)
     public Optional<String> openQuestion(String caseNumber) {
         return openRequest(caseNumber).map(InformationRequest::getQuestion);
+    }
+
+    /** Every question intake asked the citizen of a case, with the answers, oldest first (the citizen's data export). */
+    @Transactional(readOnly = true)
+    public List<InformationRequestView> requestsOf(String caseNumber) {
+        return requests.findByInitiativeIdOrderByAskedAtAscIdAsc(cases.idOf(caseNumber)).stream()
+                .map(InformationRequest::toView).toList();
     }
 
     /**

@@ -33,6 +33,12 @@ class DemoCasesTest {
         assertThat(rows.stream().map(row -> (String) row.get("outcome")).filter(o -> o != null).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("REALISED", "NOT_REALISED", "INACTIVE", "REDIRECTED", "DUPLICATE", "WITHDRAWN");
 
+        // the demo citizen's "my initiatives", and the showcase's consented realised initiatives
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM initiative WHERE citizen_user_id = 'citizen'"
+                + " AND contact_email LIKE '%@borger.example.org'", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM initiative WHERE publication_consent AND outcome = 'REALISED'"
+                + " AND contact_email LIKE '%@borger.example.org'", Integer.class)).isEqualTo(3);
+
         Set<String> caseNumbers = rows.stream().map(row -> (String) row.get("case_number")).collect(Collectors.toSet());
         Set<String> waitingAt = runtimeService.createProcessInstanceQuery().processDefinitionKey("initiative").list().stream()
                 .filter(instance -> caseNumbers.contains(instance.getBusinessKey()))

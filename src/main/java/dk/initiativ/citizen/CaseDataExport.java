@@ -1,0 +1,55 @@
+package dk.initiativ.citizen;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.initiativ.intake.InformationRequestView;
+
+/**
+ * All data held about a case that concerns the citizen (GDPR art. 15), as the JSON download of the
+ * tracking page: what they submitted, the timeline, questions and answers, messages, the agreement, the
+ * support plan's tracks and the evaluation. Staff user ids and staff-internal steps are left out.
+ */
+public record CaseDataExport(String about, Instant exportedAt, String caseNumber, Submission submission,
+        Status status, Contact contactPerson, Agreement agreement, List<TimelineEntry> timeline,
+        List<InformationRequestView> informationRequests, List<Message> messages, List<Funding> funding,
+        List<Permit> permits, List<Partner> partners, Political politicalDecision, SurveyView survey) {
+
+    public record Submission(String title, String description, String topic, String district, List<String> helpWanted,
+            String applicantKind, String groupName, Long estimatedBudget, String expectedTimeline, String contactName,
+            String contactEmail, String contactPhone, String language, boolean publicationConsent,
+            String profileAgeBand, String profileDistrict, String loggedInUserId, Instant submittedAt) {
+    }
+
+    public record Status(String stage, String outcome, Integer progressPercent, Instant closedAt) {
+    }
+
+    public record Contact(String name, String email, String phone) {
+    }
+
+    public record Agreement(String willDo, String willNotDo, String whoDoesWhat, String nextSteps,
+            Instant recordedAt) {
+    }
+
+    public record TimelineEntry(String type, String text, Instant occurredAt, String detail,
+            String relatedCaseNumber) {
+    }
+
+    public record Message(String from, String text, Instant sentAt) {
+    }
+
+    public record Funding(String pool, BigDecimal amountRequested, String purpose, String status,
+            BigDecimal amountGranted, String decisionReason, Instant proposedAt, Instant decidedAt) {
+    }
+
+    public record Permit(String kind, String status, LocalDate dueDate, String reason, Instant decidedAt) {
+    }
+
+    public record Partner(String name, String kind, String contact, String note, Instant linkedAt) {
+    }
+
+    public record Political(String committee, Instant forwardedAt, String decision, LocalDate decidedOn) {
+    }
+}

@@ -1,0 +1,62 @@
+package dk.initiativ.citizen;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates, times and amounts on the citizen pages, in the municipality's time zone and the reader's
+ * language ({@code ${@portalFormats.dateTime(instant, #locale)}} in the templates).
+ */
+@Component("portalFormats")
+public class PortalFormats {
+
+    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
+    private static final Locale DANISH = Locale.forLanguageTag("da-DK");
+
+    public String date(Instant instant, Locale locale) {
+        return instant == null ? "" : day(instant.atZone(MUNICIPALITY_ZONE).toLocalDate(), locale);
+    }
+
+    public String day(LocalDate day, Locale locale) {
+        if (day == null) {
+            return "";
+        }
+        return english(locale) ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(day)
+                : DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH).format(day);
+    }
+
+    public String dateTime(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        var local = instant.atZone(MUNICIPALITY_ZONE);
+        return english(locale) ? DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH).format(local)
+                : DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm", DANISH).format(local);
+    }
+
+    /** The machine-readable form for {@code <time datetime>}. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.atZone(MUNICIPALITY_ZONE).toOffsetDateTime().toString();
+    }
+
+    public String kroner(BigDecimal amount, Locale locale) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(english(locale) ? Locale.UK : DANISH);
+        format.setMinimumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
+        format.setMaximumFractionDigits(2);
+        return english(locale) ? "DKK " + format.format(amount) : format.format(amount) + " kr.";
+    }
+
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+}

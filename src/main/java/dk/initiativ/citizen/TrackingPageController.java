@@ -1,0 +1,158 @@
+package dk.initiativ.citizen;
+
+import java.util.Locale;
+import java.util.Map;
+
+import dk.initiativ.web.HtmlPage;
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The citizen's private tracking page and its forms, reached only with the tracking token: answer
+ * intake's question, write to the contact person, withdraw (with a confirmation page), download all
+ * data as JSON, and the evaluation survey after closure. Every POST ends in a redirect (PRG); a form
+ * with errors is shown again with the messages next to the fields. An unknown or malformed token gets
+ * the friendly 404 page ({@link dk.initiativ.web.HtmlPage}).
+ */
+@Controller
+@HtmlPage
+@RequestMapping("/track/{token}")
+class TrackingPageController {
+
+    private final CitizenCaseService citizens;
+    private final CaseMessages messages;
+    private final Surveys surveys;
+    private final MessageSource texts;
+
+    TrackingPageController(CitizenCaseService citizens, CaseMessages messages, Surveys surveys,
+            MessageSource texts) {
+        this.citizens = citizens;
+        this.messages = messages;
+        this.surveys = surveys;
+        this.texts = texts;
+    }
+
+    @GetMapping
+    String page(@PathVariable String token, Model model) {
+        return show(token, model);
+    }
+
+    @PostMapping("/answer")
+    String answer(@PathVariable String token, @Valid @ModelAttribute("answerForm") AnswerRequest form,
+            BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            model.addAttribute("answerErrors", PageForms.errors(result, texts, locale));
+            return show(token, model);
+        }
+        citizens.answer(token, form.answer());
+        redirect.addFlashAttribute("notice", "portal.track.answered");
+        return "redirect:/track/{token}";
+    }
+
+    @PostMapping("/messages")
+    String message(@PathVariable String token, @Valid @ModelAttribute("messageForm") MessageInput form,
+            BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            model.addAttribute("messageErrors", PageForms.errors(result, texts, locale));
+            return show(token, model);
+        }
+        messages.fromCitizen(token, form.body());
+        redirect.addFlashAttribute("notice", "portal.track.messageSent");
+        return "redirect:/track/{token}#messages";
+    }
+
+    @GetMapping("/withdraw")
+    String confirmWithdrawal(@PathVariable String token, Model model) {
+        TrackingPage page = citizens.trackingPage(token);
+        if (!page.open()) {
+            return "redirect:/track/{token}";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("page", page);
+        return "track/withdraw";
+    }
+
+    @PostMapping("/withdraw")
+    String withdraw(@PathVariable String token, RedirectAttributes redirect) {
+        if (citizens.trackingPage(token).open()) {
+            citizens.withdraw(token);
+            redirect.addFlashAttribute("notice", "portal.track.withdrawn");
+        }
+        return "redirect:/track/{token}";
+    }
+
+    /** All data held about the case that concerns the citizen, as a JSON file to keep. */
+    @GetMapping("/data.json")
+    ResponseEntity<CaseDataExport> data(@PathVariable String token, Locale locale) {
+        CaseDataExport export = citizens.export(token, locale);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("initiativ-" + export.caseNumber() + ".json").build().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(export);
+    }
+
+    @GetMapping("/survey")
+    String survey(@PathVariable String token, Model model) {
+        TrackingPage page = citizens.trackingPage(token);
+        if (page.open()) {
+            return "redirect:/track/{token}";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("page", page);
+        model.addAttribute("surveyErrors", Map.of());
+        return "track/survey";
+    }
+
+    @PostMapping("/survey")
+    String answerSurvey(@PathVariable String token, @Valid @ModelAttribute("surveyForm") SurveyInput form,
+            BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
+        TrackingPage page = citizens.trackingPage(token);
+        if (page.open()) {
+            return "redirect:/track/{token}";
+        }
+        if (page.survey() == null && result.hasErrors()) {
+            model.addAttribute("token", token);
+            model.addAttribute("page", page);
+            model.addAttribute("surveyErrors", PageForms.errors(result, texts, locale));
+            return "track/survey";
+        }
+        if (page.survey() == null) {
+            Surveys.Result saved = surveys.answer(token, Integer.parseInt(form.rating()), form.comment());
+            redirect.addFlashAttribute("notice", saved == Surveys.Result.SAVED
+                    ? "portal.survey.thanks" : "portal.survey.alreadyAnswered");
+        } else {
+            redirect.addFlashAttribute("notice", "portal.survey.alreadyAnswered");
+        }
+        return "redirect:/track/{token}/survey";
+    }
+
+    private String show(String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("page", citizens.trackingPage(token));
+        if (!model.containsAttribute("answerForm")) {
+            model.addAttribute("answerForm", new AnswerRequest(null));
+        }
+        if (!model.containsAttribute("messageForm")) {
+            model.addAttribute("messageForm", new MessageInput(null));
+        }
+        model.addAttribute("answerErrors", model.getAttribute("answerErrors") == null ? Map.of()
+                : model.getAttribute("answerErrors"));
+        model.addAttribute("messageErrors", model.getAttribute("messageErrors") == null ? Map.of()
+                : model.getAttribute("messageErrors"));
+        return "track/page";
+    }
+}

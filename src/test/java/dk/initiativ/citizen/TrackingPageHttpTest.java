@@ -1,0 +1,191 @@
+package dk.initiativ.citizen;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.LocalModeTest;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tracking page over plain HTTP: the private-page headers, the same friendly 404 for every unknown,
+ * malformed or missing token (no 5xx, no hint whether a case exists), the JSON download, the API's
+ * problem details left as they were, and a form without its CSRF token refused with nothing stored.
+ */
+@LocalModeTest
+class TrackingPageHttpTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ObjectMapper json;
+    @Autowired Surveys surveys;
+
+    PortalCases cases;
+
+    @BeforeEach
+    void setUp() {
+        cases = new PortalCases(http, runtimeService, managementService);
+    }
+
+    @Test
+    void unknownMalformedAndMissingTokensAllGetTheSameFriendly404() {
+        ApiClient.Submitted real = cases.submit("Bålplads ved skoven", "jyderup", false);
+        String madeUp = "A".repeat(real.token().length());
+        List<String> paths = List.of("/track/" + madeUp, "/track/x", "/track/" + "B".repeat(300),
+                "/track/<script>alert(1)", "/track/' OR 1=1 --", "/track/", "/track",
+                "/track/" + madeUp + "/withdraw", "/track/" + madeUp + "/data.json", "/track/" + madeUp + "/survey");
+        for (String path : paths) {
+            ResponseEntity<String> response = html(path, "da");
+            assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).as(path).isTrue();
+            assertThat(response.getBody()).as(path).contains("Siden findes ikke").doesNotContain(real.caseNumber());
+        }
+        assertThat(html("/track/" + madeUp, "en").getBody()).contains("Page not found");
+        // the made-up token and a malformed one get the very same page
+        assertThat(html("/track/" + madeUp, "da").getBody()).isEqualTo(html("/track/x", "da").getBody());
+    }
+
+    @Test
+    void privatePagesAreNeitherCachedNorIndexedNorSentOnAsReferer() {
+        ApiClient.Submitted real = cases.submit("Fællesskab i gården", "jyderup", false);
+        for (String path : List.of("/track/" + real.token(), "/track/made-up-token", "/track/" + real.token() + "/data.json")) {
+            HttpHeaders headers = html(path, "da").getHeaders();
+            assertThat(headers.getCacheControl()).as(path).isEqualTo("no-store");
+            assertThat(headers.getFirst("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+            assertThat(headers.getFirst("X-Robots-Tag")).as(path).contains("noindex");
+        }
+        ResponseEntity<String> page = html("/track/" + real.token(), "da");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains(real.caseNumber(), "Fællesskab i gården");
+    }
+
+    @Test
+    void theApiKeepsAnsweringProblemDetails() {
+        ResponseEntity<Map> response = http.getForEntity("/api/citizen/made-up-token", Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(response.getBody()).containsKey("title");
+    }
+
+    @Test
+    void aFormPostWithoutItsCsrfTokenIsRefusedAndNothingIsStored() {
+        ApiClient.Submitted real = cases.submit("Grøn skolegård", "jyderup", false);
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("body", "Hej fra en anden side");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> response = http.exchange("/track/" + real.token() + "/messages", HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(response.getBody()).contains("id=\"error-title\"");
+        assertThat(messagesOf(real.caseNumber())).isZero();
+        ResponseEntity<String> withdraw = http.exchange("/track/" + real.token() + "/withdraw", HttpMethod.POST,
+                new HttpEntity<>(new LinkedMultiValueMap<>(), headers), String.class);
+        assertThat(withdraw.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(cases.api().citizen(real.token()).get("stage")).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void theDownloadHoldsEverythingAboutTheCaseThatConcernsTheCitizen() throws Exception {
+        ApiClient.Submitted real = cases.submit("Naturlegeplads ved søen", "jyderup", true);
+        cases.askCitizen(real.caseNumber(), "Hvor stor skal legepladsen være?");
+        ApiClient.ok(http.postForEntity("/api/citizen/" + real.token() + "/answer",
+                new HttpEntity<>(Map.of("answer", "Som en halv fodboldbane."), ApiClient.json()), Map.class));
+        String contact = cases.agreed(real.caseNumber());
+        http.postForEntity("/api/citizen/" + real.token() + "/messages",
+                new HttpEntity<>(Map.of("body", "Hvornår kan vi mødes?"), ApiClient.json()), Void.class);
+        cases.messageFromStaff(contact, real.caseNumber(), "På tirsdag kl. 10.");
+        cases.fundedWithPermitWaiting(contact, real.caseNumber());
+
+        ResponseEntity<String> response = http.exchange("/track/" + real.token() + "/data.json", HttpMethod.GET,
+                new HttpEntity<>(language("en")), String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(response.getHeaders().getContentDisposition().isAttachment()).isTrue();
+        assertThat(response.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("initiativ-" + real.caseNumber() + ".json");
+        JsonNode data = json.readTree(response.getBody());
+        assertThat(data.path("caseNumber").asText()).isEqualTo(real.caseNumber());
+        JsonNode submission = data.path("submission");
+        assertThat(submission.path("title").asText()).isEqualTo("Naturlegeplads ved søen");
+        assertThat(submission.path("contactEmail").asText()).isEqualTo("else.borger@example.org");
+        assertThat(submission.path("contactPhone").asText()).isEqualTo("12 34 56 78");
+        assertThat(submission.path("publicationConsent").asBoolean()).isTrue();
+        assertThat(submission.path("helpWanted").toString()).contains("FUNDING", "PERMITS");
+        assertThat(data.path("status").path("stage").asText()).isEqualTo("AGREED");
+        assertThat(data.path("contactPerson").path("name").asText()).isNotBlank();
+        assertThat(data.path("agreement").path("willDo").asText()).isEqualTo("Hjælpe med ansøgningen");
+        assertThat(data.path("informationRequests").get(0).path("question").asText())
+                .isEqualTo("Hvor stor skal legepladsen være?");
+        assertThat(data.path("informationRequests").get(0).path("answer").asText()).isEqualTo("Som en halv fodboldbane.");
+        assertThat(data.path("messages").findValuesAsText("text")).containsExactly("Hvornår kan vi mødes?", "På tirsdag kl. 10.");
+        assertThat(data.path("messages").get(0).path("from").asText()).isEqualTo("You");
+        assertThat(data.path("funding").get(0).path("amountGranted").decimalValue()).isEqualByComparingTo("35000");
+        assertThat(data.path("permits").get(0).path("kind").asText()).isEqualTo("Brug af offentligt areal");
+        assertThat(data.path("timeline").findValuesAsText("type")).contains("SUBMITTED", "INFORMATION_REQUESTED",
+                "CONTACT_ASSIGNED", "AGREEMENT_RECORDED", "FUNDING_GRANTED");
+        assertThat(data.path("timeline").get(0).path("text").asText()).isEqualTo("Your initiative has been received");
+        // staff-internal steps and staff user ids stay out
+        assertThat(data.path("timeline").findValuesAsText("type")).doesNotContain("CONTACT_PROPOSED");
+        assertThat(response.getBody()).doesNotContain("\"intake\"", "recordedBy", "proposedBy", "decidedBy");
+    }
+
+    @Test
+    void theSurveyKeepsTheFirstAnswerOnlyAndOnlyAfterClosure() {
+        ApiClient.Submitted real = cases.submit("Bænk ved stranden", "jyderup", false);
+        String contact = cases.agreed(real.caseNumber());
+        // before closure the survey sends the citizen back to the tracking page
+        ResponseEntity<String> early = html("/track/" + real.token() + "/survey", "da");
+        assertThat(early.getStatusCode()).isIn(HttpStatus.FOUND, HttpStatus.OK);
+        assertThat(String.valueOf(early.getBody())).doesNotContain("survey-submit");
+        cases.close(contact, real.caseNumber(), "REALISED", "Bænken står der nu.");
+
+        assertThat(surveys.answer(real.token(), 4, "  Godt samarbejde  ")).isEqualTo(Surveys.Result.SAVED);
+        assertThat(surveys.answer(real.token(), 1, "Skift mening")).isEqualTo(Surveys.Result.ALREADY_ANSWERED);
+
+        Map<String, Object> stored = jdbc.queryForMap("SELECT rating, comment FROM case_survey s JOIN initiative i"
+                + " ON i.id = s.initiative_id WHERE i.case_number = ?", real.caseNumber());
+        assertThat(((Number) stored.get("rating")).intValue()).isEqualTo(4);
+        assertThat(stored.get("comment")).isEqualTo("Godt samarbejde");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN initiative i ON i.id = e.initiative_id"
+                + " WHERE i.case_number = ? AND e.type = 'SURVEY_ANSWERED'", Integer.class, real.caseNumber())).isEqualTo(1);
+    }
+
+    private int messagesOf(String caseNumber) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM case_message m JOIN initiative i ON i.id = m.initiative_id"
+                + " WHERE i.case_number = ?", Integer.class, caseNumber);
+    }
+
+    private ResponseEntity<String> html(String path, String language) {
+        HttpHeaders headers = language(language);
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private static HttpHeaders language(String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return headers;
+    }
+}
