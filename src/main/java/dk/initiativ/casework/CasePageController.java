@@ -7,14 +7,14 @@ import dk.initiativ.citizen.CaseMessages;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.process.DeadlineProperties;
-import org.springframework.http.HttpStatus;
+import dk.initiativ.web.ForbiddenException;
+import dk.initiativ.web.HtmlPage;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The case as a page for staff, linked from every Camunda Form in Tasklist: what the citizen wrote
@@ -22,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  * never enters process variables (ADR 0001, 0004), so Tasklist links here instead of showing it.
  */
 @Controller
+@HtmlPage
 class CasePageController {
 
     private final Cases cases;
@@ -44,12 +45,10 @@ class CasePageController {
     @GetMapping("/cases/{caseNumber}")
     @Transactional(readOnly = true)
     String casePage(@PathVariable String caseNumber, Authentication authentication, Locale locale, Model model) {
-        if (!cases.exists(caseNumber)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
         CaseView view = cases.view(caseNumber);
-        if (!access.mayRead(StaffUser.of(authentication), view)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        StaffUser user = StaffUser.of(authentication);
+        if (!access.mayRead(user, view)) {
+            throw new ForbiddenException(user.userId() + " may not read case " + caseNumber);
         }
         model.addAttribute("initiative", view);
         model.addAttribute("zone", deadlineProperties.zone());

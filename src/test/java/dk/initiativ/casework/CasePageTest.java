@@ -47,8 +47,9 @@ class CasePageTest {
     void aContactPersonWhoDoesNotCarryTheCaseIsRefused() {
         String caseNumber = submit("Legeplads i Mørkøv", "En lille legeplads.");
 
-        assertThat(api.as("emil").getForEntity("/cases/" + caseNumber, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> refused = api.as("emil").getForEntity("/cases/" + caseNumber, String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).contains("id=\"error-title\"");
         assertThat(api.as("intake").getForEntity("/cases/INI-1999-99999", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.as("citizen").getForEntity("/cases/" + caseNumber, String.class).getStatusCode())
