@@ -239,18 +239,19 @@ class CaseMails {
         if (userId == null || userId.isBlank() || userId.equals(actor)) {
             return; // nobody to tell, or they did it themselves
         }
-        Optional<String> address = staffAddress(userId);
-        if (address.isEmpty()) {
+        Optional<StaffContact> person = staffContact(userId);
+        if (person.isEmpty()) {
             log.warn("Case {}: no e-mail address for staff user {}; the {} mail is not sent", view.caseNumber(),
                     userId, kind);
             return;
         }
-        String name = staff.byUserId(userId).map(StaffMember::displayName).orElse(userId);
+        String name = person.get().name();
         String query = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
-                + view.caseNumber() + "\"}]";
-        MailContent mail = new MailContent(address.get(), DANISH,
+                + view.caseNumber() + "\",\"name\":\"\"}]";
+        MailContent mail = new MailContent(person.get().email(), DANISH,
                 text(DANISH, "mail.staff." + kind + ".subject", view.caseNumber()))
                 .greeting(text(DANISH, "mail.greeting", name))
+                .footer(text(DANISH, "mail.staff.footer"))
                 .paragraph(text(DANISH, "mail.staff." + kind + ".body", view.caseNumber(), view.title()))
                 .fact(text(DANISH, "mail.caseNumber"), view.caseNumber())
                 .fact(text(DANISH, "mail.staff.title"), view.title())
@@ -260,13 +261,22 @@ class CaseMails {
         send(mail);
     }
 
-    private Optional<String> staffAddress(String userId) {
-        Optional<String> profile = staff.byUserId(userId).map(StaffMember::email).filter(e -> !e.isBlank());
+    /** A staff member's name and address: the staff profile, else the identity (managers have no profile). */
+    private record StaffContact(String name, String email) {
+    }
+
+    private Optional<StaffContact> staffContact(String userId) {
+        Optional<StaffMember> profile = staff.byUserId(userId).filter(m -> m.email() != null && !m.email().isBlank());
         if (profile.isPresent()) {
-            return profile;
+            return profile.map(m -> new StaffContact(m.displayName(), m.email()));
         }
         User user = identities.createUserQuery().userId(userId).singleResult();
-        return Optional.ofNullable(user).map(User::getEmail).filter(e -> e != null && !e.isBlank());
+        if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+            return Optional.empty();
+        }
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return Optional.of(new StaffContact(name.isEmpty() ? userId : name, user.getEmail()));
     }
 
     /** A mail to the case's citizen, with greeting, case number and the tracking link first. */
@@ -279,6 +289,7 @@ class CaseMails {
         MailContent mail = new MailContent(view.contactEmail(), locale,
                 text(locale, "mail." + kind + ".subject", view.caseNumber()))
                 .greeting(text(locale, "mail.greeting", view.contactName()))
+                .footer(text(locale, "mail.footer"))
                 .fact(text(locale, "mail.caseNumber"), view.caseNumber());
         cases.trackingTokenOf(view.caseNumber()).ifPresent(token -> mail.link(text(locale, linkKey), trackingLink(token)));
         return mail;

@@ -22,6 +22,7 @@ public final class MailContent {
     private final Locale locale;
     private final String subject;
     private String greeting;
+    private String footer;
     private final List<String> paragraphs = new ArrayList<>();
     private String quoteLabel;
     private String quote;
@@ -37,6 +38,12 @@ public final class MailContent {
 
     MailContent greeting(String text) {
         this.greeting = text;
+        return this;
+    }
+
+    /** The last line: why the mail came and how to answer. */
+    MailContent footer(String text) {
+        this.footer = text;
         return this;
     }
 
@@ -92,6 +99,10 @@ public final class MailContent {
 
     public String getGreeting() {
         return greeting;
+    }
+
+    public String getFooter() {
+        return footer;
     }
 
     public List<String> getParagraphs() {
