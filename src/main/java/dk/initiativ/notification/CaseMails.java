@@ -72,6 +72,11 @@ class CaseMails {
         this.messages = messages;
         this.templates = templates;
         this.outbox = outbox;
+        if (!publicUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw new IllegalStateException("initiativ.public-url must be the application's address as citizens reach"
+                    + " it, such as https://initiativ.kommune.dk (environment variable INITIATIV_PUBLIC_URL), not '"
+                    + publicUrl + "'");
+        }
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 

@@ -3,8 +3,10 @@ package dk.initiativ.notification;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +66,8 @@ class CaseMailsTest {
 
     ApiClient api;
     String tag;
+    /** Message ids of the mails a test has taken already. */
+    Set<String> seen = new HashSet<>();
 
     @BeforeEach
     void drainOtherMails() {
@@ -79,7 +83,7 @@ class CaseMailsTest {
     }
 
     /** A received mail: subject, plain text and HTML. */
-    record Mail(String to, String subject, String text, String html) {
+    record Mail(String id, String to, String subject, String text, String html) {
     }
 
     @Test
@@ -302,15 +306,21 @@ class CaseMailsTest {
         return all.stream().filter(member -> userId.equals(member.get("userId"))).findFirst().orElseThrow();
     }
 
-    /** Sends the due mails and returns the one to that address whose subject contains the text. */
+    /** Sends the due mails and returns the one (not seen before) to that address whose subject contains the text. */
     private Mail theOnlyMail(String to, String subjectContains) {
-        sender.sendDue();
         List<Mail> mails = mailsTo(to);
-        assertThat(mails).as("mails to %s", to).extracting(Mail::subject)
+        assertThat(mails).as("mails to %s: %s", to, mails.stream().map(Mail::subject).toList()).extracting(Mail::subject)
                 .filteredOn(subject -> subject.contains(subjectContains)).hasSize(1);
         Mail mail = mails.stream().filter(m -> m.subject().contains(subjectContains)).findFirst().orElseThrow();
-        purge();
+        seen.add(mail.id());
         return mail;
+    }
+
+    /** The mails to that address GreenMail holds and the test has not looked at yet (after sending what is due). */
+    private List<Mail> mailsTo(String to) {
+        sender.sendDue();
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> addressedTo(message, to))
+                .map(CaseMailsTest::read).filter(mail -> !seen.contains(mail.id())).toList();
     }
 
     private static void purge() {
@@ -319,13 +329,6 @@ class CaseMailsTest {
         } catch (com.icegreen.greenmail.store.FolderException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The mails GreenMail holds for that address (after sending what is due). */
-    private List<Mail> mailsTo(String to) {
-        sender.sendDue();
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> addressedTo(message, to))
-                .map(CaseMailsTest::read).toList();
     }
 
     /** Asserts the mail's tracking link opens the case; returns its token. */
@@ -369,7 +372,7 @@ class CaseMailsTest {
 
     private static Mail read(MimeMessage message) {
         try {
-            return new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), part(message, "text/plain"),
+            return new Mail(message.getMessageID(), message.getAllRecipients()[0].toString(), message.getSubject(), part(message, "text/plain"),
                     part(message, "text/html"));
         } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException(e);
