@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,10 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.initiative.HelpKind;
+import dk.initiativ.initiative.SubmissionReceipt;
+import dk.initiativ.initiative.SubmissionService;
+import dk.initiativ.initiative.SubmitInitiativeRequest;
 import dk.initiativ.process.InitiativeProcess;
 import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.LocalModeTest;
@@ -61,6 +66,7 @@ class CaseMailsTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TransactionTemplate transaction;
     @Autowired Cases cases;
+    @Autowired SubmissionService submissions;
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;
 
@@ -288,6 +294,25 @@ class CaseMailsTest {
                 .isEqualTo(before);
         sender.sendDue();
         assertThat(mailsTo(citizen)).isEmpty();
+    }
+
+    @Test
+    void workDoneUnderMailSuppressionLikeTheDemoSeedingSendsNothing() {
+        String citizen = "demo-" + tag + "@example.org";
+        SubmissionReceipt receipt = MailSuppression.during(() -> submissions.submit(new SubmitInitiativeRequest(
+                "Demo " + tag, "Demo", "natur-miljoe", "tuse-naes", "Demo Borger", citizen, true,
+                Set.of(HelpKind.FUNDING)), Locale.forLanguageTag("da")));
+        assertThat(receipt.caseNumber()).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", Integer.class, citizen))
+                .isZero();
+
+        // the suppression ends with the work: the same thread mails again
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", receipt.caseNumber(), "Task_ScreenInitiative")
+                + "/screening", Map.of("decision", "redirect", "note", "Skriv til Vej og Park")));
+        assertThat(MailSuppression.active()).isFalse();
+        Mail closed = theOnlyMail(citizen, "Din sag er afsluttet");
+        assertThat(closed.text()).contains("Skriv til Vej og Park", "Det hører til et andet sted i kommunen")
+                .doesNotContain("spørgeskema");
     }
 
     private Map<?, ?> submit(String title, String topic, String district, String email, String language,
