@@ -10,6 +10,7 @@ import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.matching.StaffDirectory;
 import dk.initiativ.web.ForbiddenException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +27,11 @@ public class CaseMessages {
     private final CaseAccess access;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    CaseMessages(CaseMessageRepository messages, Cases cases, CaseAccess access, StaffDirectory staff, Clock clock) {
+    CaseMessages(CaseMessageRepository messages, Cases cases, CaseAccess access, StaffDirectory staff, Clock clock,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.messages = messages;
         this.cases = cases;
         this.access = access;
@@ -50,6 +54,7 @@ public class CaseMessages {
         }
         cases.requireOpen(caseNumber);
         messages.save(new CaseMessage(view.id(), false, user.userId(), body.strip(), clock.instant()));
+        publisher.publishEvent(new StaffMessagePosted(caseNumber, user.userId()));
     }
 
     @Transactional(readOnly = true)

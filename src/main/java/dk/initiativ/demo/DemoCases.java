@@ -15,6 +15,7 @@ import dk.initiativ.initiative.SubmissionReceipt;
 import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.initiative.SubmitInitiativeRequest;
 import dk.initiativ.initiative.Submitter;
+import dk.initiativ.notification.MailSuppression;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -89,7 +90,12 @@ class DemoCases implements ApplicationRunner {
         }
     }
 
+    /** Without e-mails: the demo history is made up, and its citizens and staff need no receipts for it. */
     void seed() {
+        MailSuppression.during(this::seedCases);
+    }
+
+    private void seedCases() {
         Map<String, String> caseNumbers = new HashMap<>();
         List<DemoCase> cases = read().cases();
         for (DemoCase demo : cases) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,8 +29,11 @@ public class Cases {
     private final CaseEventRepository events;
     private final TrackingTokens trackingTokens;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    Cases(InitiativeRepository initiatives, CaseEventRepository events, TrackingTokens trackingTokens, Clock clock) {
+    Cases(InitiativeRepository initiatives, CaseEventRepository events, TrackingTokens trackingTokens, Clock clock,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.trackingTokens = trackingTokens;
         this.initiatives = initiatives;
         this.events = events;
@@ -248,6 +252,7 @@ public class Cases {
 
     void record(Initiative initiative, CaseEventType type, String actor, String detail, String relatedCaseNumber) {
         events.save(new CaseEvent(initiative.getId(), type, clock.instant(), actor, detail, relatedCaseNumber));
+        publisher.publishEvent(new CaseEventRecorded(initiative.getCaseNumber(), type, actor, detail, relatedCaseNumber));
     }
 
     private Initiative require(String caseNumber) {

@@ -1,0 +1,12 @@
+package dk.initiativ.initiative;
+
+/**
+ * Published (a Spring application event) each time a case event is written, synchronously and inside the
+ * transaction that writes it: a listener's own writes (the e-mails of the outbox) commit or roll back with it.
+ *
+ * @param detail            the event's plain-text detail, as on the timeline, or {@code null}
+ * @param relatedCaseNumber the other case of a duplicate link, or {@code null}
+ */
+public record CaseEventRecorded(String caseNumber, CaseEventType type, String actor, String detail,
+        String relatedCaseNumber) {
+}

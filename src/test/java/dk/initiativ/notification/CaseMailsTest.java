@@ -1,0 +1,421 @@
+package dk.initiativ.notification;
+
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dk.initiativ.initiative.Cases;
+import dk.initiativ.initiative.HelpKind;
+import dk.initiativ.initiative.SubmissionReceipt;
+import dk.initiativ.initiative.SubmissionService;
+import dk.initiativ.initiative.SubmitInitiativeRequest;
+import dk.initiativ.process.InitiativeProcess;
+import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.LocalModeTest;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static dk.initiativ.support.ApiClient.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The case e-mails end to end: cases driven through the HTTP API (timers by Camunda's clock), the outbox
+ * sent by the test ({@code MailSender.sendDue()}) to a real GreenMail, each mail asserted to arrive once,
+ * in the citizen's language, with a tracking link that opens that very case.
+ */
+@LocalModeTest
+class CaseMailsTest {
+
+    private static final Pattern TRACKING_LINK = Pattern.compile("http://localhost:8080/track/([A-Za-z0-9_-]+)");
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3125, "localhost", ServerSetup.PROTOCOL_SMTP));
+
+    @Autowired TestRestTemplate http;
+    @Autowired MailSender sender;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transaction;
+    @Autowired Cases cases;
+    @Autowired SubmissionService submissions;
+    @Autowired ManagementService managementService;
+    @Autowired RuntimeService runtimeService;
+
+    ApiClient api;
+    String tag;
+    /** Message ids of the mails a test has taken already. */
+    Set<String> seen = new HashSet<>();
+
+    @BeforeEach
+    void drainOtherMails() {
+        api = new ApiClient(http);
+        sender.sendDue();
+        purge();
+        tag = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** A received mail: subject, plain text and HTML. */
+    record Mail(String id, String to, String subject, String text, String html) {
+    }
+
+    @Test
+    void anEnglishCitizenGetsEveryMailOfTheJourneyOnceInEnglishWithTheirLink() {
+        String citizen = "jane-" + tag + "@example.org";
+        String title = "<script>alert('x')</script> Benches by the harbour";
+        Map<?, ?> receipt = submit(title, "natur-miljoe", "tuse-naes", citizen, "en", List.of("FUNDING", "PERMITS"));
+        String caseNumber = (String) receipt.get("caseNumber");
+
+        Mail received = theOnlyMail(citizen, "Thank you for your initiative");
+        assertThat(received.subject()).isEqualTo("Thank you for your initiative – case " + caseNumber);
+        assertThat(received.text()).contains("Dear Jane Citizen", caseNumber, "What happens now?",
+                "“" + title + "”");
+        // a citizen's markup is text in the HTML part, never markup
+        assertThat(received.html()).doesNotContain("<script>").contains("&lt;script&gt;alert(")
+                .contains("lang=\"en\"");
+        assertOpensTheCase(received, caseNumber);
+
+        // intake asks; the citizen gets the question, then a reminder after 7 working days
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+                Map.of("decision", "request-information", "note", "How many benches & where <exactly>?")));
+        Mail question = theOnlyMail(citizen, "We have a question");
+        assertThat(question.text()).contains("How many benches & where <exactly>?", "Answer the question");
+        assertThat(question.html()).contains("How many benches &amp; where &lt;exactly&gt;?");
+        assertOpensTheCase(question, caseNumber);
+
+        fire(caseNumber, InitiativeProcess.TIMER_INFORMATION_REMINDER);
+        Mail reminder = theOnlyMail(citizen, "Reminder: we are waiting for your answer");
+        assertThat(reminder.text()).contains("How many benches & where <exactly>?");
+        assertOpensTheCase(reminder, caseNumber);
+
+        ok(http.postForEntity("/api/citizen/" + tokenIn(reminder) + "/answer",
+                new HttpEntity<>(Map.of("answer", "Three, along the pier."), json("en")), Map.class));
+        assertThat(mailsTo(citizen)).isEmpty(); // an answer from the citizen sends nothing back
+
+        // accepted: the proposed contact person is told (in Danish), then the citizen gets their name
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+                Map.of("decision", "accept")));
+        String contact = (String) api.initiative(caseNumber).get("contactPerson");
+        Map<?, ?> person = staff(contact);
+        Mail proposed = theOnlyMail((String) person.get("email"), caseNumber);
+        assertThat(proposed.subject()).isEqualTo("Ny sag til dig: " + caseNumber);
+        assertThat(proposed.text()).contains("foreslået til dig som kontaktperson", "/camunda/app/tasklist/");
+        assertThat(proposed.html()).doesNotContain("<script>");
+
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_AcceptCase") + "/acceptance",
+                Map.of("accepted", true)));
+        Mail assigned = theOnlyMail(citizen, "You have a contact person");
+        assertThat(assigned.text()).contains((String) person.get("displayName"), (String) person.get("email"),
+                "Phone");
+        assertOpensTheCase(assigned, caseNumber);
+        assertThat(mailsTo((String) person.get("email"))).isEmpty(); // who accepts needs no mail about it
+
+        // a message from the contact person: the mail says so and links to it, without the message itself
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FirstContact") + "/agreement", Map.of(
+                "willDo", "Apply for funding with you", "willNotDo", "Build the benches", "whoDoesWhat", "You build",
+                "nextSteps", "Meet in March")));
+        ok(api.post(contact, "/api/initiatives/" + caseNumber + "/messages",
+                Map.of("body", "Private: the key code is 4711")));
+        Mail message = theOnlyMail(citizen, "New message about your initiative");
+        assertThat(message.text()).contains((String) person.get("displayName")).doesNotContain("4711");
+        assertOpensTheCase(message, caseNumber);
+
+        // support plan: funding (rejected) and two permits (one approved, one refused)
+        Map<String, Object> plan = new HashMap<>(Map.of("funding", true, "fundingPool", "groen-pulje",
+                "fundingAmount", 12000, "fundingPurpose", "Wood", "permits", true, "partners", false,
+                "political", false));
+        plan.put("permitRequests", List.of(Map.of("kind", "Use of the pier", "departmentGroup", "vej-park"),
+                Map.of("kind", "Bonfire <b>", "departmentGroup", "vej-park")));
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_PlanSupport") + "/support-plan", plan));
+        assertThat(mailsTo(citizen)).isEmpty(); // proposals are no decisions
+
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, "Task_DecideFunding") + "/funding-decision",
+                Map.of("granted", false, "reason", "The pool is for trees this year.")));
+        Mail rejected = theOnlyMail(citizen, "Answer to your funding application");
+        assertThat(rejected.text()).contains("Grøn pulje", "The pool is for trees this year.");
+        assertOpensTheCase(rejected, caseNumber);
+
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, "Task_DecidePermit") + "/permit-decision",
+                Map.of("approved", true)));
+        Mail approved = theOnlyMail(citizen, "Your permit has been granted");
+        String firstPermit = approved.text().contains("Use of the pier") ? "Use of the pier" : "Bonfire <b>";
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, "Task_DecidePermit") + "/permit-decision",
+                Map.of("approved", false, "reason", "Not in the dry season.")));
+        Mail refused = theOnlyMail(citizen, "Answer about a permit");
+        assertThat(refused.text()).contains("Not in the dry season.")
+                .contains(firstPermit.equals("Use of the pier") ? "Bonfire <b>" : "Use of the pier");
+        assertThat(approved.html() + refused.html()).contains("Bonfire &lt;b&gt;").doesNotContain("<b>");
+
+        // follow-up to the end: closed with outcome, message and the survey link
+        fire(caseNumber, InitiativeProcess.TIMER_FOLLOW_UP_DUE);
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+                Map.of("progressPercent", 100, "milestone", "Benches are up", "done", true)));
+        assertThat(mailsTo(citizen)).isEmpty();
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_CloseCase") + "/closure",
+                Map.of("outcome", "REALISED", "message", "Thank you! Enjoy the benches.")));
+        Mail closed = theOnlyMail(citizen, "Your case is closed");
+        assertThat(closed.text()).contains("The initiative has been carried out", "Thank you! Enjoy the benches.",
+                "Answer the survey");
+        String token = assertOpensTheCase(closed, caseNumber);
+        assertThat(closed.text()).contains("http://localhost:8080/track/" + token + "/survey");
+        assertThat(closed.html()).contains("href=\"http://localhost:8080/track/" + token + "/survey\"");
+
+        // nothing was sent twice
+        sender.sendDue();
+        assertThat(mailsTo(citizen)).isEmpty();
+    }
+
+    @Test
+    void staffHearOfEscalationChoiceAndReassignmentAndTheDanishCitizenOfGrantAndNewContact() {
+        String citizen = "else-" + tag + "@example.org";
+        Map<?, ?> receipt = submit("Seniordans " + tag, "aeldre", "holbaek-by", citizen, "da", List.of("FUNDING"));
+        String caseNumber = (String) receipt.get("caseNumber");
+        Mail receiptMail = theOnlyMail(citizen, "Tak for dit initiativ");
+        assertThat(receiptMail.text()).contains("Kære Jane Citizen", "Hvad sker der nu?", "Se din sag");
+        assertThat(receiptMail.html()).contains("lang=\"da\"");
+        assertOpensTheCase(receiptMail, caseNumber);
+
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+                Map.of("decision", "accept")));
+        String first = (String) api.initiative(caseNumber).get("contactPerson");
+        theOnlyMail((String) staff(first).get("email"), caseNumber);
+
+        // nobody accepts in time: the team's manager (Mads, social-sundhed; no staff profile) is told
+        fire(caseNumber, InitiativeProcess.TIMER_ACCEPTANCE_OVERDUE);
+        Mail escalated = theOnlyMail("mads.bech@example.org", caseNumber);
+        assertThat(escalated.subject()).isEqualTo("Sag " + caseNumber + " mangler en kontaktperson");
+        assertThat(escalated.text()).contains("Kære Mads Bech", "Vælg en kontaktperson", "/camunda/app/tasklist/")
+                .doesNotContain("linket til din sag");
+        assertThat(mailsTo("mette.leder@example.org")).isEmpty(); // the other team's manager is not bothered
+
+        // the manager chooses the team's other colleague: told; accepts; the citizen gets name and number
+        String chosen = first.equals("cecilie") ? "emil" : "cecilie";
+        Map<?, ?> person = staff(chosen);
+        ok(api.post("mads", "/api/tasks/" + api.task("mads", caseNumber, "Task_ReassignCase") + "/reassignment",
+                Map.of("contactPerson", chosen)));
+        assertThat(theOnlyMail((String) person.get("email"), caseNumber).subject())
+                .isEqualTo("Ny sag til dig: " + caseNumber);
+        ok(api.post(chosen, "/api/tasks/" + api.task(chosen, caseNumber, "Task_AcceptCase") + "/acceptance",
+                Map.of("accepted", true)));
+        Mail contact = theOnlyMail(citizen, "Du har fået en kontaktperson");
+        assertThat(contact.text()).contains((String) person.get("displayName"), (String) person.get("email"),
+                "Telefon");
+
+        // the manager moves the case to Anna: Anna is told, and so is the citizen
+        ok(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna")));
+        assertThat(theOnlyMail("anna.holm@example.org", caseNumber).subject())
+                .isEqualTo("Sag " + caseNumber + " er flyttet til dig");
+        Mail changed = theOnlyMail(citizen, "Du har fået en ny kontaktperson");
+        assertThat(changed.text()).contains("Anna Holm", "anna.holm@example.org");
+        assertOpensTheCase(changed, caseNumber);
+
+        // funding granted: the amount in Danish
+        ok(api.post("anna", "/api/tasks/" + api.task("anna", caseNumber, "Task_FirstContact") + "/agreement", Map.of(
+                "willDo", "Søge puljen", "willNotDo", "Betale instruktøren", "whoDoesWhat", "I danser",
+                "nextSteps", "Ansøgning")));
+        ok(api.post("anna", "/api/tasks/" + api.task("anna", caseNumber, "Task_PlanSupport") + "/support-plan",
+                Map.of("funding", true, "fundingPool", "groen-pulje", "fundingAmount", 12500, "fundingPurpose",
+                        "Musik", "permits", false, "partners", false, "political", false)));
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, "Task_DecideFunding") + "/funding-decision",
+                Map.of("granted", true, "amount", 10000)));
+        Mail granted = theOnlyMail(citizen, "Du har fået tilskud");
+        assertThat(granted.text()).contains("Grøn pulje", "12.500 kr.", "10.000 kr.");
+        assertOpensTheCase(granted, caseNumber);
+    }
+
+    @Test
+    void withTheMailServerDownTheActionSucceedsAndTheMailArrivesOnceItIsBack() {
+        smtp.stop();
+        String citizen = "down-" + tag + "@example.org";
+        Map<?, ?> receipt = submit("Blomster ved skolen", "natur-miljoe", "tuse-naes", citizen, "da", List.of("FUNDING"));
+        String caseNumber = (String) receipt.get("caseNumber");
+        assertThat(caseNumber).isNotBlank();
+        sender.sendDue(); // fails softly: the mail waits with its backoff
+        assertThat(jdbc.queryForObject("SELECT status FROM mail_outbox WHERE recipient = ?", String.class, citizen))
+                .isEqualTo("PENDING");
+
+        smtp.start();
+        jdbc.update("UPDATE mail_outbox SET next_attempt_at = '2000-01-01' WHERE recipient = ?", citizen);
+        Mail mail = theOnlyMail(citizen, "Tak for dit initiativ");
+        assertOpensTheCase(mail, caseNumber);
+        sender.sendDue();
+        assertThat(mailsTo(citizen)).isEmpty();
+    }
+
+    @Test
+    void aChangeThatRollsBackTakesItsMailAlong() {
+        String citizen = "rollback-" + tag + "@example.org";
+        String caseNumber = (String) submit("Legeplads", "natur-miljoe", "tuse-naes", citizen, "da", List.of("FUNDING"))
+                .get("caseNumber");
+        theOnlyMail(citizen, "Tak for dit initiativ");
+        Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", Integer.class, citizen);
+
+        transaction.executeWithoutResult(status -> {
+            cases.redirect(caseNumber, "intake", "Skriv til Vej og Park");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", Integer.class,
+                    citizen)).isEqualTo(before + 1);
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", Integer.class, citizen))
+                .isEqualTo(before);
+        sender.sendDue();
+        assertThat(mailsTo(citizen)).isEmpty();
+    }
+
+    @Test
+    void workDoneUnderMailSuppressionLikeTheDemoSeedingSendsNothing() {
+        String citizen = "demo-" + tag + "@example.org";
+        SubmissionReceipt receipt = MailSuppression.during(() -> submissions.submit(new SubmitInitiativeRequest(
+                "Demo " + tag, "Demo", "natur-miljoe", "tuse-naes", "Demo Borger", citizen, true,
+                Set.of(HelpKind.FUNDING)), Locale.forLanguageTag("da")));
+        assertThat(receipt.caseNumber()).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", Integer.class, citizen))
+                .isZero();
+
+        // the suppression ends with the work: the same thread mails again
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", receipt.caseNumber(), "Task_ScreenInitiative")
+                + "/screening", Map.of("decision", "redirect", "note", "Skriv til Vej og Park")));
+        assertThat(MailSuppression.active()).isFalse();
+        Mail closed = theOnlyMail(citizen, "Din sag er afsluttet");
+        assertThat(closed.text()).contains("Skriv til Vej og Park", "Det hører til et andet sted i kommunen")
+                .doesNotContain("spørgeskema");
+    }
+
+    private Map<?, ?> submit(String title, String topic, String district, String email, String language,
+            List<String> help) {
+        Map<String, Object> body = Map.of("title", title, "description", "Beskrivelse af " + title, "topic", topic,
+                "district", district, "contactName", "Jane Citizen", "contactEmail", email, "consent", true,
+                "helpWanted", help);
+        ResponseEntity<Map> response = http.postForEntity("/api/initiatives", new HttpEntity<>(body, json(language)),
+                Map.class);
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+        return response.getBody();
+    }
+
+    private Map<?, ?> staff(String userId) {
+        List<Map<String, Object>> all = api.as("admin").getForObject("/api/staff", List.class);
+        return all.stream().filter(member -> userId.equals(member.get("userId"))).findFirst().orElseThrow();
+    }
+
+    /** Sends the due mails and returns the one (not seen before) to that address whose subject contains the text. */
+    private Mail theOnlyMail(String to, String subjectContains) {
+        List<Mail> mails = mailsTo(to);
+        assertThat(mails).as("mails to %s: %s", to, mails.stream().map(Mail::subject).toList()).extracting(Mail::subject)
+                .filteredOn(subject -> subject.contains(subjectContains)).hasSize(1);
+        Mail mail = mails.stream().filter(m -> m.subject().contains(subjectContains)).findFirst().orElseThrow();
+        seen.add(mail.id());
+        return mail;
+    }
+
+    /** The mails to that address GreenMail holds and the test has not looked at yet (after sending what is due). */
+    private List<Mail> mailsTo(String to) {
+        sender.sendDue();
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> addressedTo(message, to))
+                .map(CaseMailsTest::read).filter(mail -> !seen.contains(mail.id())).toList();
+    }
+
+    private static void purge() {
+        try {
+            smtp.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asserts the mail's tracking link opens the case; returns its token. */
+    private String assertOpensTheCase(Mail mail, String caseNumber) {
+        String token = tokenIn(mail);
+        assertThat(mail.html()).contains("href=\"http://localhost:8080/track/" + token);
+        String opened = transaction.execute(status -> cases.viewByTrackingToken(token).caseNumber());
+        assertThat(opened).isEqualTo(caseNumber);
+        return token;
+    }
+
+    private static String tokenIn(Mail mail) {
+        Matcher matcher = TRACKING_LINK.matcher(mail.text());
+        assertThat(matcher.find()).as("a tracking link in %s", mail.text()).isTrue();
+        return matcher.group(1);
+    }
+
+    private void fire(String caseNumber, String timerId) {
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getId();
+        Job job = managementService.createJobQuery().processInstanceId(instance).activityId(timerId).singleResult();
+        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+        managementService.executeJob(job.getId());
+    }
+
+    private static HttpHeaders json(String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return headers;
+    }
+
+    private static boolean addressedTo(MimeMessage message, String to) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients).anyMatch(address -> address.toString().equals(to));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Mail read(MimeMessage message) {
+        try {
+            return new Mail(message.getMessageID(), message.getAllRecipients()[0].toString(), message.getSubject(), part(message, "text/plain"),
+                    part(message, "text/html"));
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String part(Part part, String type) throws MessagingException, java.io.IOException {
+        if (part.isMimeType(type)) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
