@@ -74,16 +74,27 @@ public class SubmissionForm {
                 && helpKinds().stream().noneMatch(kind -> kind.name().equals(value)));
     }
 
+    /** The applicant kind; an unknown value (checked by {@link #applicantKindKnown()}) reads as an individual. */
     ApplicantKind applicant() {
-        return blank(applicantKind) ? ApplicantKind.INDIVIDUAL : ApplicantKind.valueOf(applicantKind);
+        return applicantKindKnown() && !blank(applicantKind) ? ApplicantKind.valueOf(applicantKind) : ApplicantKind.INDIVIDUAL;
     }
 
     boolean applicantKindKnown() {
         return blank(applicantKind) || List.of(ApplicantKind.values()).stream().anyMatch(k -> k.name().equals(applicantKind));
     }
 
+    /** The age band; an unknown value (checked by {@link #ageBandKnown()}) reads as no answer. */
     AgeBand ageBand() {
-        return blank(profileAgeBand) ? null : AgeBand.valueOf(profileAgeBand);
+        return ageBandKnown() && !blank(profileAgeBand) ? AgeBand.valueOf(profileAgeBand) : null;
+    }
+
+    /** The budget, or null when empty or unreadable (checked by {@link #budget()}). */
+    private Long budgetOrNull() {
+        try {
+            return budget();
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
     }
 
     boolean ageBandKnown() {
@@ -94,11 +105,11 @@ public class SubmissionForm {
         return !blank(website);
     }
 
-    /** The request for the case. Call only when budget, applicant kind and age band read. */
+    /** The request for the case; values that do not read (reported separately) are left empty. */
     SubmitInitiativeRequest toRequest() {
         boolean group = applicant() == ApplicantKind.GROUP;
         return new SubmitInitiativeRequest(strip(title), strip(description), strip(topic), strip(district),
-                strip(contactName), strip(contactEmail), consent, helpKinds(), budget(), emptyToNull(expectedTimeline),
+                strip(contactName), strip(contactEmail), consent, helpKinds(), budgetOrNull(), emptyToNull(expectedTimeline),
                 applicant(), group ? emptyToNull(groupName) : null, emptyToNull(contactPhone), publicationConsent,
                 ageBand(), emptyToNull(profileDistrict));
     }

@@ -188,32 +188,26 @@ class SubmissionFormController {
     /** The field errors, in the form's order, in the citizen's language. */
     private Map<String, String> validate(SubmissionForm form, Locale locale) {
         Map<String, String> found = new java.util.HashMap<>();
-        boolean readable = true;
         try {
             form.budget();
         } catch (NumberFormatException notANumber) {
             found.put("estimatedBudget", message("initiative.estimatedBudget.range", locale));
-            readable = false;
         }
         if (!form.applicantKindKnown()) {
             found.put("applicantKind", message("form.applicantKind.invalid", locale));
-            readable = false;
         }
         if (!form.ageBandKnown()) {
             found.put("profileAgeBand", message("form.profileAgeBand.invalid", locale));
-            readable = false;
         }
         if (form.unknownHelpWanted()) {
             found.put("helpWanted", message("form.helpWanted.invalid", locale));
         }
-        if (readable) {
-            Set<ConstraintViolation<SubmitInitiativeRequest>> violations = validator.validate(form.toRequest());
-            for (ConstraintViolation<SubmitInitiativeRequest> violation : violations) {
-                found.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-            }
-            if (form.applicant() == dk.initiativ.initiative.ApplicantKind.GROUP && SubmissionForm.blank(form.getGroupName())) {
-                found.putIfAbsent("groupName", message("form.groupName.required", locale));
-            }
+        Set<ConstraintViolation<SubmitInitiativeRequest>> violations = validator.validate(form.toRequest());
+        for (ConstraintViolation<SubmitInitiativeRequest> violation : violations) {
+            found.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        if (form.applicant() == dk.initiativ.initiative.ApplicantKind.GROUP && SubmissionForm.blank(form.getGroupName())) {
+            found.putIfAbsent("groupName", message("form.groupName.required", locale));
         }
         if (!SubmissionForm.blank(form.getTopic()) && !found.containsKey("topic")
                 && !catalog.topicExists(form.getTopic().strip())) {

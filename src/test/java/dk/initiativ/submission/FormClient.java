@@ -127,7 +127,8 @@ final class FormClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "da");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "da")
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         if (clientAddress != null) {
             builder.header("X-Forwarded-For", clientAddress);
         }

@@ -41,6 +41,7 @@ class SubmissionFormBrowserTest {
             assertThat(browser.find("h1").getText()).isEqualTo("Har du en idé til dit lokalområde?");
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo("da");
             browser.assertAccessible();
+            assertThat(widerThanTheScreen(browser)).as("elements wider than the phone's screen").isEmpty();
             fullPage(browser, SCREENSHOTS.resolve("form-phone.png"));
             long before = cases();
 
@@ -48,12 +49,13 @@ class SubmissionFormBrowserTest {
 
             browser.find("#error-summary");
             assertThat(activeElementId(browser)).isEqualTo("error-summary");
-            assertThat(browser.find("#title-error").getText()).isEqualTo("Fejl: Titel skal udfyldes.");
+            assertThat(text(browser, "#title-error")).isEqualTo("Fejl: Titel skal udfyldes.");
             assertThat(browser.find("#consent-error").getText()).contains("Samtykke skal gives");
             assertThat(browser.find("#error-summary a[href='#title']").getText()).isEqualTo("Titel skal udfyldes.");
             assertThat(browser.find("#title").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(cases()).isEqualTo(before);
             browser.assertAccessible();
+            assertThat(widerThanTheScreen(browser)).as("elements wider than the phone's screen").isEmpty();
             fullPage(browser, SCREENSHOTS.resolve("form-errors-phone.png"));
 
             String title = "<script>window.pwned = true</script>Bænk ved søen";
@@ -81,6 +83,7 @@ class SubmissionFormBrowserTest {
             assertThat(jdbc.queryForObject("SELECT title FROM initiative WHERE case_number = ?", String.class, caseNumber))
                     .isEqualTo(title);
             browser.assertAccessible();
+            assertThat(widerThanTheScreen(browser)).as("elements wider than the phone's screen").isEmpty();
             fullPage(browser, SCREENSHOTS.resolve("receipt-phone.png"));
 
             // a refresh of the receipt posts nothing again
@@ -106,7 +109,7 @@ class SubmissionFormBrowserTest {
 
             assertThat(browser.find("#error-summary h2").getText()).isEqualTo("There is something to correct");
             assertThat(browser.find("#groupName-error").getText()).contains("Write the group's name");
-            assertThat(browser.find("#description-error").getText()).isEqualTo("Error: Description is required.");
+            assertThat(text(browser, "#description-error")).isEqualTo("Error: Description is required.");
             assertThat(browser.find("#title").getAttribute("value")).isEqualTo("Repair café");
             assertThat(browser.find("#applicantKind-GROUP").isSelected()).isTrue();
             browser.assertAccessible();
@@ -168,6 +171,21 @@ class SubmissionFormBrowserTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** What sticks out to the right of the window (a phone must never scroll sideways). */
+    private static String widerThanTheScreen(Browser browser) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "var width = document.documentElement.clientWidth, found = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) {"
+                + "  var box = e.getBoundingClientRect();"
+                + "  if (box.right > width + 1 && box.width > 0) { found.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(box.right)); }"
+                + "});"
+                + "return found.slice(0, 8).join(', ');");
+    }
+
+    private static String text(Browser browser, String css) {
+        return browser.find(css).getText().replaceAll("\\s+", " ").strip();
     }
 
     private static String activeElementId(Browser browser) {

@@ -93,7 +93,8 @@ class SubmissionFormTest {
                 .containsEntry("language", "da");
         assertThat(row.get("citizen_user_id")).isNull();
         // the first screening's date as the configured working days give it
-        Instant submittedAt = ((java.time.LocalDateTime) row.get("submitted_at")).atZone(java.time.ZoneOffset.UTC).toInstant();
+        Instant submittedAt = jdbc.queryForObject("SELECT submitted_at FROM initiative WHERE case_number = ?",
+                java.sql.Timestamp.class, caseNumber).toInstant();
         String due = calendar.addWorkingDays(submittedAt.atZone(deadlines.zone()), deadlines.intakeScreening())
                 .toLocalDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag("da")));
         assertThat(receipt.body()).contains(due);
@@ -289,7 +290,7 @@ class SubmissionFormTest {
                 new FilePart("attachments", "billede.png", "image/png", html))) {
             HttpResponse<String> page = citizen.post(FormClient.validFields("Forklædt fil"), List.of(hostile));
             assertThat(page.statusCode()).isEqualTo(400);
-            assertThat(page.body()).contains("Filen \"" + hostile.fileName() + "\" er ikke et billede")
+            assertThat(page.body()).contains("Filen &quot;" + hostile.fileName() + "&quot; er ikke et billede")
                     .contains("href=\"#attachments\"").contains("Vælg dine filer igen");
         }
         assertThat(cases()).isEqualTo(cases);
@@ -367,7 +368,7 @@ class SubmissionFormTest {
         HttpResponse<String> tooLarge = citizen.post(FormClient.validFields("For stor fil"),
                 List.of(new FilePart("attachments", "stor.png", "image/png", large)));
         assertThat(tooLarge.statusCode()).isEqualTo(400);
-        assertThat(tooLarge.body()).contains("Filen \"stor.png\" er for stor. Hver fil må højst være 10 MB.")
+        assertThat(tooLarge.body()).contains("Filen &quot;stor.png&quot; er for stor. Hver fil må højst være 10 MB.")
                 .contains("value=\"For stor fil\"");
 
         HttpResponse<String> unreadable = citizen.post(FormClient.validFields("Alt for stor"),
