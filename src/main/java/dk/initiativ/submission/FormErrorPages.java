@@ -5,7 +5,10 @@ import java.util.Set;
 
 import dk.initiativ.attachment.AttachmentProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.autoconfigure.web.servlet.error.DefaultErrorViewResolver;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,16 +23,20 @@ import org.springframework.web.servlet.ModelAndView;
  * A form post that Spring Security refused for its CSRF token (missing, wrong, or the session behind it
  * expired) gets a page that says what happened and how to go on, instead of the general "no access"
  * page. When the post could not even be read because it was too large (its token then is unreadable
- * too), the page says that instead.
+ * too), the page says that instead. Every other error page is Spring Boot's convention (error/403.html,
+ * error/404.html, ...), which this resolver keeps: a bean of this type replaces Boot's default one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FormErrorPages implements ErrorViewResolver {
 
     private final AttachmentProperties limits;
+    /** Spring Boot's own resolver (error/403.html, error/404.html, ...), which a resolver bean of ours replaces. */
+    private final DefaultErrorViewResolver conventions;
 
-    FormErrorPages(AttachmentProperties limits) {
+    FormErrorPages(AttachmentProperties limits, ApplicationContext context, WebProperties web) {
         this.limits = limits;
+        this.conventions = new DefaultErrorViewResolver(context, web.getResources());
     }
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -37,7 +44,7 @@ class FormErrorPages implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         if (status != HttpStatus.FORBIDDEN || !refusedForCsrf(request)) {
-            return null;
+            return conventions.resolveErrorView(request, status, model);
         }
         boolean tooLarge = unreadableUpload(request);
         ModelAndView page = new ModelAndView("form-refused", Map.of("tooLarge", tooLarge, "limits", limits));

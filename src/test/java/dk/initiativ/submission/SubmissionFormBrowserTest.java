@@ -37,6 +37,7 @@ class SubmissionFormBrowserTest {
     @Test
     void aCitizenOnAPhoneSubmitsInDanishThroughTheErrorStateToTheReceipt() {
         try (Browser browser = Browser.phone()) {
+            phoneScreen(browser, 375);
             browser.open(url("/?lang=da"));
             assertThat(browser.find("h1").getText()).isEqualTo("Har du en idé til dit lokalområde?");
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo("da");
@@ -57,6 +58,9 @@ class SubmissionFormBrowserTest {
             browser.assertAccessible();
             assertThat(widerThanTheScreen(browser)).as("elements wider than the phone's screen").isEmpty();
             fullPage(browser, SCREENSHOTS.resolve("form-errors-phone.png"));
+            phoneScreen(browser, 320);
+            assertThat(widerThanTheScreen(browser)).as("elements wider than a 320 px screen").isEmpty();
+            phoneScreen(browser, 375);
 
             String title = "<script>window.pwned = true</script>Bænk ved søen";
             browser.type("#title", title);
@@ -171,6 +175,15 @@ class SubmissionFormBrowserTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A phone's screen, exactly: headless Chromium keeps its window at least about 500 px wide, so the
+     * viewport is set through the DevTools protocol.
+     */
+    private static void phoneScreen(Browser browser, int width) {
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 812, "deviceScaleFactor", 1, "mobile", true));
     }
 
     /** What sticks out to the right of the window (a phone must never scroll sideways). */
