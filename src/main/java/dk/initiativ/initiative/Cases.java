@@ -82,6 +82,12 @@ public class Cases {
                 .toList();
     }
 
+    /** The case a public form's one-time key created, if any (a double click or a refresh posts it again). */
+    @Transactional(readOnly = true)
+    public Optional<String> caseNumberOfSubmissionKey(String submissionKey) {
+        return initiatives.findBySubmissionKey(submissionKey).map(Initiative::getCaseNumber);
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String caseNumber) {
         return initiatives.findByCaseNumber(caseNumber).isPresent();

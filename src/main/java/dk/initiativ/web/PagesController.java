@@ -3,14 +3,9 @@ package dk.initiativ.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page and the local login form. */
+/** The local login form. (The start page, the public form, is {@code submission.SubmissionFormController}.) */
 @Controller
 class PagesController {
-
-    @GetMapping("/")
-    String home() {
-        return "home";
-    }
 
     @GetMapping("/login")
     String login() {
