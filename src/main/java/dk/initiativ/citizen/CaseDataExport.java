@@ -15,12 +15,17 @@ import dk.initiativ.intake.InformationRequestView;
 public record CaseDataExport(String about, Instant exportedAt, String caseNumber, Submission submission,
         Status status, Contact contactPerson, Agreement agreement, List<TimelineEntry> timeline,
         List<InformationRequestView> informationRequests, List<Message> messages, List<Funding> funding,
-        List<Permit> permits, List<Partner> partners, Political politicalDecision, SurveyView survey) {
+        List<Permit> permits, List<Partner> partners, Political politicalDecision, SurveyView survey,
+        List<Attachment> attachments) {
 
     public record Submission(String title, String description, String topic, String district, List<String> helpWanted,
             String applicantKind, String groupName, Long estimatedBudget, String expectedTimeline, String contactName,
             String contactEmail, String contactPhone, String language, boolean publicationConsent,
             String profileAgeBand, String profileDistrict, String loggedInUserId, Instant submittedAt) {
+    }
+
+    /** A file sent with the form: what it is, not its content (the tracking page downloads it). */
+    public record Attachment(String fileName, String contentType, long sizeBytes, String sha256) {
     }
 
     public record Status(String stage, String outcome, Integer progressPercent, Instant closedAt) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dk.initiativ.casework.AgreementView;
+import dk.initiativ.attachment.Attachments;
 import dk.initiativ.casework.Agreements;
 import dk.initiativ.funding.FundingApplications;
 import dk.initiativ.initiative.CaseEventType;
@@ -50,13 +51,15 @@ public class CitizenCaseService {
     private final PartnerLinks partners;
     private final PoliticalDecisions politics;
     private final Surveys surveys;
+    private final Attachments attachments;
     private final MessageSource texts;
     private final Clock clock;
 
     CitizenCaseService(Cases cases, IntakeService intake, Agreements agreements, StaffDirectory staff,
             RuntimeService runtimeService, CaseMessages messages, FundingApplications funding,
             PermitRequirements permits, PartnerLinks partners, PoliticalDecisions politics, Surveys surveys,
-            MessageSource texts, Clock clock) {
+            Attachments attachments, MessageSource texts, Clock clock) {
+        this.attachments = attachments;
         this.messages = messages;
         this.funding = funding;
         this.permits = permits;
@@ -105,7 +108,7 @@ public class CitizenCaseService {
         }
         return new TrackingPage(view, closingMessage, latestMilestone, funding.forCase(caseNumber),
                 permits.forCase(caseNumber), partners.forCase(caseNumber), politics.of(caseNumber).orElse(null),
-                surveys.of(caseNumber).orElse(null));
+                surveys.of(caseNumber).orElse(null), attachments.listFor(caseNumber));
     }
 
     /** A progress entry's detail is "60 %: the milestone"; the citizen reads the milestone. */
@@ -154,7 +157,9 @@ public class CitizenCaseService {
                         p.kind().name(), p.contact(), p.note(), p.linkedAt())).toList(),
                 politics.of(caseNumber).map(p -> new CaseDataExport.Political(p.committee(), p.forwardedAt(),
                         p.decision(), p.decidedOn())).orElse(null),
-                surveys.of(caseNumber).orElse(null));
+                surveys.of(caseNumber).orElse(null),
+                attachments.listFor(caseNumber).stream().map(a -> new CaseDataExport.Attachment(a.fileName(),
+                        a.contentType(), a.sizeBytes(), a.sha256())).toList());
     }
 
     private static String name(Enum<?> value) {

@@ -2,6 +2,7 @@ package dk.initiativ.citizen;
 
 import java.util.List;
 
+import dk.initiativ.attachment.AttachmentView;
 import dk.initiativ.funding.FundingApplicationView;
 import dk.initiativ.network.PartnerLinkView;
 import dk.initiativ.permits.PermitView;
@@ -15,10 +16,11 @@ import dk.initiativ.politics.PoliticalDecisionView;
  * @param latestMilestone the latest milestone of a follow-up check-in, or {@code null}
  * @param political       the latest forwarding to a committee, or {@code null}
  * @param survey          the citizen's evaluation, or {@code null}
+ * @param attachments     the files the citizen sent with the form
  */
 public record TrackingPage(CitizenCaseView citizenCase, String closingMessage, String latestMilestone,
         List<FundingApplicationView> funding, List<PermitView> permits, List<PartnerLinkView> partners,
-        PoliticalDecisionView political, SurveyView survey) {
+        PoliticalDecisionView political, SurveyView survey, List<AttachmentView> attachments) {
 
     public boolean open() {
         return citizenCase.closedAt() == null;

@@ -332,6 +332,11 @@ class SubmissionFormTest {
         String otherToken = new ApiClient(http).submit("Anden sag", "natur-miljoe", "holbaek-by", List.of()).token();
         assertThat(citizen.download("/track/" + otherToken + "/attachments/" + pngId).statusCode()).isEqualTo(404);
         assertThat(citizen.get("/track/made-up-token/attachments/" + pngId).statusCode()).isEqualTo(404);
+        // the tracking page and the staff case page list them as downloads
+        assertThat(citizen.get("/track/" + token).body())
+                .contains("href=\"/track/" + token + "/attachments/" + pngId + "\"", "Bænk ved søen.png");
+        assertThat(new ApiClient(http).as("intake").getForEntity("/cases/" + caseNumber, String.class).getBody())
+                .contains("href=\"/api/initiatives/" + caseNumber + "/attachments/" + pdfId + "\"");
 
         // staff with access to the case list and download them; others may not
         ApiClient staff = new ApiClient(http);

@@ -1,4 +1,4 @@
-package dk.initiativ.casework;
+package dk.initiativ.dossier;
 
 import java.util.Map;
 

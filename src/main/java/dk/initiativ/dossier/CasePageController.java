@@ -1,7 +1,11 @@
-package dk.initiativ.casework;
+package dk.initiativ.dossier;
 
 import java.util.Locale;
 
+import dk.initiativ.attachment.Attachments;
+import dk.initiativ.casework.Agreements;
+import dk.initiativ.casework.CaseAccess;
+import dk.initiativ.casework.StaffUser;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.citizen.CaseMessages;
 import dk.initiativ.initiative.CaseView;
@@ -18,7 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The case as a page for staff, linked from every Camunda Form in Tasklist: what the citizen wrote
- * (always as text), the submitted facts, the agreement, the timeline and the message thread. Citizen text
+ * (always as text), the submitted facts and files, the agreement, the timeline and the message thread. Citizen text
  * never enters process variables (ADR 0001, 0004), so Tasklist links here instead of showing it.
  */
 @Controller
@@ -31,9 +35,11 @@ class CasePageController {
     private final CaseMessages messages;
     private final CatalogService catalog;
     private final DeadlineProperties deadlineProperties;
+    private final Attachments attachments;
 
     CasePageController(Cases cases, CaseAccess access, Agreements agreements, CaseMessages messages,
-            CatalogService catalog, DeadlineProperties deadlineProperties) {
+            CatalogService catalog, DeadlineProperties deadlineProperties, Attachments attachments) {
+        this.attachments = attachments;
         this.deadlineProperties = deadlineProperties;
         this.cases = cases;
         this.access = access;
@@ -55,6 +61,7 @@ class CasePageController {
         model.addAttribute("details", cases.submissionDetails(caseNumber));
         model.addAttribute("agreement", agreements.of(caseNumber).orElse(null));
         model.addAttribute("messages", messages.thread(caseNumber));
+        model.addAttribute("attachments", attachments.listFor(caseNumber));
         model.addAttribute("topicName", catalog.topicNames(locale).getOrDefault(view.topic(), view.topic()));
         model.addAttribute("districtName", catalog.districtNames(locale).getOrDefault(view.district(), view.district()));
         return "staff/case";
