@@ -84,9 +84,9 @@ class PortalPagesBrowserTest {
             assertThat(browser.find("h1").getText()).isEqualTo("Initiativer, der er blevet til virkelighed");
         }
         try (Browser phone = Browser.phone()) {
-            TrackingPageBrowserTest.emulateWidth(phone, 320);
+            phone.emulateWidth(320);
             phone.open(url("/showcase?district=jyderup"));
-            TrackingPageBrowserTest.assertFitsWidth(phone);
+            phone.assertFitsWidth();
             phone.assertAccessible();
         }
     }
@@ -128,13 +128,13 @@ class PortalPagesBrowserTest {
         identityService.createMembership(userId, "citizen");
 
         try (Browser browser = Browser.phone()) {
-            TrackingPageBrowserTest.emulateWidth(browser, 320);
+            browser.emulateWidth(320);
             browser.open(url("/login?lang=da"));
             logIn(browser, userId, "en-lang-adgangskode");
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("/my") ? true : null);
             assertThat(browser.find("#my-empty").getText()).contains("Du har ikke sendt nogen initiativer");
             assertThat(browser.find("#my-start").getAttribute("href")).endsWith("/");
-            TrackingPageBrowserTest.assertFitsWidth(browser);
+            browser.assertFitsWidth();
             browser.assertAccessible();
             browser.open(url("/my?lang=en"));
             assertThat(browser.find("#my-empty").getText()).contains("You have not sent any initiatives");

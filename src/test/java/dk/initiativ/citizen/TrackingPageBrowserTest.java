@@ -1,8 +1,5 @@
 package dk.initiativ.citizen;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -225,29 +221,29 @@ class TrackingPageBrowserTest {
         cases.fundedWithPermitWaiting(contact, submitted.caseNumber());
         try (Browser phone = Browser.phone()) {
             // headless Chromium keeps a window wider than a phone: emulate a 320 px wide one, the narrowest asked for
-            emulateWidth(phone, 320);
+            phone.emulateWidth(320);
             phone.open(url("/track/" + submitted.token()));
             assertThat(phone.find("#funding").getText()).contains("Grøn pulje", "Bevilget", "35.000");
             assertThat(phone.find("#permits").getText()).contains("Brug af offentligt areal", "Venter på svar");
-            assertFitsWidth(phone);
+            phone.assertFitsWidth();
             phone.assertAccessible();
-            emulateWidth(phone, 375);
-            fullPageScreenshot(phone, "track-phone.png");
-            emulateWidth(phone, 320);
+            phone.emulateWidth(375);
+            phone.fullPageScreenshot("track-phone.png");
+            phone.emulateWidth(320);
             phone.open(url("/track/" + submitted.token() + "?lang=en"));
-            assertFitsWidth(phone);
+            phone.assertFitsWidth();
             phone.assertAccessible();
             phone.open(url("/track/" + submitted.token() + "/withdraw"));
-            assertFitsWidth(phone);
+            phone.assertFitsWidth();
             phone.assertAccessible();
             phone.open(url("/track/made-up?lang=da"));
-            assertFitsWidth(phone);
+            phone.assertFitsWidth();
             phone.assertAccessible();
         }
         try (Browser desktop = Browser.desktop()) {
             desktop.open(url("/track/" + submitted.token()));
             desktop.find("#message-thread");
-            fullPageScreenshot(desktop, "track-desktop.png");
+            desktop.fullPageScreenshot("track-desktop.png");
         }
     }
 
@@ -258,21 +254,7 @@ class TrackingPageBrowserTest {
         browser.waitUntil(ExpectedConditions.stalenessOf(page)::apply);
     }
 
-    /** A phone's screen of that many CSS pixels (Chromium's device emulation), whatever the window. */
-    static void emulateWidth(Browser browser, int width) {
-        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
-    }
 
-    static void assertFitsWidth(Browser browser) {
-        // dkfds hides the body's horizontal overflow, so look at every element: none may reach past the screen
-        Object overflowing = ((JavascriptExecutor) browser.driver()).executeScript(
-                "var width = document.documentElement.clientWidth;"
-                + "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
-                + "  var r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 1; })"
-                + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; });");
-        assertThat((List<?>) overflowing).as("elements wider than the screen on %s", browser.currentUrl()).isEmpty();
-    }
 
     private static void assertNoAlert(Browser browser) {
         assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
@@ -283,25 +265,6 @@ class TrackingPageBrowserTest {
                 id, value);
     }
 
-    /**
-     * The whole page, beyond the window (Chromium's DevTools protocol). Into docs/screenshots when the run
-     * asks for it ({@code -Dinitiativ.screenshots=true}), else under target/ so that a test run leaves the
-     * repository as it was.
-     */
-    @SuppressWarnings("unchecked")
-    private static void fullPageScreenshot(Browser browser, String name) throws Exception {
-        ChromeDriver chrome = (ChromeDriver) browser.driver();
-        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
-                        "width", ((Number) size.get("width")).doubleValue(),
-                        "height", ((Number) size.get("height")).doubleValue(), "scale", 1)));
-        Path directory = Boolean.getBoolean("initiativ.screenshots") ? Path.of("docs", "screenshots")
-                : Path.of("target", "screenshots");
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -3,14 +3,11 @@ package dk.initiativ.submission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Map;
 
 import dk.initiativ.support.Browser;
 import dk.initiativ.support.LocalModeTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LocalModeTest
 class SubmissionFormBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
     @LocalServerPort
     int port;
@@ -37,13 +33,12 @@ class SubmissionFormBrowserTest {
     @Test
     void aCitizenOnAPhoneSubmitsInDanishThroughTheErrorStateToTheReceipt() {
         try (Browser browser = Browser.phone()) {
-            phoneScreen(browser, 375);
             browser.open(url("/?lang=da"));
             assertThat(browser.find("h1").getText()).isEqualTo("Har du en idé til dit lokalområde?");
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo("da");
             browser.assertAccessible();
-            assertThat(widerThanTheScreen(browser)).as("elements wider than the phone's screen").isEmpty();
-            fullPage(browser, SCREENSHOTS.resolve("form-phone.png"));
+            browser.assertFitsWidth();
+            browser.fullPageScreenshot("form-phone.png");
             long before = cases();
 
             browser.click("#submit-initiative");
@@ -56,11 +51,11 @@ class SubmissionFormBrowserTest {
             assertThat(browser.find("#title").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(cases()).isEqualTo(before);
             browser.assertAccessible();
-            assertThat(widerThanTheScreen(browser)).as("elements wider than the phone's screen").isEmpty();
-            fullPage(browser, SCREENSHOTS.resolve("form-errors-phone.png"));
-            phoneScreen(browser, 320);
-            assertThat(widerThanTheScreen(browser)).as("elements wider than a 320 px screen").isEmpty();
-            phoneScreen(browser, 375);
+            browser.assertFitsWidth();
+            browser.fullPageScreenshot("form-errors-phone.png");
+            browser.emulateWidth(320);
+            browser.assertFitsWidth();
+            browser.emulateWidth(375);
 
             String title = "<script>window.pwned = true</script>Bænk ved søen";
             browser.type("#title", title);
@@ -87,8 +82,8 @@ class SubmissionFormBrowserTest {
             assertThat(jdbc.queryForObject("SELECT title FROM initiative WHERE case_number = ?", String.class, caseNumber))
                     .isEqualTo(title);
             browser.assertAccessible();
-            assertThat(widerThanTheScreen(browser)).as("elements wider than the phone's screen").isEmpty();
-            fullPage(browser, SCREENSHOTS.resolve("receipt-phone.png"));
+            browser.assertFitsWidth();
+            browser.fullPageScreenshot("receipt-phone.png");
 
             // a refresh of the receipt posts nothing again
             browser.driver().navigate().refresh();
@@ -105,7 +100,7 @@ class SubmissionFormBrowserTest {
             browser.open(url("/?lang=en"));
             assertThat(browser.find("h1").getText()).isEqualTo("Do you have an idea for your local community?");
             browser.assertAccessible();
-            fullPage(browser, SCREENSHOTS.resolve("form-desktop.png"));
+            browser.fullPageScreenshot("form-desktop.png");
 
             browser.type("#title", "Repair café");
             browser.click("label[for='applicantKind-GROUP']");
@@ -138,7 +133,7 @@ class SubmissionFormBrowserTest {
             assertThat(jdbc.queryForObject("SELECT language FROM initiative WHERE case_number = ?", String.class, caseNumber))
                     .isEqualTo("en");
             browser.assertAccessible();
-            fullPage(browser, SCREENSHOTS.resolve("receipt-desktop.png"));
+            browser.fullPageScreenshot("receipt-desktop.png");
         } finally {
             Files.deleteIfExists(picture);
         }
@@ -160,42 +155,8 @@ class SubmissionFormBrowserTest {
         }
     }
 
-    /** The whole page, beyond the window's height (Chromium's DevTools protocol). */
-    private static void fullPage(Browser browser, Path file) {
-        ChromeDriver chrome = (ChromeDriver) browser.driver();
-        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
-                "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
-        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
-    /**
-     * A phone's screen, exactly: headless Chromium keeps its window at least about 500 px wide, so the
-     * viewport is set through the DevTools protocol.
-     */
-    private static void phoneScreen(Browser browser, int width) {
-        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", 812, "deviceScaleFactor", 1, "mobile", true));
-    }
 
-    /** What sticks out to the right of the window (a phone must never scroll sideways). */
-    private static String widerThanTheScreen(Browser browser) {
-        return (String) ((JavascriptExecutor) browser.driver()).executeScript(
-                "var width = document.documentElement.clientWidth, found = [];"
-                + "document.querySelectorAll('body *').forEach(function (e) {"
-                + "  var box = e.getBoundingClientRect();"
-                + "  if (box.right > width + 1 && box.width > 0) { found.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(box.right)); }"
-                + "});"
-                + "return found.slice(0, 8).join(', ');");
-    }
 
     private static String text(Browser browser, String css) {
         return browser.find(css).getText().replaceAll("\\s+", " ").strip();

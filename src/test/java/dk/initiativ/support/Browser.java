@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.OutputType;
@@ -62,8 +64,27 @@ public final class Browser implements AutoCloseable {
         return new Browser(1280, 900);
     }
 
+    /** A phone's 375 px wide screen, emulated: headless Chromium keeps a window at least about 500 px wide. */
     public static Browser phone() {
-        return new Browser(375, 812);
+        return new Browser(375, 812).emulateWidth(375);
+    }
+
+    /** A phone's screen of that many CSS pixels (Chromium's device emulation), whatever the window. */
+    public Browser emulateWidth(int width) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        return this;
+    }
+
+    /** Nothing reaches past the screen's right edge: a phone must never scroll sideways. */
+    public void assertFitsWidth() {
+        // dkfds hides the body's horizontal overflow, so look at every element
+        Object overflowing = ((JavascriptExecutor) driver).executeScript(
+                "var width = document.documentElement.clientWidth;"
+                + "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+                + "  var r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 1; })"
+                + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).slice(0, 8);");
+        assertThat((List<?>) overflowing).as("elements wider than the screen on %s", driver.getCurrentUrl()).isEmpty();
     }
 
     public WebDriver driver() {
@@ -130,6 +151,30 @@ public final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The whole page, beyond the window (Chromium's DevTools protocol). Into docs/screenshots when the run
+     * asks for it ({@code -Dinitiativ.screenshots=true}), else under target/screenshots, so that a test run
+     * leaves the repository as it was.
+     */
+    public Path fullPageScreenshot(String name) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
+                        "width", ((Number) size.get("width")).doubleValue(),
+                        "height", ((Number) size.get("height")).doubleValue(), "scale", 1)));
+        Path file = (Boolean.getBoolean("initiativ.screenshots") ? Path.of("docs", "screenshots")
+                : Path.of("target", "screenshots")).resolve(name);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
