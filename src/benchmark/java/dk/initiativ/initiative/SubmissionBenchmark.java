@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dk.initiativ.process.InitiativeProcess;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,9 +45,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (random port, embedded MariaDB from the test class path's config/application.yaml):
  * <ol>
  * <li>{@code bare-engine}: the engine alone starts the same process, no row of ours;</li>
- * <li>{@code service}: {@link SubmissionService#submit} (row + timeline event + process instance, one transaction);</li>
- * <li>{@code http}: {@code POST /api/initiatives} over a real keep-alive HTTP connection.</li>
+ * <li>{@code service}: {@link SubmissionService#submit} (row + timeline event + receipt e-mail in the outbox + process
+ * instance, one transaction);</li>
+ * <li>{@code http}: {@code POST /api/initiatives} over a real keep-alive HTTP connection;</li>
+ * <li>{@code form}: the citizen's real path, the server-rendered form: {@code GET /} for a fresh session, CSRF token and
+ * one-time form key, then the urlencoded {@code POST /} up to its 303 to {@code /receipt} (both requests in one op);</li>
+ * <li>{@code form-page}: that {@code GET /} alone, so that the POST's share of {@code form} can be read off.</li>
  * </ol>
+ * The test configuration exempts loopback from the submission rate limit, so the limiter is consulted but never refuses.
  * The variants take turns round by round (in a rotating order) so that machine noise hits all of them.
  * Figures go to {@code docs/benchmarks.md}; nothing here asserts a timing. Run with
  * {@code ./mvnw -Pbenchmark verify}; knobs: {@code -Dbenchmark.threads}, {@code -Dbenchmark.rounds},
@@ -75,6 +83,8 @@ class SubmissionBenchmark {
     static final String DISTRICT = "holbaek-by";
     static final String CONTACT_NAME = "Anna Andersen";
     static final String CONTACT_EMAIL = "anna@example.org";
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern FORM_KEY = Pattern.compile("name=\"submissionKey\" value=\"([^\"]+)\"");
     static final String JSON = "{\"title\":\"" + TITLE + "\",\"description\":\"" + DESCRIPTION + "\",\"topic\":\""
             + TOPIC + "\",\"district\":\"" + DISTRICT + "\",\"contactName\":\"" + CONTACT_NAME
             + "\",\"contactEmail\":\"" + CONTACT_EMAIL + "\",\"consent\":true,\"helpWanted\":[]}";
@@ -124,13 +134,17 @@ class SubmissionBenchmark {
                 .header("Accept-Language", "da")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON, StandardCharsets.UTF_8))
                 .build();
+        URI form = URI.create("http://localhost:" + port + "/");
+        String formFields = urlencoded(Map.of("title", TITLE, "description", DESCRIPTION, "topic", TOPIC,
+                "district", DISTRICT, "applicantKind", "INDIVIDUAL", "contactName", CONTACT_NAME,
+                "contactEmail", CONTACT_EMAIL, "consent", "true"));
         SubmitInitiativeRequest request = new SubmitInitiativeRequest(TITLE, DESCRIPTION, TOPIC, DISTRICT,
                 CONTACT_NAME, CONTACT_EMAIL, true, Set.of());
         String helpWanted = new MatchingFacts(TOPIC, DISTRICT, request.helpWanted()).helpWantedCodes();
         Locale danish = Locale.forLanguageTag("da");
 
         List<Variant> variants = List.of(
-                new Variant("bare-engine", "`RuntimeService.startProcessInstanceByKey` directly: the same process with the same variables as the service passes, no row of ours",
+                new Variant("bare-engine", "`RuntimeService.startProcessInstanceByKey` directly: the same process with the same variables as the service passes, no row of ours, no e-mail",
                         () -> {
                             long n = sequence.incrementAndGet();
                             String key = "BENCH-" + n;
@@ -142,10 +156,20 @@ class SubmissionBenchmark {
                                     InitiativeProcess.VAR_HELP_WANTED, helpWanted));
                             return true;
                         }),
-                new Variant("service", "`SubmissionService.submit`: topic and district checked against the catalogue, row + timeline event + process instance, one transaction",
+                new Variant("service", "`SubmissionService.submit`: topic and district checked against the catalogue, row + timeline event + receipt e-mail written to the mail outbox + process instance, one transaction",
                         () -> submissions.submit(request, danish) != null),
-                new Variant("http", "`POST /api/initiatives` (JSON, keep-alive `java.net.http.HttpClient`): security filters, validation, JSON, the full request",
-                        () -> client.send(post, HttpResponse.BodyHandlers.discarding()).statusCode() == 201));
+                new Variant("http", "`POST /api/initiatives` (JSON, keep-alive `java.net.http.HttpClient`): security filters, rate limiter, validation, JSON, the full request (and so the service's work, receipt e-mail included)",
+                        () -> client.send(post, HttpResponse.BodyHandlers.discarding()).statusCode() == 201),
+                new Variant("form", "the citizen's form, two requests per operation on the same keep-alive client: `GET /` without a cookie "
+                        + "(a new session, the rendered page with its CSRF token and a fresh one-time form key, read from the HTML), then "
+                        + "`POST /` urlencoded with the session cookie, `_csrf`, the key and the same fields as `http`, no attachments, "
+                        + "up to the 303 to `/receipt` (not followed): CSRF check, the key looked up, validation, rate limiter, the "
+                        + "service's work with the receipt e-mail, the receipt put into the session. The GET is part of the op; "
+                        + "`form-page` measures it alone",
+                        () -> submitForm(client, form, formFields)),
+                new Variant("form-page", "`GET /` alone, as in `form` (new session, page rendered, token and key read from the HTML), "
+                        + "nothing posted and nothing stored: `form` minus `form-page` is roughly what the citizen's POST costs",
+                        () -> openForm(client, form) != null));
 
         Optional<ProcessHandle> database = databaseProcess();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, new NamedThreads());
@@ -187,6 +211,51 @@ class SubmissionBenchmark {
         finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The form page as opened in a new session: its cookies, CSRF token and one-time key. */
+    record FormPage(String cookies, String csrf, String key) {
+    }
+
+    /** Opens the form without a cookie, as a new visitor does; null if the page lacks the session, token or key. */
+    private static FormPage openForm(HttpClient client, URI form) throws Exception {
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(form)
+                        .header("Accept", "text/html")
+                        .header("Accept-Language", "da")
+                        .GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // the session cookie (and whatever else the page sets), as a browser would send it back
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c).toList());
+        Matcher csrf = CSRF.matcher(page.body());
+        Matcher key = FORM_KEY.matcher(page.body());
+        if (page.statusCode() != 200 || !cookies.contains("JSESSIONID=") || !csrf.find() || !key.find()) {
+            return null;
+        }
+        return new FormPage(cookies, csrf.group(1), key.group(1));
+    }
+
+    /** A citizen's visit: the form page in a new session, then its post with that session's token and fresh key. */
+    private static boolean submitForm(HttpClient client, URI form, String fields) throws Exception {
+        FormPage page = openForm(client, form);
+        if (page == null) {
+            return false;
+        }
+        HttpRequest post = HttpRequest.newBuilder(form)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .header("Accept-Language", "da")
+                .header("Cookie", page.cookies())
+                .POST(HttpRequest.BodyPublishers.ofString(fields + "&" + urlencoded(Map.of("_csrf", page.csrf(),
+                        "submissionKey", page.key())), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<Void> answer = client.send(post, HttpResponse.BodyHandlers.discarding());
+        return answer.statusCode() == 303 && answer.headers().firstValue("Location").orElse("").endsWith("/receipt");
+    }
+
+    private static String urlencoded(Map<String, String> fields) {
+        return String.join("&", fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
     }
 
     private Segment run(ExecutorService pool, Variant variant, int ops, Optional<ProcessHandle> database) throws Exception {
@@ -255,11 +324,15 @@ class SubmissionBenchmark {
 
         StringBuilder md = new StringBuilder();
         md.append(SECTION_START).append('\n');
-        md.append("## Citizen submission: bare engine, service and HTTP side by side\n\n");
-        md.append("What is measured: one citizen submission, three ways, in one JVM run on the application as the tests boot it ")
+        md.append("## Citizen submission: bare engine, service, API and form side by side\n\n");
+        md.append("What is measured: one citizen submission, four ways (and the form page alone), in one JVM run on the application as the tests boot it ")
                 .append("(`@SpringBootTest` on a random port, local identity mode, a fresh embedded MariaDB, history level FULL, ")
-                .append("job executor off, without the process-coverage extension the tests import). Each operation starts one instance of the `initiative` process, which waits at ")
-                .append("the screening user task.\n\n");
+                .append("job executor off, without the process-coverage extension the tests import). Each operation (but `form-page`) starts one instance of the `initiative` process, which waits at ")
+                .append("the screening user task. Since the case e-mails, `service`, `http` and `form` also write the citizen's receipt ")
+                .append("e-mail into the mail outbox in the same transaction (a synchronous listener of the submission event); ")
+                .append("nothing is sent, as the test configuration turns sending off. The test configuration also exempts ")
+                .append("loopback from the submission rate limit, so `http` and `form` pass through the limiter but are never ")
+                .append("refused or slowed by it.\n\n");
         for (Variant variant : variants) {
             md.append("- `").append(variant.name()).append("`: ").append(variant.description()).append('\n');
         }
@@ -301,10 +374,10 @@ class SubmissionBenchmark {
         }
         md.append('\n');
         md.append("Reading the figures: the embedded MariaDB, the application and the load generator (the client threads, and for ")
-                .append("`http` the HTTP client too) share the same cores, so the machine is CPU-bound, not database-bound; ")
+                .append("`http` and `form` the HTTP client too) share the same cores, so the machine is CPU-bound, not database-bound; ")
                 .append("the absolute numbers move from run to run with the neighbours' load. Quote the medians and the ratios ")
                 .append("measured side by side in one run, not single means and not figures from different runs. The `http` ")
-                .append("variant uses Tomcat's defaults (keep-alive, at most 100 requests per connection). The per-submission ")
+                .append("and `form` variants use Tomcat's defaults (keep-alive, at most 100 requests per connection). The per-submission ")
                 .append("INFO log line of `SubmissionService` is muted during the run. No test asserts any of these timings.\n");
         md.append(SECTION_END).append('\n');
         return md.toString();
