@@ -48,19 +48,11 @@ public class SubmissionService {
     }
 
     /**
-     * Registers the initiative, or, when the submitter's one-time form key was already used (a double
-     * click, a refresh of the posted form), returns the receipt of the case that key created.
+     * Registers the initiative for that submitter. A form key that was used before breaks the table's unique
+     * key: the form feature answers that with the first case's receipt (see {@code FormSubmissions}).
      */
     @Transactional
     public SubmissionReceipt submit(SubmitInitiativeRequest request, Locale locale, Submitter submitter) {
-        if (submitter.submissionKey() != null) {
-            var earlier = initiatives.findBySubmissionKey(submitter.submissionKey());
-            if (earlier.isPresent()) {
-                Initiative initiative = earlier.get();
-                return new SubmissionReceipt(initiative.getCaseNumber(),
-                        trackingTokens.tokenFor(initiative).orElseThrow(), initiative.getSubmittedAt());
-            }
-        }
         if (request.profileDistrict() != null && !request.profileDistrict().isBlank()
                 && !catalog.districtExists(request.profileDistrict().strip())) {
             throw new FieldProblemException("profileDistrict", "initiative.district.unknown");

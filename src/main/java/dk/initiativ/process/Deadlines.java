@@ -1,5 +1,7 @@
 package dk.initiativ.process;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -24,6 +26,11 @@ public class Deadlines {
 
     public Date intakeScreeningDue() {
         return workingDaysFromNow(properties.intakeScreening());
+    }
+
+    /** When intake must have screened a case submitted at that moment: the receipt's promise to the citizen. */
+    public ZonedDateTime intakeScreeningDue(Instant submittedAt) {
+        return calendar.addWorkingDays(submittedAt.atZone(properties.zone()), properties.intakeScreening());
     }
 
     public Date informationReminderAt() {

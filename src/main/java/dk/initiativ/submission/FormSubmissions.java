@@ -1,5 +1,7 @@
 package dk.initiativ.submission;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,8 +14,7 @@ import dk.initiativ.initiative.SubmissionReceipt;
 import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.initiative.SubmitInitiativeRequest;
 import dk.initiativ.initiative.Submitter;
-import dk.initiativ.process.DeadlineProperties;
-import dk.initiativ.process.WorkingDayCalendar;
+import dk.initiativ.process.Deadlines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,17 +36,15 @@ class FormSubmissions {
     private final SubmissionService submissions;
     private final Attachments attachments;
     private final Cases cases;
-    private final WorkingDayCalendar calendar;
-    private final DeadlineProperties deadlines;
+    private final Deadlines deadlines;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
 
     FormSubmissions(SubmissionService submissions, Attachments attachments, Cases cases,
-            WorkingDayCalendar calendar, DeadlineProperties deadlines, PlatformTransactionManager transactions) {
+            Deadlines deadlines, PlatformTransactionManager transactions) {
         this.submissions = submissions;
         this.attachments = attachments;
         this.cases = cases;
-        this.calendar = calendar;
         this.deadlines = deadlines;
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
@@ -60,15 +59,14 @@ class FormSubmissions {
         return readOnly.execute(status -> cases.caseNumberOfSubmissionKey(submissionKey).map(this::receiptOf));
     }
 
-    /** Registers the initiative with its checked attachments, or returns the first receipt of this form key. */
+    /**
+     * Registers the initiative with its checked attachments; when another post of the same form got there
+     * first, returns that case's receipt.
+     */
     FormReceipt submit(SubmitInitiativeRequest request, Locale locale, Submitter submitter, List<CheckedFile> files) {
         try {
+            // the controller has looked for an earlier case of this key; a post racing this one meets the unique key
             return transaction.execute(status -> {
-                Optional<String> earlier = submitter.submissionKey() == null ? Optional.empty()
-                        : cases.caseNumberOfSubmissionKey(submitter.submissionKey());
-                if (earlier.isPresent()) {
-                    return receiptOf(earlier.get());
-                }
                 SubmissionReceipt receipt = submissions.submit(request, locale, submitter);
                 attachments.store(receipt.caseNumber(), files);
                 return receiptOf(receipt, request, files.size());
@@ -97,8 +95,7 @@ class FormSubmissions {
                 screeningBy(receipt.submittedAt()), request.contactEmail(), attachmentCount);
     }
 
-    /** The day the intake screening is due: the configured working days after the submission. */
-    private java.time.LocalDate screeningBy(java.time.Instant submittedAt) {
-        return calendar.addWorkingDays(submittedAt.atZone(deadlines.zone()), deadlines.intakeScreening()).toLocalDate();
+    private LocalDate screeningBy(Instant submittedAt) {
+        return deadlines.intakeScreeningDue(submittedAt).toLocalDate();
     }
 }
