@@ -41,9 +41,8 @@ public class CaseMessages {
 
     void fromCitizen(String trackingToken, String body) {
         String caseNumber = cases.caseNumberOfTrackingToken(trackingToken);
-        cases.lock(caseNumber);
-        cases.requireOpen(caseNumber);
-        messages.save(new CaseMessage(cases.idOf(caseNumber), true, Cases.CITIZEN, body.strip(), clock.instant()));
+        long initiativeId = cases.lockOpen(caseNumber);
+        messages.save(new CaseMessage(initiativeId, true, Cases.CITIZEN, body.strip(), clock.instant()));
     }
 
     void fromStaff(String caseNumber, String body, StaffUser user) {

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import dk.initiativ.initiative.CaseClosedException;
 import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.Cases;
-import dk.initiativ.initiative.Stage;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
@@ -73,10 +72,7 @@ public class FundingApplications {
             String proposedBy) {
         Objects.requireNonNull(proposedBy, "proposedBy");
         // one writer per case: two proposals for the same case and pool queue up, the second sees the first
-        cases.lock(caseNumber);
-        if (cases.view(caseNumber).stage() == Stage.CLOSED) {
-            throw new CaseClosedException(caseNumber);
-        }
+        long initiativeId = cases.lockOpen(caseNumber);
         if (poolCode == null || poolCode.isBlank()) {
             throw new FieldProblemException("pool", "funding.pool.required");
         }
@@ -90,7 +86,6 @@ public class FundingApplications {
             throw new FieldProblemException("amountRequested", "funding.amountRequested.overTotal");
         }
         String text = text("purpose", purpose);
-        Long initiativeId = cases.idOf(caseNumber);
         if (applications.existsByInitiativeIdAndPoolId(initiativeId, pool.getId())) {
             throw new ConflictException("conflict.fundingApplicationExists",
                     "Case " + caseNumber + " has applied to pool " + pool.getCode() + " already");

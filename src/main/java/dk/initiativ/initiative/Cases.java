@@ -101,6 +101,23 @@ public class Cases {
         initiatives.lockByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }
 
+    /**
+     * Takes the case's row lock (as {@link #lock}) and refuses work on a closed case: what every change to an
+     * open case starts with.
+     *
+     * @return the case's id
+     * @throws CaseClosedException   the case is closed (409)
+     * @throws CaseNotFoundException no such case
+     */
+    public long lockOpen(String caseNumber) {
+        Initiative initiative = initiatives.lockByCaseNumber(caseNumber)
+                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        if (!initiative.isOpen()) {
+            throw new CaseClosedException(caseNumber);
+        }
+        return initiative.getId();
+    }
+
     public Long idOf(String caseNumber) {
         return require(caseNumber).getId();
     }

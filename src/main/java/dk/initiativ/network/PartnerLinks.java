@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import dk.initiativ.initiative.CaseClosedException;
 import dk.initiativ.initiative.CaseNotFoundException;
 import dk.initiativ.initiative.Cases;
-import dk.initiativ.initiative.Stage;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import org.slf4j.Logger;
@@ -56,10 +55,7 @@ public class PartnerLinks {
      */
     public void link(String caseNumber, long partnerId, String note, String actor) {
         Objects.requireNonNull(actor, "actor");
-        cases.lock(caseNumber);
-        if (cases.view(caseNumber).stage() == Stage.CLOSED) {
-            throw new CaseClosedException(caseNumber);
-        }
+        long initiativeId = cases.lockOpen(caseNumber);
         Partner partner = partners.findById(partnerId)
                 .orElseThrow(() -> new FieldProblemException("partnerId", "partnerLink.partner.unknown"));
         if (!partner.isActive()) {
@@ -69,7 +65,6 @@ public class PartnerLinks {
         if (text != null && text.length() > NOTE_MAX_LENGTH) {
             throw new FieldProblemException("note", "partnerLink.note.size");
         }
-        Long initiativeId = cases.idOf(caseNumber);
         if (links.existsByInitiativeIdAndPartnerId(initiativeId, partnerId)) {
             throw new ConflictException("conflict.partnerLinked",
                     "Partner " + partnerId + " is linked to case " + caseNumber + " already");

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import dk.initiativ.initiative.CaseClosedException;
 import dk.initiativ.initiative.CaseNotFoundException;
 import dk.initiativ.initiative.Cases;
-import dk.initiativ.initiative.Stage;
 import dk.initiativ.process.WorkingDayCalendar;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
@@ -84,10 +83,7 @@ public class PermitRequirements {
      */
     public long require(String caseNumber, String kind, String departmentGroup, String actor) {
         Objects.requireNonNull(actor, "actor");
-        cases.lock(caseNumber);
-        if (cases.view(caseNumber).stage() == Stage.CLOSED) {
-            throw new CaseClosedException(caseNumber);
-        }
+        long initiativeId = cases.lockOpen(caseNumber);
         if (kind == null || kind.isBlank()) {
             throw new FieldProblemException("kind", "permit.kind.required");
         }
@@ -104,7 +100,7 @@ public class PermitRequirements {
         }
         LocalDate due = calendar.addWorkingDays(today(), decisionDays);
         PermitRequirement permit = permits.saveAndFlush(
-                new PermitRequirement(cases.idOf(caseNumber), permitKind, group, due, actor, now()));
+                new PermitRequirement(initiativeId, permitKind, group, due, actor, now()));
         log.info("Case {} needs permit {} ({}) from {}, due {}", caseNumber, permit.getId(), permitKind, group, due);
         return permit.getId();
     }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import dk.initiativ.initiative.CaseClosedException;
 import dk.initiativ.initiative.CaseNotFoundException;
 import dk.initiativ.initiative.Cases;
-import dk.initiativ.initiative.Stage;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import org.slf4j.Logger;
@@ -56,10 +55,7 @@ public class PoliticalDecisions {
      */
     public void forward(String caseNumber, String committee, String actor) {
         Objects.requireNonNull(actor, "actor");
-        cases.lock(caseNumber);
-        if (cases.view(caseNumber).stage() == Stage.CLOSED) {
-            throw new CaseClosedException(caseNumber);
-        }
+        long initiativeId = cases.lockOpen(caseNumber);
         if (committee == null || committee.isBlank()) {
             throw new FieldProblemException("committee", "politics.committee.required");
         }
@@ -67,7 +63,6 @@ public class PoliticalDecisions {
         if (name.length() > COMMITTEE_MAX_LENGTH) {
             throw new FieldProblemException("committee", "politics.committee.size");
         }
-        Long initiativeId = cases.idOf(caseNumber);
         if (decisions.findFirstByInitiativeIdOrderByIdDesc(initiativeId).filter(d -> !d.isDecided()).isPresent()) {
             throw new ConflictException("conflict.politicsForwarded",
                     "Case " + caseNumber + " is forwarded already and waits for the committee's decision");
