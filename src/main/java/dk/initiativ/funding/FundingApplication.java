@@ -3,7 +3,10 @@ package dk.initiativ.funding;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import dk.initiativ.initiative.Decision;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,17 +46,15 @@ class FundingApplication {
     @Column(precision = 12, scale = 2)
     private BigDecimal amountGranted;
 
-    private String decisionReason;
-
     @Column(nullable = false, updatable = false)
     private String proposedBy;
 
     @Column(nullable = false, updatable = false)
     private Instant proposedAt;
 
-    private String decidedBy;
-
-    private Instant decidedAt;
+    /** The fund officer's decision, with the reason of a rejection; null while proposed. */
+    @Embedded
+    private Decision decision;
 
     @Version
     private long version;
@@ -81,16 +82,13 @@ class FundingApplication {
         requireProposed();
         this.status = FundingApplicationStatus.GRANTED;
         this.amountGranted = amount;
-        this.decidedBy = officer;
-        this.decidedAt = at;
+        this.decision = new Decision(officer, at, null);
     }
 
     void reject(String reason, String officer, Instant at) {
         requireProposed();
         this.status = FundingApplicationStatus.REJECTED;
-        this.decisionReason = reason;
-        this.decidedBy = officer;
-        this.decidedAt = at;
+        this.decision = new Decision(officer, at, reason);
     }
 
     private void requireProposed() {
@@ -120,8 +118,9 @@ class FundingApplication {
     }
 
     FundingApplicationView toView(FundingPool pool) {
+        boolean decided = decision != null;
         return new FundingApplicationView(id, initiativeId, pool.getId(), pool.getCode(), pool.getName(),
-                amountRequested, purpose, status, amountGranted, decisionReason, proposedBy, proposedAt, decidedBy,
-                decidedAt);
+                amountRequested, purpose, status, amountGranted, decided ? decision.text() : null, proposedBy,
+                proposedAt, decided ? decision.decidedBy() : null, decided ? decision.decidedAt() : null);
     }
 }

@@ -3,7 +3,10 @@ package dk.initiativ.permits;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import dk.initiativ.initiative.Decision;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,11 +39,9 @@ class PermitRequirement {
     @Column(nullable = false)
     private PermitStatus status;
 
-    private String decisionReason;
-
-    private String decidedBy;
-
-    private Instant decidedAt;
+    /** The department's decision, with its reason (always for a refusal); null while required. */
+    @Embedded
+    private Decision decision;
 
     @Column(nullable = false, updatable = false)
     private String requestedBy;
@@ -78,9 +79,7 @@ class PermitRequirement {
             throw new IllegalArgumentException("A refusal needs a reason");
         }
         this.status = approved ? PermitStatus.APPROVED : PermitStatus.REFUSED;
-        this.decisionReason = reason;
-        this.decidedBy = officer;
-        this.decidedAt = at;
+        this.decision = new Decision(officer, at, reason);
     }
 
     Long getId() {
@@ -100,6 +99,7 @@ class PermitRequirement {
     }
 
     PermitView toView() {
-        return new PermitView(id, kind, departmentGroup, dueDate, status, decisionReason, decidedBy, decidedAt);
+        return new PermitView(id, kind, departmentGroup, dueDate, status, decision == null ? null : decision.text(),
+                decision == null ? null : decision.decidedBy(), decision == null ? null : decision.decidedAt());
     }
 }

@@ -2,8 +2,13 @@ package dk.initiativ.politics;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 
+import dk.initiativ.initiative.Decision;
+
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -30,13 +35,14 @@ class PoliticalDecision {
     @Column(nullable = false, updatable = false)
     private Instant forwardedAt;
 
-    private String decision;
+    /** The committee's decision in words, who recorded it and when; null until recorded. */
+    @Embedded
+    @AttributeOverride(name = "decidedBy", column = @Column(name = "recorded_by"))
+    @AttributeOverride(name = "decidedAt", column = @Column(name = "recorded_at"))
+    @AttributeOverride(name = "text", column = @Column(name = "decision"))
+    private Decision decision;
 
     private LocalDate decidedOn;
-
-    private String recordedBy;
-
-    private Instant recordedAt;
 
     @Version
     private long version;
@@ -59,10 +65,8 @@ class PoliticalDecision {
         if (isDecided()) {
             throw new IllegalStateException("Political decision " + id + " is recorded already");
         }
-        this.decision = decision;
+        this.decision = new Decision(recordedBy, recordedAt, Objects.requireNonNull(decision, "decision"));
         this.decidedOn = decidedOn;
-        this.recordedBy = recordedBy;
-        this.recordedAt = recordedAt;
     }
 
     Long getId() {
@@ -74,6 +78,6 @@ class PoliticalDecision {
     }
 
     PoliticalDecisionView toView() {
-        return new PoliticalDecisionView(committee, forwardedAt, decision, decidedOn);
+        return new PoliticalDecisionView(committee, forwardedAt, decision == null ? null : decision.text(), decidedOn);
     }
 }
