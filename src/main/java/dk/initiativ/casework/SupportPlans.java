@@ -19,6 +19,7 @@ import dk.initiativ.permits.PermitRequirements;
 import dk.initiativ.permits.PermitView;
 import dk.initiativ.politics.PoliticalDecisions;
 import dk.initiativ.process.InitiativeProcess;
+import dk.initiativ.process.ProcessActors;
 import dk.initiativ.web.FieldProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,7 +115,7 @@ public class SupportPlans {
     }
 
     void completed(String caseNumber) {
-        cases.supportMilestone(caseNumber, CaseEventType.SUPPORT_COMPLETED, null, Cases.SYSTEM);
+        cases.supportMilestone(caseNumber, CaseEventType.SUPPORT_COMPLETED, null, ProcessActors.SYSTEM);
     }
 
     /** Tasklist sends permits as lines {@code kind; department-group}. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dk.initiativ.process.ProcessActors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -20,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class Cases {
 
-    /** The actor of what the process does by itself (timers). */
-    public static final String SYSTEM = "system";
     /** The actor of what the citizen does on the tracking page. */
     public static final String CITIZEN = "citizen";
 
@@ -129,7 +128,7 @@ public class Cases {
     }
 
     public void informationReminderDue(String caseNumber) {
-        record(require(caseNumber), CaseEventType.INFORMATION_REMINDER, SYSTEM, null, null);
+        record(require(caseNumber), CaseEventType.INFORMATION_REMINDER, ProcessActors.SYSTEM, null, null);
     }
 
     public void informationProvided(String caseNumber) {
@@ -168,7 +167,7 @@ public class Cases {
     public void closeAsInactive(String caseNumber) {
         Initiative initiative = require(caseNumber);
         initiative.close(Outcome.INACTIVE, clock.instant());
-        record(initiative, CaseEventType.CLOSED_INACTIVE, SYSTEM, null, null);
+        record(initiative, CaseEventType.CLOSED_INACTIVE, ProcessActors.SYSTEM, null, null);
     }
 
     /** The open cases each contact person carries now: their workload. */
@@ -196,7 +195,7 @@ public class Cases {
     }
 
     public void matchEscalated(String caseNumber, String manager) {
-        record(require(caseNumber), CaseEventType.MATCH_ESCALATED, SYSTEM, manager, null);
+        record(require(caseNumber), CaseEventType.MATCH_ESCALATED, ProcessActors.SYSTEM, manager, null);
     }
 
     /** The contact person took the case (or a manager put it on them): the citizen sees who. */
