@@ -15,6 +15,7 @@ import dk.initiativ.initiative.SubmissionReceipt;
 import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.initiative.SubmitInitiativeRequest;
 import dk.initiativ.initiative.Submitter;
+import dk.initiativ.intake.ScreeningDecision;
 import dk.initiativ.notification.MailSuppression;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -33,6 +34,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import static dk.initiativ.intake.ScreeningDecision.ACCEPT;
+import static dk.initiativ.intake.ScreeningDecision.DUPLICATE;
+import static dk.initiativ.intake.ScreeningDecision.REDIRECT;
+import static dk.initiativ.intake.ScreeningDecision.REQUEST_INFORMATION;
 import static dk.initiativ.process.InitiativeProcess.*;
 
 /**
@@ -111,18 +116,18 @@ class DemoCases implements ApplicationRunner {
         String caseNumber = receipt.caseNumber();
         switch (demo.stage()) {
             case "submitted" -> { }
-            case "awaiting-information" -> screen(caseNumber, "request-information", demo.question(), null);
+            case "awaiting-information" -> screen(caseNumber, REQUEST_INFORMATION, demo.question(), null);
             case "inactive" -> {
-                screen(caseNumber, "request-information", demo.question(), null);
+                screen(caseNumber, REQUEST_INFORMATION, demo.question(), null);
                 fire(caseNumber, TIMER_INFORMATION_REMINDER);
                 fire(caseNumber, TIMER_INFORMATION_TIMEOUT);
             }
-            case "redirected" -> screen(caseNumber, "redirect", demo.note(), null);
-            case "duplicate" -> screen(caseNumber, "duplicate", null, caseNumbers.get(demo.original()));
+            case "redirected" -> screen(caseNumber, REDIRECT, demo.note(), null);
+            case "duplicate" -> screen(caseNumber, DUPLICATE, null, caseNumbers.get(demo.original()));
             case "withdrawn" -> citizens.withdraw(receipt.trackingToken());
-            case "proposed" -> screen(caseNumber, "accept", null, null);
+            case "proposed" -> screen(caseNumber, ACCEPT, null, null);
             case "escalated" -> {
-                screen(caseNumber, "accept", null, null);
+                screen(caseNumber, ACCEPT, null, null);
                 fire(caseNumber, TIMER_ACCEPTANCE_OVERDUE);
             }
             default -> driveMatched(demo, caseNumber);
@@ -131,7 +136,7 @@ class DemoCases implements ApplicationRunner {
 
     /** matched, agreed, supporting, following-up, realised, not-realised. */
     private void driveMatched(DemoCase demo, String caseNumber) {
-        screen(caseNumber, "accept", null, null);
+        screen(caseNumber, ACCEPT, null, null);
         complete(caseNumber, TASK_ACCEPT_CASE, Map.of(VAR_CASE_ACCEPTED, true));
         if (demo.stage().equals("matched")) {
             return;
@@ -169,9 +174,9 @@ class DemoCases implements ApplicationRunner {
                         : "Det lykkedes desværre ikke at finde midler i år. Tak for jeres engagement."));
     }
 
-    private void screen(String caseNumber, String decision, String note, String duplicateOf) {
+    private void screen(String caseNumber, ScreeningDecision decision, String note, String duplicateOf) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_SCREENING_DECISION, decision);
+        variables.put(VAR_SCREENING_DECISION, decision.value());
         variables.put(VAR_SCREENING_NOTE, note);
         variables.put(VAR_DUPLICATE_OF, duplicateOf);
         complete(caseNumber, TASK_SCREEN_INITIATIVE, variables);

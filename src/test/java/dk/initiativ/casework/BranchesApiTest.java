@@ -30,6 +30,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_FUNDING;
+import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
+import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static dk.initiativ.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +65,7 @@ class BranchesApiTest {
         Submitted original = api.submit("Skøjtebane på torvet", "idraet-bevaegelse", "holbaek-by", List.of("PERMITS"));
         Submitted duplicate = api.submit("Skøjtebane om vinteren", "idraet-bevaegelse", "holbaek-by", List.of("PERMITS"));
 
-        ok(api.post("intake", "/api/tasks/" + api.task("intake", duplicate.caseNumber(), "Task_ScreenInitiative")
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", duplicate.caseNumber(), TASK_SCREEN_INITIATIVE)
                 + "/screening", Map.of("decision", "duplicate", "duplicateOfCaseNumber", original.caseNumber())));
 
         Map<?, ?> status = api.citizen(duplicate.token());
@@ -75,7 +78,7 @@ class BranchesApiTest {
     @Test
     void noAnswerWithinThirtyWorkingDaysClosesTheCaseAsInactive() {
         Submitted submitted = api.submit("Bålhytte", "natur-miljoe", "tuse-naes", List.of("FUNDING"));
-        ok(api.post("intake", "/api/tasks/" + api.task("intake", submitted.caseNumber(), "Task_ScreenInitiative")
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", submitted.caseNumber(), TASK_SCREEN_INITIATIVE)
                 + "/screening", Map.of("decision", "request-information", "note", "Hvor skal hytten stå?")));
 
         fire(submitted.caseNumber(), InitiativeProcess.TIMER_INFORMATION_TIMEOUT);
@@ -125,10 +128,10 @@ class BranchesApiTest {
         for (String title : List.of("Vinterbadning A", "Vinterbadning B")) {
             Submitted submitted = api.submit(title, "idraet-bevaegelse", "holbaek-by", List.of("FUNDING"));
             String contact = api.toSupportPlan(submitted.caseNumber());
-            ok(api.post(contact, "/api/tasks/" + api.task(contact, submitted.caseNumber(), "Task_PlanSupport")
+            ok(api.post(contact, "/api/tasks/" + api.task(contact, submitted.caseNumber(), TASK_PLAN_SUPPORT)
                     + "/support-plan", Map.of("funding", true, "fundingPool", "t-rest-race", "fundingAmount", 30000,
                     "fundingPurpose", "Sauna", "permits", false, "partners", false, "political", false)));
-            decisions.add(api.task("admin", submitted.caseNumber(), "Task_DecideFunding"));
+            decisions.add(api.task("admin", submitted.caseNumber(), TASK_DECIDE_FUNDING));
         }
 
         CountDownLatch start = new CountDownLatch(1);

@@ -24,6 +24,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_CLOSE_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_FUNDING;
+import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
+import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP;
+import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
+import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,18 +66,18 @@ class JourneyApiTest {
         String caseNumber = (String) receipt.get("caseNumber");
         String token = (String) receipt.get("trackingToken");
 
-        ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+        ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
                 Map.of("decision", "accept")));
         String contact = (String) ((Map<?, ?>) api.as("manager").getForEntity("/api/initiatives/" + caseNumber, Map.class)
                 .getBody().get("initiative")).get("contactPerson");
-        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_AcceptCase") + "/acceptance",
+        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_ACCEPT_CASE) + "/acceptance",
                 Map.of("accepted", true)));
-        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FirstContact") + "/agreement", Map.of(
+        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FIRST_CONTACT) + "/agreement", Map.of(
                 "willDo", "Søge Grøn pulje med jer, og hjælpe med tilladelsen", "willNotDo", "Bygge shelterne",
                 "whoDoesWhat", "Spejderne bygger, kommunen søger tilladelsen", "nextSteps", "Ansøgning inden 1. marts")));
 
         // support plan: funding from the Grøn pulje; over the pool's total is refused with the field named
-        String plan = api.task(contact, caseNumber, "Task_PlanSupport");
+        String plan = api.task(contact, caseNumber, TASK_PLAN_SUPPORT);
         Map<String, Object> tooMuchFunding = new HashMap<>(Map.of("funding", true, "fundingPool", "groen-pulje",
                 "fundingAmount", 9_999_999, "fundingPurpose", "Materialer", "permits", false, "partners", false,
                 "political", false));
@@ -79,24 +86,24 @@ class JourneyApiTest {
         ApiClient.ok(api.post(contact, "/api/tasks/" + plan + "/support-plan", Map.of("funding", true, "fundingPool", "groen-pulje",
                 "fundingAmount", 40000, "fundingPurpose", "Materialer til tre shelters", "permits", false,
                 "partners", false, "political", false)));
-        String decision = api.task("admin", caseNumber, "Task_DecideFunding");
+        String decision = api.task("admin", caseNumber, TASK_DECIDE_FUNDING);
         assertThat(api.post(contact, "/api/tasks/" + decision + "/funding-decision", Map.of("granted", true, "amount", 40000))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ApiClient.ok(api.post("admin", "/api/tasks/" + decision + "/funding-decision", Map.of("granted", true, "amount", 35000)));
 
         fireFollowUpTimer(caseNumber);
-        ResponseEntity<Map> tooMuch = api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+        ResponseEntity<Map> tooMuch = api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
                 Map.of("progressPercent", 120, "milestone", "x", "done", false));
         assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
                 Map.of("progressPercent", 60, "milestone", "Tilladelsen er givet", "done", false)));
         assertThat(api.citizen(token).get("progressPercent")).isEqualTo(60);
 
         fireFollowUpTimer(caseNumber);
-        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
                 Map.of("progressPercent", 100, "milestone", "Shelterne er indviet", "done", true)));
 
-        String close = api.task(contact, caseNumber, "Task_CloseCase");
+        String close = api.task(contact, caseNumber, TASK_CLOSE_CASE);
         assertThat(api.post(contact, "/api/tasks/" + close + "/closure", Map.of("outcome", "WITHDRAWN", "message", "x"))
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         ApiClient.ok(api.post(contact, "/api/tasks/" + close + "/closure",

@@ -19,6 +19,15 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_FUNDING;
+import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_PERMIT;
+import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
+import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP_PARTNERS;
+import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
+import static dk.initiativ.process.InitiativeProcess.TASK_REASSIGN_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_RECORD_POLITICAL_DECISION;
+import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,14 +70,14 @@ class SupportPlanInTasklistBrowserTest {
         // the proposed contact person declines; the team's manager picks another one in the reassignment form
         String proposed = dossier(caseNumber).get("contactPerson").toString();
         tasklist.logInAs(proposed);
-        tasklist.work(tasklist.taskOf(proposed, caseNumber, "Task_AcceptCase"), false, () -> {
+        tasklist.work(tasklist.taskOf(proposed, caseNumber, TASK_ACCEPT_CASE), false, () -> {
             tasklist.clickLabel("Nej, jeg kan ikke tage den");
             tasklist.typeInto("Begrundelse", "Jeg har ferie i tre uger");
         });
         String manager = browser.waitUntil(d -> reassigningManager(caseNumber));
         String chosen = "anna".equals(proposed) ? "bjarne" : "anna";
         tasklist.logInAs(manager);
-        tasklist.work(tasklist.taskOf(manager, caseNumber, "Task_ReassignCase"), false,
+        tasklist.work(tasklist.taskOf(manager, caseNumber, TASK_REASSIGN_CASE), false,
                 () -> tasklist.typeInto("Ny kontaktperson (brugernavn)", chosen));
         browser.waitUntil(d -> chosen.equals(dossier(caseNumber).get("contactPerson")) ? true : null);
 
@@ -76,12 +85,12 @@ class SupportPlanInTasklistBrowserTest {
         Object partnerId = ((List<Map<String, Object>>) api.as("admin").getForEntity("/api/partners", List.class)
                 .getBody()).get(0).get("id");
         tasklist.logInAs(chosen);
-        tasklist.work(tasklist.taskOf(chosen, caseNumber, "Task_AcceptCase"), false,
+        tasklist.work(tasklist.taskOf(chosen, caseNumber, TASK_ACCEPT_CASE), false,
                 () -> tasklist.clickLabel("Ja, jeg tager imod sagen"));
-        ApiClient.ok(api.post(chosen, "/api/tasks/" + api.task(chosen, caseNumber, "Task_FirstContact") + "/agreement",
+        ApiClient.ok(api.post(chosen, "/api/tasks/" + api.task(chosen, caseNumber, TASK_FIRST_CONTACT) + "/agreement",
                 Map.of("willDo", "Søge Lokalpuljen og tilladelsen", "willNotDo", "Stå for festen",
                         "whoDoesWhat", "Foreningen arrangerer", "nextSteps", "Ansøgning i næste uge")));
-        tasklist.work(tasklist.taskOf(chosen, caseNumber, "Task_PlanSupport"), false, () -> {
+        tasklist.work(tasklist.taskOf(chosen, caseNumber, TASK_PLAN_SUPPORT), false, () -> {
             tasklist.clickLabel("Puljemidler");
             tasklist.typeInto("Pulje (kode, fx lokalpuljen)", "lokalpuljen");
             tasklist.typeInto("Ansøgt beløb (kr.)", "12000");
@@ -98,20 +107,20 @@ class SupportPlanInTasklistBrowserTest {
 
         // the fund officer grants, the permit's department (an admin in the demo) refuses with a reason
         tasklist.logInAs("frode");
-        tasklist.work(tasklist.taskOf("frode", caseNumber, "Task_DecideFunding"), true, () -> {
+        tasklist.work(tasklist.taskOf("frode", caseNumber, TASK_DECIDE_FUNDING), true, () -> {
             tasklist.clickLabel("Bevilget");
             tasklist.typeInto("Bevilget beløb (kr.)", "10000");
         });
         tasklist.logInAs("admin");
-        tasklist.work(tasklist.taskOf("admin", caseNumber, "Task_DecidePermit"), true, () -> {
+        tasklist.work(tasklist.taskOf("admin", caseNumber, TASK_DECIDE_PERMIT), true, () -> {
             tasklist.clickLabel("Afslag");
             tasklist.typeInto("Begrundelse for afslag", "Torvet er optaget af markedsdagen");
         });
 
         // the contact person follows up with the partners and records the committee's decision
         tasklist.logInAs(chosen);
-        tasklist.work(tasklist.taskOf(chosen, caseNumber, "Task_FollowUpPartners"), false, () -> { });
-        tasklist.work(tasklist.taskOf(chosen, caseNumber, "Task_RecordPoliticalDecision"), false, () -> {
+        tasklist.work(tasklist.taskOf(chosen, caseNumber, TASK_FOLLOW_UP_PARTNERS), false, () -> { });
+        tasklist.work(tasklist.taskOf(chosen, caseNumber, TASK_RECORD_POLITICAL_DECISION), false, () -> {
             tasklist.typeInto("Beslutning", "Udvalget støtter festen");
             // form-js shows and reads dates as month/day/year; decided today, after the forwarding
             tasklist.typeInto("Besluttet den",
@@ -148,7 +157,7 @@ class SupportPlanInTasklistBrowserTest {
                 "district", "holbaek-by", "contactName", "Lars Fest", "contactEmail", "lars@example.org",
                 "consent", true), ApiClient.json()), Map.class).getBody();
         String caseNumber = (String) receipt.get("caseNumber");
-        ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative")
+        ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE)
                 + "/screening", Map.of("decision", "accept")));
         return caseNumber;
     }

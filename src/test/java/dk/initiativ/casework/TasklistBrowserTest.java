@@ -21,6 +21,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_CLOSE_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
+import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP;
+import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
+import static dk.initiativ.process.InitiativeProcess.TIMER_FOLLOW_UP_DUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -82,28 +88,28 @@ class TasklistBrowserTest {
         // the proposed contact person accepts, records the agreement and plans no support tracks
         String contact = (String) dossier(caseNumber).get("contactPerson");
         tasklist.logInAs(contact);
-        tasklist.work(tasklist.taskOf(contact, caseNumber, "Task_AcceptCase"), false, () -> tasklist.clickLabel("Ja, jeg tager imod sagen"));
+        tasklist.work(tasklist.taskOf(contact, caseNumber, TASK_ACCEPT_CASE), false, () -> tasklist.clickLabel("Ja, jeg tager imod sagen"));
         browser.waitUntil(d -> stage(caseNumber).equals("MATCHED") ? true : null);
-        tasklist.work(tasklist.taskOf(contact, caseNumber, "Task_FirstContact"), false, () -> {
+        tasklist.work(tasklist.taskOf(contact, caseNumber, TASK_FIRST_CONTACT), false, () -> {
             tasklist.typeInto("Det kan kommunen hjælpe med", "Kontakt til skolen og en ansøgning");
             tasklist.typeInto("Det kan kommunen ikke hjælpe med", "Plante træerne");
             tasklist.typeInto("Hvem gør hvad", "Forældrene planter, kommunen leverer muld");
             tasklist.typeInto("Næste skridt", "Møde med skolelederen");
         });
         browser.waitUntil(d -> stage(caseNumber).equals("AGREED") ? true : null);
-        tasklist.work(tasklist.taskOf(contact, caseNumber, "Task_PlanSupport"), false, () -> { });
+        tasklist.work(tasklist.taskOf(contact, caseNumber, TASK_PLAN_SUPPORT), false, () -> { });
         browser.waitUntil(d -> timeline(caseNumber).contains("SUPPORT_COMPLETED") ? true : null);
         browser.screenshot(Path.of("target", "screenshots", "tasklist-after-plan.png"));
 
         // a check-in after 30 working days (the timer fired by the test), marked done, then the closing
         fireFollowUpTimer(caseNumber);
-        tasklist.work(tasklist.taskOf(contact, caseNumber, "Task_FollowUp"), false, () -> {
+        tasklist.work(tasklist.taskOf(contact, caseNumber, TASK_FOLLOW_UP), false, () -> {
             tasklist.typeInto("Fremdrift i procent", "100");
             tasklist.typeInto("Seneste milepæl", "Træerne er plantet");
             tasklist.clickLabel("Initiativet er færdigt");
         });
         browser.waitUntil(d -> timeline(caseNumber).contains("PROGRESS_RECORDED") ? true : null);
-        tasklist.work(tasklist.taskOf(contact, caseNumber, "Task_CloseCase"), false, () -> {
+        tasklist.work(tasklist.taskOf(contact, caseNumber, TASK_CLOSE_CASE), false, () -> {
             tasklist.choose("Udfald", "Realiseret");
             tasklist.typeInto("Besked til borgeren", "Tak for frugtlunden!");
         });
@@ -123,7 +129,7 @@ class TasklistBrowserTest {
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .singleResult().getId();
         managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
-                .activityId("TimerEvent_FollowUpDue").singleResult().getId());
+                .activityId(TIMER_FOLLOW_UP_DUE).singleResult().getId());
     }
 
     private String stage(String caseNumber) {

@@ -14,6 +14,11 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_CLOSE_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_FUNDING;
+import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP;
+import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
+import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static dk.initiativ.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +57,7 @@ final class PortalCases {
     }
 
     void askCitizen(String caseNumber, String question) {
-        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
                 Map.of("decision", "request-information", "note", question)));
     }
 
@@ -67,27 +72,27 @@ final class PortalCases {
 
     /** Support plan with a funding application (granted 35,000 kr. of 40,000) and a permit waiting. */
     void fundedWithPermitWaiting(String contact, String caseNumber) {
-        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_PlanSupport") + "/support-plan",
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan",
                 Map.of("funding", true, "fundingPool", "groen-pulje", "fundingAmount", 40000,
                         "fundingPurpose", "Materialer og værktøj", "permits", true,
                         "permitRequests", List.of(Map.of("kind", "Brug af offentligt areal", "departmentGroup", "vej-park")),
                         "partners", false, "political", false)));
-        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, "Task_DecideFunding") + "/funding-decision",
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_FUNDING) + "/funding-decision",
                 Map.of("granted", true, "amount", 35000)));
     }
 
     /** From the agreement to the outcome: no support tracks, one follow-up at 100 %, closed. */
     void close(String contact, String caseNumber, String outcome, String message) {
-        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_PlanSupport") + "/support-plan",
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan",
                 Map.of("funding", false, "permits", false, "partners", false, "political", false)));
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .singleResult().getId();
         Job timer = managementService.createJobQuery().processInstanceId(instance)
                 .activityId(InitiativeProcess.TIMER_FOLLOW_UP_DUE).singleResult();
         managementService.executeJob(timer.getId());
-        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
                 Map.of("progressPercent", 100, "milestone", "Alt er på plads", "done", true)));
-        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_CloseCase") + "/closure",
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_CLOSE_CASE) + "/closure",
                 Map.of("outcome", outcome, "message", message)));
     }
 }

@@ -11,6 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_AWAIT_INFORMATION;
+import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_FUNDING;
+import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
+import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP;
+import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP_PARTNERS;
+import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
+import static dk.initiativ.process.InitiativeProcess.TASK_REASSIGN_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo initiatives of the embedded run reach every stage through the real process. */
@@ -45,8 +54,8 @@ class DemoCasesTest {
                 .flatMap(instance -> runtimeService.getActiveActivityIds(instance.getId()).stream())
                 .collect(Collectors.toSet());
         // what Cockpit shows: running instances at each waiting point of the journey
-        assertThat(waitingAt).contains("Task_ScreenInitiative", "ReceiveTask_AwaitInformation", "Task_AcceptCase",
-                "Task_ReassignCase", "Task_FirstContact", "Task_PlanSupport", "Task_DecideFunding",
-                "Task_FollowUpPartners", "Task_FollowUp");
+        assertThat(waitingAt).contains(TASK_SCREEN_INITIATIVE, TASK_AWAIT_INFORMATION, TASK_ACCEPT_CASE,
+                TASK_REASSIGN_CASE, TASK_FIRST_CONTACT, TASK_PLAN_SUPPORT, TASK_DECIDE_FUNDING,
+                TASK_FOLLOW_UP_PARTNERS, TASK_FOLLOW_UP);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static dk.initiativ.support.ApiClient.fieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -198,11 +199,11 @@ class IntakeApiTest {
     }
 
     private String screeningTaskOf(String caseNumber) {
-        return api.task("intake", caseNumber, "Task_ScreenInitiative");
+        return api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE);
     }
 
     private String screeningTaskOrNull(String caseNumber) {
-        return api.taskOrNull("intake", caseNumber, "Task_ScreenInitiative");
+        return api.taskOrNull("intake", caseNumber, TASK_SCREEN_INITIATIVE);
     }
 
     private ResponseEntity<Map> screen(String user, String taskId, Map<String, Object> input) {

@@ -12,6 +12,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
+import static dk.initiativ.process.InitiativeProcess.TASK_REASSIGN_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,13 +40,13 @@ class MatchingApiTest {
         Map<?, ?> receipt = submit("Seniordans i Holbæk", "aeldre", "holbaek-by");
         String caseNumber = (String) receipt.get("caseNumber");
         String token = (String) receipt.get("trackingToken");
-        assertThat(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+        assertThat(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
                 Map.of("decision", "accept")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         // social-sundhed: Cecilie and Emil know "aeldre"; Dorte is away
         String proposed = (String) initiative("mads", caseNumber).get("contactPerson");
         assertThat(proposed).isIn("cecilie", "emil");
-        String acceptTask = api.task(proposed, caseNumber, "Task_AcceptCase");
+        String acceptTask = api.task(proposed, caseNumber, TASK_ACCEPT_CASE);
         String other = proposed.equals("cecilie") ? "emil" : "cecilie";
 
         assertThat(api.post(other, "/api/tasks/" + acceptTask + "/acceptance", Map.of("accepted", true)).getStatusCode())
@@ -54,7 +58,7 @@ class MatchingApiTest {
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
         // the team manager of social-sundhed chooses; another manager may not take over the task
-        String reassign = api.task("mads", caseNumber, "Task_ReassignCase");
+        String reassign = api.task("mads", caseNumber, TASK_REASSIGN_CASE);
         assertThat(api.post("manager", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", other))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(ApiClient.fieldError(api.post("mads", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", "nobody"))))
@@ -63,7 +67,7 @@ class MatchingApiTest {
         assertThat(api.post("mads", "/api/tasks/" + reassign + "/reassignment", Map.of("contactPerson", other))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-        assertThat(api.post(other, "/api/tasks/" + api.task(other, caseNumber, "Task_AcceptCase") + "/acceptance",
+        assertThat(api.post(other, "/api/tasks/" + api.task(other, caseNumber, TASK_ACCEPT_CASE) + "/acceptance",
                 Map.of("accepted", true)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         Map<?, ?> status = api.citizen(token);
         assertThat(status.get("stage")).isEqualTo("MATCHED");
@@ -81,7 +85,7 @@ class MatchingApiTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        String firstContact = api.task("anna", caseNumber, "Task_FirstContact");
+        String firstContact = api.task("anna", caseNumber, TASK_FIRST_CONTACT);
         assertThat(api.get(other, "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         assertThat(ApiClient.fieldError(api.post("anna", "/api/tasks/" + firstContact + "/agreement",

@@ -45,6 +45,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_CLOSE_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_FUNDING;
+import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_PERMIT;
+import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
+import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP;
+import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
+import static dk.initiativ.process.InitiativeProcess.TASK_REASSIGN_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static dk.initiativ.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,7 +118,7 @@ class CaseMailsTest {
         assertOpensTheCase(received, caseNumber);
 
         // intake asks; the citizen gets the question, then a reminder after 7 working days
-        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
                 Map.of("decision", "request-information", "note", "How many benches & where <exactly>?")));
         Mail question = theOnlyMail(citizen, "We have a question");
         assertThat(question.text()).contains("How many benches & where <exactly>?", "Answer the question");
@@ -126,7 +135,7 @@ class CaseMailsTest {
         assertThat(mailsTo(citizen)).isEmpty(); // an answer from the citizen sends nothing back
 
         // accepted: the proposed contact person is told (in Danish), then the citizen gets their name
-        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
                 Map.of("decision", "accept")));
         String contact = (String) api.initiative(caseNumber).get("contactPerson");
         Map<?, ?> person = staff(contact);
@@ -135,7 +144,7 @@ class CaseMailsTest {
         assertThat(proposed.text()).contains("foreslået til dig som kontaktperson", "/camunda/app/tasklist/");
         assertThat(proposed.html()).doesNotContain("<script>");
 
-        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_AcceptCase") + "/acceptance",
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_ACCEPT_CASE) + "/acceptance",
                 Map.of("accepted", true)));
         Mail assigned = theOnlyMail(citizen, "You have a contact person");
         assertThat(assigned.text()).contains((String) person.get("displayName"), (String) person.get("email"),
@@ -144,7 +153,7 @@ class CaseMailsTest {
         assertThat(mailsTo((String) person.get("email"))).isEmpty(); // who accepts needs no mail about it
 
         // a message from the contact person: the mail says so and links to it, without the message itself
-        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FirstContact") + "/agreement", Map.of(
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FIRST_CONTACT) + "/agreement", Map.of(
                 "willDo", "Apply for funding with you", "willNotDo", "Build the benches", "whoDoesWhat", "You build",
                 "nextSteps", "Meet in March")));
         ok(api.post(contact, "/api/initiatives/" + caseNumber + "/messages",
@@ -159,20 +168,20 @@ class CaseMailsTest {
                 "political", false));
         plan.put("permitRequests", List.of(Map.of("kind", "Use of the pier", "departmentGroup", "vej-park"),
                 Map.of("kind", "Bonfire <b>", "departmentGroup", "vej-park")));
-        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_PlanSupport") + "/support-plan", plan));
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan", plan));
         assertThat(mailsTo(citizen)).isEmpty(); // proposals are no decisions
 
-        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, "Task_DecideFunding") + "/funding-decision",
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_FUNDING) + "/funding-decision",
                 Map.of("granted", false, "reason", "The pool is for trees this year.")));
         Mail rejected = theOnlyMail(citizen, "Answer to your funding application");
         assertThat(rejected.text()).contains("Grøn pulje", "The pool is for trees this year.");
         assertOpensTheCase(rejected, caseNumber);
 
-        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, "Task_DecidePermit") + "/permit-decision",
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_PERMIT) + "/permit-decision",
                 Map.of("approved", true)));
         Mail approved = theOnlyMail(citizen, "Your permit has been granted");
         String firstPermit = approved.text().contains("Use of the pier") ? "Use of the pier" : "Bonfire <b>";
-        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, "Task_DecidePermit") + "/permit-decision",
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_PERMIT) + "/permit-decision",
                 Map.of("approved", false, "reason", "Not in the dry season.")));
         Mail refused = theOnlyMail(citizen, "Answer about a permit");
         assertThat(refused.text()).contains("Not in the dry season.")
@@ -181,10 +190,10 @@ class CaseMailsTest {
 
         // follow-up to the end: closed with outcome, message and the survey link
         fire(caseNumber, InitiativeProcess.TIMER_FOLLOW_UP_DUE);
-        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_FollowUp") + "/follow-up",
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
                 Map.of("progressPercent", 100, "milestone", "Benches are up", "done", true)));
         assertThat(mailsTo(citizen)).isEmpty();
-        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, "Task_CloseCase") + "/closure",
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_CLOSE_CASE) + "/closure",
                 Map.of("outcome", "REALISED", "message", "Thank you! Enjoy the benches.")));
         Mail closed = theOnlyMail(citizen, "Your case is closed");
         assertThat(closed.text()).contains("The initiative has been carried out", "Thank you! Enjoy the benches.",
@@ -208,7 +217,7 @@ class CaseMailsTest {
         assertThat(receiptMail.html()).contains("lang=\"da\"");
         assertOpensTheCase(receiptMail, caseNumber);
 
-        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
                 Map.of("decision", "accept")));
         String first = (String) api.initiative(caseNumber).get("contactPerson");
         theOnlyMail((String) staff(first).get("email"), caseNumber);
@@ -224,11 +233,11 @@ class CaseMailsTest {
         // the manager chooses the team's other colleague: told; accepts; the citizen gets name and number
         String chosen = first.equals("cecilie") ? "emil" : "cecilie";
         Map<?, ?> person = staff(chosen);
-        ok(api.post("mads", "/api/tasks/" + api.task("mads", caseNumber, "Task_ReassignCase") + "/reassignment",
+        ok(api.post("mads", "/api/tasks/" + api.task("mads", caseNumber, TASK_REASSIGN_CASE) + "/reassignment",
                 Map.of("contactPerson", chosen)));
         assertThat(theOnlyMail((String) person.get("email"), caseNumber).subject())
                 .isEqualTo("Ny sag til dig: " + caseNumber);
-        ok(api.post(chosen, "/api/tasks/" + api.task(chosen, caseNumber, "Task_AcceptCase") + "/acceptance",
+        ok(api.post(chosen, "/api/tasks/" + api.task(chosen, caseNumber, TASK_ACCEPT_CASE) + "/acceptance",
                 Map.of("accepted", true)));
         Mail contact = theOnlyMail(citizen, "Du har fået en kontaktperson");
         assertThat(contact.text()).contains((String) person.get("displayName"), (String) person.get("email"),
@@ -243,13 +252,13 @@ class CaseMailsTest {
         assertOpensTheCase(changed, caseNumber);
 
         // funding granted: the amount in Danish
-        ok(api.post("anna", "/api/tasks/" + api.task("anna", caseNumber, "Task_FirstContact") + "/agreement", Map.of(
+        ok(api.post("anna", "/api/tasks/" + api.task("anna", caseNumber, TASK_FIRST_CONTACT) + "/agreement", Map.of(
                 "willDo", "Søge puljen", "willNotDo", "Betale instruktøren", "whoDoesWhat", "I danser",
                 "nextSteps", "Ansøgning")));
-        ok(api.post("anna", "/api/tasks/" + api.task("anna", caseNumber, "Task_PlanSupport") + "/support-plan",
+        ok(api.post("anna", "/api/tasks/" + api.task("anna", caseNumber, TASK_PLAN_SUPPORT) + "/support-plan",
                 Map.of("funding", true, "fundingPool", "groen-pulje", "fundingAmount", 12500, "fundingPurpose",
                         "Musik", "permits", false, "partners", false, "political", false)));
-        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, "Task_DecideFunding") + "/funding-decision",
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_FUNDING) + "/funding-decision",
                 Map.of("granted", true, "amount", 10000)));
         Mail granted = theOnlyMail(citizen, "Du har fået tilskud");
         assertThat(granted.text()).contains("Grøn pulje", "12.500 kr.", "10.000 kr.");
@@ -307,7 +316,7 @@ class CaseMailsTest {
                 .isZero();
 
         // the suppression ends with the work: the same thread mails again
-        ok(api.post("intake", "/api/tasks/" + api.task("intake", receipt.caseNumber(), "Task_ScreenInitiative")
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", receipt.caseNumber(), TASK_SCREEN_INITIATIVE)
                 + "/screening", Map.of("decision", "redirect", "note", "Skriv til Vej og Park")));
         assertThat(MailSuppression.active()).isFalse();
         Mail closed = theOnlyMail(citizen, "Din sag er afsluttet");

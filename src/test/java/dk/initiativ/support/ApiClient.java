@@ -12,6 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
+import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the JSON API over real HTTP as the demo users (all with the demo password), in Danish. */
@@ -66,12 +69,12 @@ public final class ApiClient {
 
     /** Screening accepted, the proposed contact person accepts, the agreement recorded; returns the contact person. */
     public String toSupportPlan(String caseNumber) {
-        ok(post("intake", "/api/tasks/" + task("intake", caseNumber, "Task_ScreenInitiative") + "/screening",
+        ok(post("intake", "/api/tasks/" + task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
                 Map.of("decision", "accept")));
         String contact = (String) initiative(caseNumber).get("contactPerson");
-        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_AcceptCase") + "/acceptance",
+        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, TASK_ACCEPT_CASE) + "/acceptance",
                 Map.of("accepted", true)));
-        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, "Task_FirstContact") + "/agreement", Map.of(
+        ok(post(contact, "/api/tasks/" + task(contact, caseNumber, TASK_FIRST_CONTACT) + "/agreement", Map.of(
                 "willDo", "Hjælpe med ansøgningen", "willNotDo", "Betale driften", "whoDoesWhat", "I står for idéen",
                 "nextSteps", "Vi mødes igen")));
         return contact;
