@@ -96,25 +96,16 @@ public class CitizenCaseService {
         CitizenCaseView view = status(trackingToken);
         String caseNumber = view.caseNumber();
         String closingMessage = null;
-        String latestMilestone = null;
         for (CitizenCaseView.Entry entry : view.timeline()) {
             if (entry.detail() != null && (entry.type() == CaseEventType.CLOSED
                     || entry.type() == CaseEventType.REDIRECTED)) {
                 closingMessage = entry.detail();
             }
-            if (entry.detail() != null && entry.type() == CaseEventType.PROGRESS_RECORDED) {
-                latestMilestone = milestone(entry.detail());
-            }
         }
-        return new TrackingPage(view, closingMessage, latestMilestone, funding.forCase(caseNumber),
+        return new TrackingPage(view, closingMessage, cases.latestMilestone(caseNumber).orElse(null),
+                funding.forCase(caseNumber),
                 permits.forCase(caseNumber), partners.forCase(caseNumber), politics.of(caseNumber).orElse(null),
                 surveys.of(caseNumber).orElse(null), attachments.listFor(caseNumber));
-    }
-
-    /** A progress entry's detail is "60 %: the milestone"; the citizen reads the milestone. */
-    private static String milestone(String detail) {
-        int colon = detail.indexOf(" %: ");
-        return colon >= 0 ? detail.substring(colon + 4) : detail;
     }
 
     /**

@@ -40,6 +40,14 @@ public class CaseEvent {
     @Column(updatable = false)
     private String relatedCaseNumber;
 
+    /** A follow-up's progress in percent (progress entries only). */
+    @Column(updatable = false)
+    private Integer progressPercent;
+
+    /** A follow-up's latest milestone (progress entries only). */
+    @Column(updatable = false)
+    private String milestone;
+
     protected CaseEvent() {
     }
 
@@ -52,6 +60,14 @@ public class CaseEvent {
         this.visibleToCitizen = type.visibleToCitizen();
         this.detail = detail;
         this.relatedCaseNumber = relatedCaseNumber;
+    }
+
+    /** A follow-up check-in: its percent and milestone are columns of their own. */
+    static CaseEvent progress(Long initiativeId, Instant occurredAt, String actor, int percent, String milestone) {
+        CaseEvent event = new CaseEvent(initiativeId, CaseEventType.PROGRESS_RECORDED, occurredAt, actor, null, null);
+        event.progressPercent = percent;
+        event.milestone = milestone;
+        return event;
     }
 
     public Long getId() {
@@ -78,8 +94,17 @@ public class CaseEvent {
         return visibleToCitizen;
     }
 
+    /** The plain-text detail as the timeline shows it; a progress entry reads "60 %: the milestone". */
     public String getDetail() {
-        return detail;
+        return progressPercent == null ? detail : progressPercent + " %: " + milestone;
+    }
+
+    public Integer getProgressPercent() {
+        return progressPercent;
+    }
+
+    public String getMilestone() {
+        return milestone;
     }
 
     public String getRelatedCaseNumber() {

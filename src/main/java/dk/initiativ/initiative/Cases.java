@@ -223,7 +223,14 @@ public class Cases {
     public void progressRecorded(String caseNumber, int percent, String milestone, String actor) {
         Initiative initiative = require(caseNumber);
         initiative.recordProgress(percent);
-        record(initiative, CaseEventType.PROGRESS_RECORDED, actor, percent + " %: " + milestone, null);
+        record(CaseEvent.progress(initiative.getId(), clock.instant(), actor, percent, milestone), caseNumber);
+    }
+
+    /** The milestone of the case's latest follow-up, if any. */
+    @Transactional(readOnly = true)
+    public Optional<String> latestMilestone(String caseNumber) {
+        return events.findFirstByInitiativeIdAndTypeOrderByOccurredAtDescIdDesc(require(caseNumber).getId(),
+                CaseEventType.PROGRESS_RECORDED).map(CaseEvent::getMilestone);
     }
 
     /** The case number of a case known by its id (features that keep only the id). */
@@ -273,8 +280,14 @@ public class Cases {
     }
 
     void record(Initiative initiative, CaseEventType type, String actor, String detail, String relatedCaseNumber) {
-        events.save(new CaseEvent(initiative.getId(), type, clock.instant(), actor, detail, relatedCaseNumber));
-        publisher.publishEvent(new CaseEventRecorded(initiative.getCaseNumber(), type, actor, detail, relatedCaseNumber));
+        record(new CaseEvent(initiative.getId(), type, clock.instant(), actor, detail, relatedCaseNumber),
+                initiative.getCaseNumber());
+    }
+
+    private void record(CaseEvent event, String caseNumber) {
+        events.save(event);
+        publisher.publishEvent(new CaseEventRecorded(caseNumber, event.getType(), event.getActor(), event.getDetail(),
+                event.getRelatedCaseNumber()));
     }
 
     private Initiative require(String caseNumber) {

@@ -23,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
 import static dk.initiativ.process.InitiativeProcess.TASK_CLOSE_CASE;
@@ -50,6 +51,7 @@ class JourneyApiTest {
     }
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;
+    @Autowired JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -98,6 +100,13 @@ class JourneyApiTest {
         ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
                 Map.of("progressPercent", 60, "milestone", "Tilladelsen er givet", "done", false)));
         assertThat(api.citizen(token).get("progressPercent")).isEqualTo(60);
+        // percent and milestone are columns of the timeline entry; the citizen reads them as before
+        assertThat(jdbc.queryForMap("SELECT e.progress_percent, e.milestone, e.detail FROM case_event e"
+                + " JOIN initiative i ON i.id = e.initiative_id WHERE i.case_number = ? AND e.type = 'PROGRESS_RECORDED'",
+                caseNumber)).containsEntry("progress_percent", 60).containsEntry("milestone", "Tilladelsen er givet")
+                .containsEntry("detail", null);
+        assertThat(http.getForObject("/track/" + token, String.class))
+                .contains("<span id=\"milestone\" class=\"user-text\">Tilladelsen er givet</span>");
 
         fireFollowUpTimer(caseNumber);
         ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
@@ -117,6 +126,12 @@ class JourneyApiTest {
                 "ACCEPTED", "CONTACT_ASSIGNED", "AGREEMENT_RECORDED", "FUNDING_PROPOSED", "SUPPORT_PLANNED",
                 "FUNDING_GRANTED", "SUPPORT_COMPLETED", "PROGRESS_RECORDED", "PROGRESS_RECORDED", "CLOSED");
         assertThat(timeline.get(6).get("detail")).isEqualTo("Grøn pulje: 35000.00 kr.");
+        assertThat(timeline.get(8).get("detail")).isEqualTo("60 %: Tilladelsen er givet");
+        assertThat(timeline.get(9).get("detail")).isEqualTo("100 %: Shelterne er indviet");
+        assertThat(http.getForObject("/track/" + token + "/data.json", String.class))
+                .contains("\"detail\":\"60 %: Tilladelsen er givet\"", "\"detail\":\"100 %: Shelterne er indviet\"");
+        assertThat(http.getForObject("/track/" + token, String.class))
+                .contains("<span id=\"milestone\" class=\"user-text\">Shelterne er indviet</span>");
         assertThat(timeline.get(timeline.size() - 1).get("detail")).isEqualTo("Tak! Shelterne er åbne for alle.");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
     }
