@@ -56,15 +56,15 @@ class BpmnLintTest {
     @Test
     void onlyTheSupportPlansTwoInclusiveGatewaysAreAllowed() throws Exception {
         String model = model();
-        assertThat(model).contains("<bpmn:exclusiveGateway id=\"Gateway_Done\"");
-        Lint lint = lint(variant("inclusive", model
-                .replace("<bpmn:exclusiveGateway id=\"Gateway_Done\"", "<bpmn:inclusiveGateway id=\"Gateway_Done\"")
-                .replaceFirst("(?s)(<bpmn:inclusiveGateway id=\"Gateway_Done\".*?)</bpmn:exclusiveGateway>",
-                        "$1</bpmn:inclusiveGateway>")));
+        String exclusive = "<bpmn:exclusiveGateway id=\"" + InitiativeProcess.GATEWAY_DONE + "\"";
+        String inclusive = "<bpmn:inclusiveGateway id=\"" + InitiativeProcess.GATEWAY_DONE + "\"";
+        assertThat(model).contains(exclusive);
+        Lint lint = lint(variant("inclusive", model.replace(exclusive, inclusive)
+                .replaceFirst("(?s)(" + inclusive + ".*?)</bpmn:exclusiveGateway>", "$1</bpmn:inclusiveGateway>")));
 
         assertThat(lint.exitCode()).isNotZero();
-        assertThat(lint.output()).contains("Gateway_Done", "inclusive-gateway-where-decided")
-                .doesNotContain("Gateway_SupportSplit", "Gateway_SupportJoin");
+        assertThat(lint.output()).contains(InitiativeProcess.GATEWAY_DONE, "inclusive-gateway-where-decided")
+                .doesNotContain(InitiativeProcess.GATEWAY_SUPPORT_SPLIT, InitiativeProcess.GATEWAY_SUPPORT_JOIN);
     }
 
     private static String model() throws IOException {
