@@ -63,6 +63,14 @@ class LightPagesHttpTest {
     }
 
     @Test
+    void errorPagesLinkTheVersionedFilesToo() {
+        Answer missing = get("/showcase/no-such-page", null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(matches(ASSET, missing.body())).as("static files linked from the 404 page").isNotEmpty()
+                .allMatch(url -> VERSIONED.matcher(url).matches(), "a content-versioned URL");
+    }
+
+    @Test
     void theDesignSystemLinksOnlyVersionedWoff2FontsOfTheUsedWeights() {
         String css = matches(ASSET, get("/", null).body()).stream().filter(url -> url.startsWith("/dkfds/css/"))
                 .findFirst().map(url -> get(url, null).body()).orElseThrow();
