@@ -63,6 +63,15 @@ class LightPagesHttpTest {
     }
 
     @Test
+    void aPlainUnversionedUrlIsServedButAskedForAgainEachTime() {
+        for (String plain : List.of("/dkfds/css/dkfds.min.css", "/css/initiativ.css", "/js/initiativ.js")) {
+            Answer answer = get(plain, null);
+            assertThat(answer.status()).as(plain).isEqualTo(200);
+            assertThat(answer.header("Cache-Control")).as("Cache-Control of %s", plain).isEqualTo("no-cache");
+        }
+    }
+
+    @Test
     void errorPagesLinkTheVersionedFilesToo() {
         Answer missing = get("/showcase/no-such-page", null);
         assertThat(missing.status()).isEqualTo(404);
