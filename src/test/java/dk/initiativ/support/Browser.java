@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -24,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +45,10 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     private Browser(int width, int height) {
+        this(width, height, false);
+    }
+
+    private Browser(int width, int height, boolean recordTraffic) {
         try {
             profile = Files.createTempDirectory("initiativ-chromium");
         } catch (IOException e) {
@@ -55,6 +62,13 @@ public final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile, "--lang=da");
         // a Danish citizen's browser: Accept-Language da
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "da,en"));
+        if (recordTraffic) {
+            // the DevTools protocol's Network events through chromedriver's performance log: independent of the
+            // browser's version, unlike Selenium's version-bound devtools classes
+            LoggingPreferences logging = new LoggingPreferences();
+            logging.enable(LogType.PERFORMANCE, Level.ALL);
+            options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -67,6 +81,25 @@ public final class Browser implements AutoCloseable {
     /** A phone's 375 px wide screen, emulated: headless Chromium keeps a window at least about 500 px wide. */
     public static Browser phone() {
         return new Browser(375, 812).emulateWidth(375);
+    }
+
+    /**
+     * A phone's 375 px screen whose network traffic {@link #traffic()} reads: what each request transferred and
+     * whether the browser's cache answered it.
+     */
+    public static Browser phoneRecordingTraffic() {
+        return new Browser(375, 812, true).emulateWidth(375);
+    }
+
+    /**
+     * The requests since the last call (or since the start), as Chromium's DevTools protocol reported them.
+     * Waits for the page's fonts first, since they load after the page's load event.
+     */
+    public PageTraffic traffic() {
+        ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; document.fonts.ready.then(function () { done(true); });");
+        return PageTraffic.of(driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
+                .map(entry -> entry.getMessage()).toList());
     }
 
     /** A phone's screen of that many CSS pixels (Chromium's device emulation), whatever the window. */
