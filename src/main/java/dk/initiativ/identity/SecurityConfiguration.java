@@ -91,9 +91,11 @@ class SecurityConfiguration {
                 && !(api.matches(request) && !withLoginSession(request));
     }
 
+    /** A valid session cookie and no HTTP Basic credentials (which would authenticate the request instead). */
     private static boolean withLoginSession(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getRequestedSessionId() != null
-                && request.isRequestedSessionIdValid();
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        return !basic && request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
     }
 
     @Bean
