@@ -59,7 +59,7 @@ class DockerComposeConfigTest {
 
         Map<String, String> appEnv = environment(services.path("app"));
         assertThat(appEnv.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:mariadb://mariadb:3306/");
-        assertThat(appEnv.get("SPRING_PROFILES_ACTIVE")).isEqualTo("keycloak");
+        assertThat(appEnv.get("SPRING_PROFILES_ACTIVE")).isEqualTo("keycloak,production");
         assertThat(appEnv.get("INITIATIV_KEYCLOAK_INTERNAL_URL")).isEqualTo("http://keycloak:8080");
         assertThat(appEnv.get("INITIATIV_KEYCLOAK_CLIENT_SECRET"))
                 .as("the app and the realm import share the client secret")

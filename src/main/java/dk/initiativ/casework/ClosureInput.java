@@ -1,5 +1,6 @@
 package dk.initiativ.casework;
 
+import dk.initiativ.process.EngineText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,5 +12,5 @@ public record ClosureInput(
         @Pattern(regexp = "REALISED|PARTLY_REALISED|HANDED_OVER_TO_ASSOCIATION|FORWARDED_TO_POLITICIANS|NOT_REALISED",
                 message = "{closure.outcome.invalid}") String outcome,
         @NotBlank(message = "{closure.message.required}") @Size(max = 4000, message = "{closure.message.size}")
-        String message) {
+        @EngineText String message) {
 }

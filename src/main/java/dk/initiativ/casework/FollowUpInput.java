@@ -1,5 +1,6 @@
 package dk.initiativ.casework;
 
+import dk.initiativ.process.EngineText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,6 @@ public record FollowUpInput(
         @NotNull(message = "{followUp.progress.required}") @Min(value = 0, message = "{followUp.progress.range}")
         @Max(value = 100, message = "{followUp.progress.range}") Integer progressPercent,
         @NotBlank(message = "{followUp.milestone.required}") @Size(max = 1000, message = "{followUp.milestone.size}")
-        String milestone,
+        @EngineText String milestone,
         @NotNull(message = "{followUp.done.required}") Boolean done) {
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dk.initiativ.identity.Role;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.process.EngineTextValidator;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.ForbiddenException;
 import org.camunda.bpm.engine.HistoryService;
@@ -102,6 +103,10 @@ public class StaffTasks {
     }
 
     private Task openTask(String taskId) {
+        if (!EngineTextValidator.fitsEngine(taskId)) {
+            // no task id has such characters, and Camunda's utf8mb3 tables cannot even compare them
+            throw new TaskNotFoundException(taskId);
+        }
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task != null) {
             return task;

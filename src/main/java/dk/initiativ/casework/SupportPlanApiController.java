@@ -1,5 +1,6 @@
 package dk.initiativ.casework;
 
+import dk.initiativ.process.EngineText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -24,17 +25,17 @@ class SupportPlanApiController {
 
     /** A fund officer's decision: granted with an amount, or rejected with a reason. */
     record FundingDecisionInput(@NotNull(message = "{funding.decision.required}") Boolean granted, BigDecimal amount,
-            @Size(max = 4000, message = "{funding.reason.size}") String reason) {
+            @Size(max = 4000, message = "{funding.reason.size}") @EngineText String reason) {
     }
 
     /** A department's decision on a permit. */
     record PermitDecisionInput(@NotNull(message = "{permit.decision.required}") Boolean approved,
-            @Size(max = 4000, message = "{permit.reason.size}") String reason) {
+            @Size(max = 4000, message = "{permit.reason.size}") @EngineText String reason) {
     }
 
     /** The committee's decision and its date. */
     record PoliticalDecisionInput(@NotNull(message = "{politics.decision.required}")
-            @Size(max = 4000, message = "{politics.decision.size}") String decision,
+            @Size(max = 4000, message = "{politics.decision.size}") @EngineText String decision,
             @NotNull(message = "{politics.decidedOn.required}") LocalDate decidedOn) {
     }
 

@@ -1,5 +1,6 @@
 package dk.initiativ.casework;
 
+import dk.initiativ.process.EngineText;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,18 +17,18 @@ import jakarta.validation.constraints.Size;
  */
 public record SupportPlanInput(
         @NotNull(message = "{supportPlan.track.required}") Boolean funding,
-        String fundingPool,
+        @EngineText String fundingPool,
         BigDecimal fundingAmount,
-        @Size(max = 4000, message = "{funding.purpose.size}") String fundingPurpose,
+        @Size(max = 4000, message = "{funding.purpose.size}") @EngineText String fundingPurpose,
         @NotNull(message = "{supportPlan.track.required}") Boolean permits,
         @Size(max = 20, message = "{supportPlan.permits.size}") List<@Valid PermitRequest> permitRequests,
         @NotNull(message = "{supportPlan.track.required}") Boolean partners,
         @Size(max = 20, message = "{supportPlan.partners.size}") List<Long> partnerIds,
         @NotNull(message = "{supportPlan.track.required}") Boolean political,
-        String committee) {
+        @EngineText String committee) {
 
     /** One permit the initiative needs. */
-    public record PermitRequest(@NotBlank(message = "{permit.kind.required}") String kind,
-            @NotBlank(message = "{permit.departmentGroup.required}") String departmentGroup) {
+    public record PermitRequest(@NotBlank(message = "{permit.kind.required}") @EngineText String kind,
+            @NotBlank(message = "{permit.departmentGroup.required}") @EngineText String departmentGroup) {
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,8 +54,10 @@ class TrackingPageController {
 
     @PostMapping("/answer")
     String answer(@PathVariable String token, @Valid @ModelAttribute("answerForm") AnswerRequest form,
-            BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
+            BindingResult result, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         if (result.hasErrors()) {
+            // a form shown again with field errors answers 400, like the public form
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("answerErrors", PageForms.errors(result, texts, locale));
             return show(token, model);
         }
@@ -64,8 +68,9 @@ class TrackingPageController {
 
     @PostMapping("/messages")
     String message(@PathVariable String token, @Valid @ModelAttribute("messageForm") MessageInput form,
-            BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
+            BindingResult result, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("messageErrors", PageForms.errors(result, texts, locale));
             return show(token, model);
         }
@@ -119,12 +124,13 @@ class TrackingPageController {
 
     @PostMapping("/survey")
     String answerSurvey(@PathVariable String token, @Valid @ModelAttribute("surveyForm") SurveyInput form,
-            BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
+            BindingResult result, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         TrackingPage page = citizens.trackingPage(token);
         if (page.open()) {
             return "redirect:/track/{token}";
         }
         if (page.survey() == null && result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("token", token);
             model.addAttribute("page", page);
             model.addAttribute("surveyErrors", PageForms.errors(result, texts, locale));

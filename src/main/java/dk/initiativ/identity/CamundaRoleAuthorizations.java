@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * give them their own and their group's tasks. Citizens get nothing. Written at every start and
  * idempotent, so that several nodes and later versions converge on the same grants. An engine
  * plugin, so that the grants are in place before the first request arrives.
+ * <p>Nobody may create or delete a deployment (ADR 0006): the packaged models are the deployment.
+ * Admins read deployments only, and the two permissions are taken away from every authorization that
+ * an earlier version or a person in Camunda Admin granted.
  */
 @Component
 class CamundaRoleAuthorizations extends AbstractProcessEnginePlugin {
@@ -40,7 +43,8 @@ class CamundaRoleAuthorizations extends AbstractProcessEnginePlugin {
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
         for (Resources resource : Resources.values()) {
-            grants.add(new Grant(Role.ADMIN, resource, ANY, List.of(Permissions.ALL)));
+            grants.add(new Grant(Role.ADMIN, resource, ANY,
+                    resource == Resources.DEPLOYMENT ? List.of(Permissions.READ) : List.of(Permissions.ALL)));
         }
         grants.addAll(List.of(
                 new Grant(Role.MANAGER, Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
@@ -72,7 +76,21 @@ class CamundaRoleAuthorizations extends AbstractProcessEnginePlugin {
         AuthorizationService authorizations = engine.getAuthorizationService();
         grants().forEach(grant -> ensure(authorizations, grant.role().groupId(), grant.resource(),
                 grant.resourceId(), grant.permissions()));
+        revokeDeploymentChanges(authorizations);
         log.info("Camunda authorizations of the roles are in place");
+    }
+
+    /** Takes CREATE and DELETE on deployments away from every grant (global or of a user or group). */
+    static void revokeDeploymentChanges(AuthorizationService authorizations) {
+        authorizations.createAuthorizationQuery().resourceType(Resources.DEPLOYMENT).list().stream()
+                .filter(authorization -> authorization.getAuthorizationType() != Authorization.AUTH_TYPE_REVOKE)
+                .filter(authorization -> authorization.isPermissionGranted(Permissions.CREATE)
+                        || authorization.isPermissionGranted(Permissions.DELETE))
+                .forEach(authorization -> {
+                    authorization.removePermission(Permissions.CREATE);
+                    authorization.removePermission(Permissions.DELETE);
+                    authorizations.saveAuthorization(authorization);
+                });
     }
 
     /** Grants the permissions, adding to an existing authorization of the same group and resource. */

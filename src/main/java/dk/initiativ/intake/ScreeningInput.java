@@ -1,5 +1,6 @@
 package dk.initiativ.intake;
 
+import dk.initiativ.process.EngineText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,9 +17,9 @@ public record ScreeningInput(
         @Pattern(regexp = "accept|request-information|redirect|duplicate", message = "{screening.decision.invalid}")
         String decision,
 
-        @Size(max = 4000, message = "{screening.note.size}")
+        @Size(max = 4000, message = "{screening.note.size}") @EngineText
         String note,
 
-        @Size(max = 20, message = "{screening.duplicateOf.unknown}")
+        @Size(max = 20, message = "{screening.duplicateOf.unknown}") @EngineText
         String duplicateOfCaseNumber) {
 }

@@ -1,5 +1,6 @@
 package dk.initiativ.matching;
 
+import dk.initiativ.process.EngineText;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,12 +27,12 @@ class MatchingApiController {
 
     /** The proposed contact person's answer. */
     record AcceptanceInput(@NotNull(message = "{matching.accepted.required}") Boolean accepted,
-            @Size(max = 2000, message = "{matching.reason.size}") String reason) {
+            @Size(max = 2000, message = "{matching.reason.size}") @EngineText String reason) {
     }
 
     /** The manager's choice of contact person (a user id with a staff profile). */
     record ContactPersonInput(@NotNull(message = "{matching.contactPerson.required}")
-            @Size(max = 64, message = "{matching.contactPerson.unknown}") String contactPerson) {
+            @Size(max = 64, message = "{matching.contactPerson.unknown}") @EngineText String contactPerson) {
     }
 
     private final StaffTasks tasks;

@@ -39,11 +39,18 @@ class MatchingDelegates {
                 (String) execution.getVariable(InitiativeProcess.VAR_TEAM_MANAGER));
     }
 
+    /**
+     * Applies the team manager's choice. Runs in the same transaction as the completion of the choice task
+     * (no async boundary), so that the person who completed it is the one checked: only the manager of
+     * the case's team (or an admin) through the JSON API, Tasklist and the engine REST API alike (ADR 0006).
+     */
     @Bean
     JavaDelegate assignContactPerson(MatchingService matching) {
-        return execution -> execution.setVariable(InitiativeProcess.VAR_CONTACT_PERSON,
-                matching.choose(execution.getProcessBusinessKey(),
-                        (String) execution.getVariable(InitiativeProcess.VAR_NEW_CONTACT_PERSON),
-                        ProcessActors.current(execution)));
+        return execution -> {
+            String actor = ProcessActors.current(execution);
+            matching.requireTeamManager(execution.getProcessBusinessKey(), actor, ProcessActors.groups(execution));
+            execution.setVariable(InitiativeProcess.VAR_CONTACT_PERSON, matching.choose(execution.getProcessBusinessKey(),
+                    (String) execution.getVariable(InitiativeProcess.VAR_NEW_CONTACT_PERSON), actor));
+        };
     }
 }

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import dk.initiativ.identity.Role;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.process.ProcessActors;
+import org.camunda.bpm.engine.AuthorizationException;
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.FieldProblemException;
 import org.springframework.stereotype.Service;
@@ -56,6 +59,22 @@ public class MatchingService {
 
     void escalated(String caseNumber, String teamManager) {
         cases.matchEscalated(caseNumber, teamManager);
+    }
+
+    /**
+     * Only the manager of the case's team chooses its contact person (an admin may too; the process
+     * itself, without a person, may). Refused as the engine's authorization error, so that the engine
+     * REST API answers 403 and nothing of the completion is stored.
+     */
+    void requireTeamManager(String caseNumber, String actor, List<String> groups) {
+        if (ProcessActors.SYSTEM.equals(actor) || groups.contains(Role.ADMIN.groupId())) {
+            return;
+        }
+        String teamCode = cases.view(caseNumber).teamCode();
+        if (teamCode == null || !staff.manages(actor, teamCode)) {
+            throw new AuthorizationException(actor + " does not lead the team of " + caseNumber
+                    + " and may not choose its contact person");
+        }
     }
 
     /** The team manager's choice: any staff member with a profile. */

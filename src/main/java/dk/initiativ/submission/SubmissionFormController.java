@@ -91,9 +91,9 @@ class SubmissionFormController {
     }
 
     @GetMapping("/")
-    String form(Model model, Locale locale) {
+    String form(Model model, Locale locale, HttpSession session) {
         SubmissionForm form = new SubmissionForm();
-        form.setSubmissionKey(newKey());
+        form.setSubmissionKey(FormKeys.issue(session, newKey()));
         return page(model, form, Map.of(), locale);
     }
 
@@ -103,10 +103,11 @@ class SubmissionFormController {
             HttpServletRequest request, HttpServletResponse response, HttpSession session,
             Authentication authentication, Model model, Locale locale) {
         String key = form.getSubmissionKey() != null && KEY.matcher(form.getSubmissionKey()).matches()
-                ? form.getSubmissionKey() : null;
+                && FormKeys.issuedTo(session, form.getSubmissionKey()) ? form.getSubmissionKey() : null;
         if (key == null) {
-            // a tampered or very old form: a new key, so that this post cannot be repeated into two cases
-            key = newKey();
+            // a tampered or very old form, or another session's key (whose receipt is not this session's to
+            // see): a new key, so that this post cannot be repeated into two cases
+            key = FormKeys.issue(session, newKey());
             form.setSubmissionKey(key);
         }
         var earlier = submissions.earlier(key);

@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dk.initiativ.initiative.CaseClosedException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
@@ -14,6 +16,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -60,8 +65,35 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.unreadable", LocaleContextHolder.getLocale());
+        Locale locale = LocaleContextHolder.getLocale();
+        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                && mismatch.getPath().get(0).getFieldName() != null) {
+            // readable JSON, but a value of the wrong type or an unknown code: name the field
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.validation", locale);
+            problem.setProperty("errors", List.of(new FieldProblem(mismatch.getPath().get(0).getFieldName(),
+                    messages.getMessage("problem.field.invalidValue", null, locale))));
+            return ResponseEntity.badRequest().headers(headers).body(problem);
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.unreadable", locale);
         return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    /** The answer exists as JSON only; the problem is sent as problem details whatever the caller accepts. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.NOT_ACCEPTABLE, "problem.notAcceptable", LocaleContextHolder.getLocale());
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.unsupportedMediaType",
+                LocaleContextHolder.getLocale());
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(FieldProblemException.class)
@@ -91,6 +123,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
         log.info("Refused: {}", ex.getMessage());
+        return status(HttpStatus.FORBIDDEN, "problem.forbidden");
+    }
+
+    /** The engine's own refusal (a rule checked in a process step, e.g. only the team's manager chooses). */
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<ProblemDetail> engineRefused(AuthorizationException ex) {
+        log.info("The engine refused: {}", ex.getMessage());
         return status(HttpStatus.FORBIDDEN, "problem.forbidden");
     }
 

@@ -1,5 +1,9 @@
 package dk.initiativ.citizen;
 
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.LocalModeTest;
+import dk.initiativ.support.SessionClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +46,8 @@ class TrackingPageHttpTest {
     @Autowired Surveys surveys;
 
     PortalCases cases;
+
+    @LocalServerPort int port;
 
     @BeforeEach
     void setUp() {
@@ -103,6 +111,20 @@ class TrackingPageHttpTest {
                 new HttpEntity<>(new LinkedMultiValueMap<>(), headers), String.class);
         assertThat(withdraw.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(cases.api().citizen(real.token()).get("stage")).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void aTrackingPageFormShownAgainWithAFieldErrorAnswers400LikeThePublicForm() {
+        ApiClient.Submitted real = cases.submit("Blomster i parken", "jyderup", false);
+        SessionClient browser = new SessionClient(port);
+        String csrf = browser.csrfTokenOf("/track/" + real.token());
+        HttpResponse<String> empty = browser.send(browser.request("/track/" + real.token() + "/messages")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)
+                        + "&body=")).build());
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("id=\"error-summary\"");
+        assertThat(messagesOf(real.caseNumber())).isZero();
     }
 
     @Test

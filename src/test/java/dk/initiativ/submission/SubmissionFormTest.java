@@ -106,6 +106,29 @@ class SubmissionFormTest {
     }
 
     @Test
+    void anotherSessionsFormKeyNeverShowsThatCasesReceipt() {
+        FormClient citizen = new FormClient(port, null);
+        citizen.openForm("da");
+        assertThat(citizen.post(FormClient.validFields("Bænk ved mosen"), List.of()).statusCode()).isEqualTo(303);
+        String caseNumber = caseNumberIn(citizen.get("/receipt").body());
+
+        // someone else replays the key in a session of their own (with their own CSRF token)
+        FormClient other = new FormClient(port, null);
+        other.openForm("da");
+        other.key = citizen.key;
+        HttpResponse<String> replayed = other.post(FormClient.validFields("Bænk ved åen"), List.of());
+        assertThat(replayed.statusCode()).isEqualTo(303);
+        HttpResponse<String> receipt = other.get("/receipt");
+        assertThat(caseNumberIn(receipt.body())).isNotEqualTo(caseNumber);
+        assertThat(receipt.body()).doesNotContain("Bænk ved mosen");
+        // their post is a case of its own under a key of its own; the first session's repeat still shows its receipt
+        assertThat(countByTitle("Bænk ved åen")).isEqualTo(1);
+        assertThat(citizen.post(FormClient.validFields("Bænk ved mosen"), List.of()).statusCode()).isEqualTo(303);
+        assertThat(caseNumberIn(citizen.get("/receipt").body())).isEqualTo(caseNumber);
+        assertThat(countByTitle("Bænk ved mosen")).isEqualTo(1);
+    }
+
+    @Test
     void theSameFormPostedAgainShowsTheFirstReceiptAndMakesNoSecondCase() {
         FormClient citizen = new FormClient(port, null);
         citizen.openForm("da");

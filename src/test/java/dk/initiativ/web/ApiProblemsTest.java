@@ -1,0 +1,126 @@
+package dk.initiativ.web;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.LocalModeTest;
+import dk.initiativ.support.SessionClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every error of the JSON API is RFC 9457 problem details, also those that never reach a controller; a
+ * value of the wrong type names its field; staff text the engine cannot hold (emoji) is a field error,
+ * and an id with such characters is simply unknown (404), through our API and the engine REST API.
+ */
+@LocalModeTest
+class ApiProblemsTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Autowired TestRestTemplate http;
+    @LocalServerPort int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(http);
+    }
+
+    @Test
+    void errorsOutsideTheControllersAreProblemDetailsToo() {
+        SessionClient client = new SessionClient(port);
+        // 415: not JSON
+        HttpResponse<String> plain = client.send(client.request("/api/initiatives").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hej")).build());
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertProblem(plain, "Forkert indholdstype");
+        // 400 from Spring Security's firewall (a semicolon in the path)
+        HttpResponse<String> firewall = client.get("/api/catalog/topics;x=1");
+        assertThat(firewall.statusCode()).isEqualTo(400);
+        assertProblem(firewall, "Ugyldig forespørgsel");
+        // 406: the answer exists as JSON only
+        HttpResponse<String> csv = client.send(client.request("/api/catalog/topics").header("Accept", "text/csv").GET().build());
+        assertThat(csv.statusCode()).isEqualTo(406);
+        assertProblem(csv, "Kan ikke svare i det format");
+        // 401 without a login
+        HttpResponse<String> anonymous = client.send(client.request("/api/tasks").header("Accept", "text/html").GET().build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertProblem(anonymous, "Log ind");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesItsField() {
+        for (Map.Entry<String, Object> wrong : Map.<String, Object>of("helpWanted", List.of("NOPE"),
+                "estimatedBudget", "abc").entrySet()) {
+            Map<String, Object> body = new HashMap<>(Map.of("title", "Bænk", "description", "En bænk ved søen",
+                    "topic", "natur-miljoe", "district", "holbaek-by", "contactName", "Else Borger",
+                    "contactEmail", "else@example.org", "consent", true));
+            body.put(wrong.getKey(), wrong.getValue());
+            ResponseEntity<Map> response = http.postForEntity("/api/initiatives", new HttpEntity<>(body, ApiClient.json()),
+                    Map.class);
+            assertThat(ApiClient.fieldError(response)).as(wrong.getKey()).containsEntry("field", wrong.getKey())
+                    .containsEntry("message", "Feltet har en værdi af forkert type eller en værdi, der ikke findes.");
+        }
+    }
+
+    @Test
+    void staffTextWithEmojiIsAFieldErrorAndNothingIsStored() {
+        ApiClient.Submitted submitted = api.submit("Træer i byen 🌳", "natur-miljoe", "holbaek-by", List.of("FUNDING"));
+        String task = api.task("intake", submitted.caseNumber(), "Task_ScreenInitiative");
+        ResponseEntity<Map> refused = api.post("intake", "/api/tasks/" + task + "/screening",
+                Map.of("decision", "request-information", "note", "Hvad koster det? 🌳"));
+        assertThat(ApiClient.fieldError(refused)).containsEntry("field", "note")
+                .containsEntry("message", "Feltet kan ikke indeholde emoji og lignende specialtegn. Skriv teksten uden dem.");
+        // nothing happened: the task is still open, and the same question without the emoji goes through
+        assertThat(api.task("intake", submitted.caseNumber(), "Task_ScreenInitiative")).isEqualTo(task);
+        ApiClient.ok(api.post("intake", "/api/tasks/" + task + "/screening",
+                Map.of("decision", "request-information", "note", "Hvad koster det?")));
+    }
+
+    @Test
+    void staffTextThatGoesOnlyIntoOurTablesTakesAnyUnicode() {
+        ApiClient.Submitted submitted = api.submit("Frugttræer", "natur-miljoe", "holbaek-by", List.of("FUNDING"));
+        String contact = api.toSupportPlan(submitted.caseNumber());
+        String text = "Vi ses ved træerne 🌳🍎 i næste uge – 𝔥𝔢𝔧";
+        ApiClient.ok(api.post(contact, "/api/initiatives/" + submitted.caseNumber() + "/messages", Map.of("body", text)));
+        List<Map<String, Object>> thread = api.as(contact).getForEntity("/api/initiatives/" + submitted.caseNumber()
+                + "/messages", List.class).getBody();
+        assertThat(thread).extracting(message -> message.get("body")).containsExactly(text);
+    }
+
+    @Test
+    void anIdWithEmojiIsUnknown() {
+        assertThat(api.as("intake").exchange("/api/tasks/{id}/claim", HttpMethod.POST, null, Map.class, "🌳")
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.as("manager").getForEntity("/engine-rest/task/{id}", String.class, "🌳").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.as("manager").getForEntity("/engine-rest/task?assignee={id}", String.class, "🌳")
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        assertThat(api.as("admin").exchange("/api/initiatives/{id}", HttpMethod.GET, new HttpEntity<>(headers),
+                Map.class, "🌳").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String title) {
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body()).startsWith(PROBLEM);
+        assertThat(response.body()).contains("\"title\":\"" + title + "\"", "\"status\":" + response.statusCode());
+    }
+}
