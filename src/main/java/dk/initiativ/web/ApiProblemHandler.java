@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import dk.initiativ.initiative.CaseClosedException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
@@ -77,12 +76,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return status(HttpStatus.NOT_FOUND, "problem.notFound");
     }
 
-    @ExceptionHandler({ConflictException.class, CaseClosedException.class, OptimisticLockingException.class,
+    @ExceptionHandler({ConflictException.class, OptimisticLockingException.class,
             ObjectOptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
         log.info("Conflict: {}", ex.getMessage());
-        String key = ex instanceof ConflictException conflict ? conflict.messageKey()
-                : ex instanceof CaseClosedException ? "conflict.caseClosed" : "conflict.concurrent";
+        String key = ex instanceof ConflictException conflict ? conflict.messageKey() : "conflict.concurrent";
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.conflict", LocaleContextHolder.getLocale());
         problem.setDetail(messages.getMessage(key, null, LocaleContextHolder.getLocale()));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
