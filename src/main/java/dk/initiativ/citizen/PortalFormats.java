@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * language ({@code ${@portalFormats.dateTime(instant, #locale)}} in the templates).
  */
 @Component("portalFormats")
-public class PortalFormats {
+class PortalFormats {
 
     private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");

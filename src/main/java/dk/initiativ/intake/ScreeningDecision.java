@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Intake's decision on a new initiative; the value is the process variable {@code screeningDecision}. */
-public enum ScreeningDecision {
+enum ScreeningDecision {
     ACCEPT("accept"),
     REQUEST_INFORMATION("request-information"),
     REDIRECT("redirect"),

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class MatchingService {
+class MatchingService {
 
     /** The proposal: the person (empty when nobody in the team is free) and the team's manager. */
     public record Proposal(Optional<String> contactPerson, String teamManager) {

@@ -21,11 +21,11 @@ public class StaffDirectory implements TeamLeads {
     }
 
     /** All teams, by name. */
-    public List<TeamView> teams() {
+    List<TeamView> teams() {
         return teams.findAllByOrderByNameAsc().stream().map(Team::toView).toList();
     }
 
-    public Optional<TeamView> team(String code) {
+    Optional<TeamView> team(String code) {
         return teams.findByCode(code).map(Team::toView);
     }
 
