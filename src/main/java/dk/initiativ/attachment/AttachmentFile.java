@@ -1,5 +1,5 @@
 package dk.initiativ.attachment;
 
 /** An attachment to hand out as a download: its safe name, detected type and bytes. */
-public record AttachmentFile(String fileName, String contentType, byte[] content) {
+record AttachmentFile(String fileName, String contentType, byte[] content) {
 }

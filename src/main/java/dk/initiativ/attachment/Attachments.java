@@ -105,7 +105,7 @@ public class Attachments {
 
     /** One attachment of the case, or 404 when the case has no such attachment. */
     @Transactional(readOnly = true)
-    public AttachmentFile file(String caseNumber, long attachmentId) {
+    AttachmentFile file(String caseNumber, long attachmentId) {
         Attachment attachment = attachments.findByIdAndInitiativeId(attachmentId, cases.idOf(caseNumber))
                 .orElseThrow(() -> new NotFoundException("No attachment " + attachmentId + " on " + caseNumber));
         return new AttachmentFile(attachment.getFileName(), attachment.getContentType(), attachment.getContent());

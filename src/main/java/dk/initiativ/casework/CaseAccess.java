@@ -4,7 +4,6 @@ import dk.initiativ.funding.FundingApplications;
 import dk.initiativ.funding.FundingPools;
 import dk.initiativ.identity.Role;
 import dk.initiativ.initiative.CaseView;
-import dk.initiativ.matching.StaffDirectory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseAccess {
 
-    private final StaffDirectory staff;
+    private final TeamLeads teamLeads;
     private final FundingApplications funding;
     private final FundingPools pools;
 
-    CaseAccess(StaffDirectory staff, FundingApplications funding, FundingPools pools) {
-        this.staff = staff;
+    CaseAccess(TeamLeads teamLeads, FundingApplications funding, FundingPools pools) {
+        this.teamLeads = teamLeads;
         this.funding = funding;
         this.pools = pools;
     }
@@ -38,7 +37,7 @@ public class CaseAccess {
 
     private boolean leadsTeamOf(StaffUser user, CaseView initiative) {
         return user.isIn(Role.MANAGER.groupId())
-                && (initiative.teamCode() == null || staff.manages(user.userId(), initiative.teamCode()));
+                && (initiative.teamCode() == null || teamLeads.leads(user.userId(), initiative.teamCode()));
     }
 
     private boolean appliedToPoolOf(StaffUser user, CaseView initiative) {

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The outcome the contact person closes with, and the message the citizen gets. */
-public record ClosureInput(
+record ClosureInput(
         @NotNull(message = "{closure.outcome.required}")
         @Pattern(regexp = "REALISED|PARTLY_REALISED|HANDED_OVER_TO_ASSOCIATION|FORWARDED_TO_POLITICIANS|NOT_REALISED",
                 message = "{closure.outcome.invalid}") String outcome,

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A follow-up check-in: progress, the latest milestone, and whether the initiative is done. */
-public record FollowUpInput(
+record FollowUpInput(
         @NotNull(message = "{followUp.progress.required}") @Min(value = 0, message = "{followUp.progress.range}")
         @Max(value = 100, message = "{followUp.progress.range}") Integer progressPercent,
         @NotBlank(message = "{followUp.milestone.required}") @Size(max = 1000, message = "{followUp.milestone.size}")

@@ -56,7 +56,7 @@ public class StaffTasks {
      * admin, who may work any task, sees all.
      */
     @Transactional(readOnly = true)
-    public List<TaskSummary> workList(StaffUser user, int first, int max) {
+    List<TaskSummary> workList(StaffUser user, int first, int max) {
         TaskQuery query = taskService.createTaskQuery();
         if (!user.isIn(Role.ADMIN.groupId())) {
             query.or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groups()).endOr();

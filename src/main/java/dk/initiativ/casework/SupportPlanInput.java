@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * @param permits       each permit's kind and the department group that decides it
  * @param partnerIds    partners from the registry to link to the case
  */
-public record SupportPlanInput(
+record SupportPlanInput(
         @NotNull(message = "{supportPlan.track.required}") Boolean funding,
         @EngineText String fundingPool,
         BigDecimal fundingAmount,

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class SupportPlans {
+class SupportPlans {
 
     private final Cases cases;
     private final FundingApplications funding;

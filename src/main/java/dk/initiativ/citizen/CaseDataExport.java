@@ -12,7 +12,7 @@ import dk.initiativ.intake.InformationRequestView;
  * tracking page: what they submitted, the timeline, questions and answers, messages, the agreement, the
  * support plan's tracks and the evaluation. Staff user ids and staff-internal steps are left out.
  */
-public record CaseDataExport(String about, Instant exportedAt, String caseNumber, Submission submission,
+record CaseDataExport(String about, Instant exportedAt, String caseNumber, Submission submission,
         Status status, Contact contactPerson, Agreement agreement, List<TimelineEntry> timeline,
         List<InformationRequestView> informationRequests, List<Message> messages, List<Funding> funding,
         List<Permit> permits, List<Partner> partners, Political politicalDecision, SurveyView survey,

@@ -92,7 +92,7 @@ public class CitizenCaseService {
 
     /** The tracking page: the citizen's view and the support plan's tracks, in one read. */
     @Transactional(readOnly = true)
-    public TrackingPage trackingPage(String trackingToken) {
+    TrackingPage trackingPage(String trackingToken) {
         CitizenCaseView view = status(trackingToken);
         String caseNumber = view.caseNumber();
         String closingMessage = null;
@@ -113,7 +113,7 @@ public class CitizenCaseService {
      * citizen's language; staff user ids and staff-internal steps left out.
      */
     @Transactional(readOnly = true)
-    public CaseDataExport export(String trackingToken, Locale locale) {
+    CaseDataExport export(String trackingToken, Locale locale) {
         CaseView view = cases.viewByTrackingToken(trackingToken);
         String caseNumber = view.caseNumber();
         SubmissionDetails details = cases.submissionDetails(caseNumber);

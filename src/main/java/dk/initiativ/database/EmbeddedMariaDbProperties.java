@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fresh      wipe the data folder at start (tests: a throw-away database every run)
  */
 @ConfigurationProperties("initiativ.embedded-db")
-public record EmbeddedMariaDbProperties(
+record EmbeddedMariaDbProperties(
         @DefaultValue(".initiativ/mariadb/base") Path baseDir,
         @DefaultValue(".initiativ/mariadb/data") Path dataDir,
         @DefaultValue("3307") int port,

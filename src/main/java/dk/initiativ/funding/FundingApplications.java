@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import dk.initiativ.initiative.CaseClosedException;
 import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
@@ -43,15 +44,16 @@ public class FundingApplications {
     static final int TEXT_MAX_LENGTH = 4000;
 
     private static final Logger log = LoggerFactory.getLogger(FundingApplications.class);
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final FundingApplicationRepository applications;
     private final FundingPoolRepository pools;
     private final Cases cases;
+    private final ZoneId zone;
     private final Clock clock;
 
     FundingApplications(FundingApplicationRepository applications, FundingPoolRepository pools, Cases cases,
-            Clock clock) {
+            Clock clock, DeadlineProperties deadlines) {
+        this.zone = deadlines.zone();
         this.applications = applications;
         this.pools = pools;
         this.cases = cases;
@@ -223,6 +225,6 @@ public class FundingApplications {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(MUNICIPALITY_ZONE));
+        return LocalDate.now(clock.withZone(zone));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import dk.initiativ.database.ConditionalOnDemoData;
 import dk.initiativ.database.DemoFiles;
+import dk.initiativ.process.DeadlineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,14 +31,15 @@ import org.springframework.transaction.annotation.Transactional;
 class FundingDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FundingDemoData.class);
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final Resource file;
     private final FundingPoolRepository pools;
     private final Clock clock;
+    private final ZoneId zone;
 
     FundingDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            FundingPoolRepository pools, Clock clock) {
+            FundingPoolRepository pools, Clock clock, DeadlineProperties deadlines) {
+        this.zone = deadlines.zone();
         this.file = file;
         this.pools = pools;
         this.clock = clock;
@@ -53,7 +55,7 @@ class FundingDemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        YearMonth thisMonth = YearMonth.from(LocalDate.now(clock.withZone(MUNICIPALITY_ZONE)));
+        YearMonth thisMonth = YearMonth.from(LocalDate.now(clock.withZone(zone)));
         int created = 0;
         for (DemoPool pool : read().fundingPools()) {
             if (pools.existsByCode(pool.code())) {

@@ -1,12 +1,14 @@
 package dk.initiativ.initiative;
 
-/** The case is closed; nothing more can happen to it. Answered as 409. */
-public class CaseClosedException extends RuntimeException {
+import dk.initiativ.web.ConflictException;
+
+/** The case is closed; nothing more can happen to it. Answered as 409 with web's conflict pages and problems. */
+public class CaseClosedException extends ConflictException {
 
     private final String caseNumber;
 
     public CaseClosedException(String caseNumber) {
-        super("Case " + caseNumber + " is closed");
+        super("conflict.caseClosed", "Case " + caseNumber + " is closed");
         this.caseNumber = caseNumber;
     }
 

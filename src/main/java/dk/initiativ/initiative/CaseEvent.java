@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 
 /** One entry of a case's timeline. Never changed once written. */
 @Entity
-public class CaseEvent {
+class CaseEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

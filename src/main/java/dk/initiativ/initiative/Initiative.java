@@ -20,7 +20,7 @@ import jakarta.persistence.Version;
 
 /** A citizen's initiative: the case, keyed by its case number (the process' business key). */
 @Entity
-public class Initiative {
+class Initiative {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

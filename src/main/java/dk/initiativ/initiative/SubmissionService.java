@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.catalog.CatalogService;
+import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.process.InitiativeProcess;
 import dk.initiativ.web.FieldProblemException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,17 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final InitiativeRepository initiatives;
     private final CatalogService catalog;
     private final Cases cases;
     private final RuntimeService runtimeService;
     private final TrackingTokens trackingTokens;
+    private final ZoneId zone;
     private final Clock clock;
 
     SubmissionService(InitiativeRepository initiatives, CatalogService catalog, Cases cases,
-            RuntimeService runtimeService, TrackingTokens trackingTokens, Clock clock) {
+            RuntimeService runtimeService, TrackingTokens trackingTokens, Clock clock, DeadlineProperties deadlines) {
+        this.zone = deadlines.zone();
         this.trackingTokens = trackingTokens;
         this.initiatives = initiatives;
         this.catalog = catalog;
@@ -64,7 +66,7 @@ public class SubmissionService {
             throw new FieldProblemException("district", "initiative.district.unknown");
         }
         Instant now = clock.instant();
-        String caseNumber = CaseNumbers.format(now.atZone(MUNICIPALITY_ZONE).getYear(), initiatives.nextCaseSequence());
+        String caseNumber = CaseNumbers.format(now.atZone(zone).getYear(), initiatives.nextCaseSequence());
         String language = "en".equals(locale.getLanguage()) ? "en" : "da";
         TrackingTokens.Issued token = trackingTokens.issue();
         // flushed before the engine runs, so that an engine failure must roll the row back too

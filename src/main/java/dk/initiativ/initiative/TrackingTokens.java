@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * while the application can put the link into every later e-mail to the citizen.
  */
 @Component
-public class TrackingTokens {
+class TrackingTokens {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();

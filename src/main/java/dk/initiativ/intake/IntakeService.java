@@ -32,7 +32,7 @@ public class IntakeService {
 
     /** Checks what the form cannot: a note where the decision needs one, a known original case. */
     @Transactional(readOnly = true)
-    public void check(String caseNumber, ScreeningInput input) {
+    void check(String caseNumber, ScreeningInput input) {
         ScreeningDecision decision = ScreeningDecision.of(input.decision())
                 .orElseThrow(() -> new InvalidScreeningException("decision", "screening.decision.invalid"));
         boolean noteMissing = input.note() == null || input.note().isBlank();

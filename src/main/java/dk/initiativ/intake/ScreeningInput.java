@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * @param note                  the question to the citizen, or the reason for a redirect
  * @param duplicateOfCaseNumber the case this one duplicates
  */
-public record ScreeningInput(
+record ScreeningInput(
         @NotNull(message = "{screening.decision.required}")
         @Pattern(regexp = "accept|request-information|redirect|duplicate", message = "{screening.decision.invalid}")
         String decision,

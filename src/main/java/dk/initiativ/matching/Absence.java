@@ -7,7 +7,7 @@ import java.time.LocalDate;
  *
  * @param until the last day away, or {@code null} while the return is not known
  */
-public record Absence(LocalDate from, LocalDate until) {
+record Absence(LocalDate from, LocalDate until) {
 
     public Absence {
         if (from == null) {

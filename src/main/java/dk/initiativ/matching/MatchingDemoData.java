@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dk.initiativ.database.ConditionalOnDemoData;
 import dk.initiativ.database.DemoFiles;
+import dk.initiativ.process.DeadlineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,15 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 class MatchingDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingDemoData.class);
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final Resource file;
     private final TeamRepository teams;
     private final StaffProfileRepository profiles;
+    private final ZoneId zone;
     private final Clock clock;
 
     MatchingDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            TeamRepository teams, StaffProfileRepository profiles, Clock clock) {
+            TeamRepository teams, StaffProfileRepository profiles, Clock clock, DeadlineProperties deadlines) {
+        this.zone = deadlines.zone();
         this.file = file;
         this.teams = teams;
         this.profiles = profiles;
@@ -68,7 +70,7 @@ class MatchingDemoData implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         Section demo = read();
-        LocalDate today = LocalDate.now(clock.withZone(MUNICIPALITY_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         int created = 0;
         for (DemoTeam team : demo.teams()) {
             if (!teams.existsByCode(team.code())) {

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class MatchingService {
+class MatchingService {
 
     /** The proposal: the person (empty when nobody in the team is free) and the team's manager. */
     public record Proposal(Optional<String> contactPerson, String teamManager) {
@@ -71,7 +71,7 @@ public class MatchingService {
             return;
         }
         String teamCode = cases.view(caseNumber).teamCode();
-        if (teamCode == null || !staff.manages(actor, teamCode)) {
+        if (teamCode == null || !staff.leads(actor, teamCode)) {
             throw new AuthorizationException(actor + " does not lead the team of " + caseNumber
                     + " and may not choose its contact person");
         }

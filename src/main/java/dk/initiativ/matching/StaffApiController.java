@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dk.initiativ.catalog.CatalogEntry;
 import dk.initiativ.catalog.CatalogService;
+import dk.initiativ.process.DeadlineProperties;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,13 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class StaffApiController {
 
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final StaffDirectory directory;
     private final CatalogService catalog;
     private final Clock clock;
+    private final ZoneId zone;
 
-    StaffApiController(StaffDirectory directory, CatalogService catalog, Clock clock) {
+    StaffApiController(StaffDirectory directory, CatalogService catalog, Clock clock, DeadlineProperties deadlines) {
+        this.zone = deadlines.zone();
         this.directory = directory;
         this.catalog = catalog;
         this.clock = clock;
@@ -49,7 +51,7 @@ class StaffApiController {
     List<StaffJson> staff(@RequestParam(name = "team", required = false) String team, Locale locale) {
         List<StaffMember> members = team == null || team.isBlank() ? directory.all() : directory.byTeam(team);
         Map<String, String> topicNames = catalog.topicNames(locale);
-        LocalDate today = LocalDate.now(clock.withZone(MUNICIPALITY_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         return members.stream().map(member -> json(member, topicNames, today)).toList();
     }
 

@@ -3,13 +3,14 @@ package dk.initiativ.matching;
 import java.util.List;
 import java.util.Optional;
 
+import dk.initiativ.casework.TeamLeads;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Who works where: the teams and the staff profiles, for the features that pick, show or notify staff. */
 @Service
 @Transactional(readOnly = true)
-public class StaffDirectory {
+public class StaffDirectory implements TeamLeads {
 
     private final TeamRepository teams;
     private final StaffProfileRepository profiles;
@@ -20,11 +21,11 @@ public class StaffDirectory {
     }
 
     /** All teams, by name. */
-    public List<TeamView> teams() {
+    List<TeamView> teams() {
         return teams.findAllByOrderByNameAsc().stream().map(Team::toView).toList();
     }
 
-    public Optional<TeamView> team(String code) {
+    Optional<TeamView> team(String code) {
         return teams.findByCode(code).map(Team::toView);
     }
 
@@ -39,7 +40,8 @@ public class StaffDirectory {
     }
 
     /** Whether the user leads the team (its manager). */
-    public boolean manages(String userId, String teamCode) {
+    @Override
+    public boolean leads(String userId, String teamCode) {
         return teamCode != null && teams.findByCode(teamCode).map(team -> userId.equals(team.toView().managerUserId()))
                 .orElse(false);
     }

@@ -6,5 +6,5 @@ package dk.initiativ.matching;
  * @param managerUserId the user a late match escalates to
  * @param managerGroup  the group that may reassign the team's cases
  */
-public record TeamView(String code, String name, String managerUserId, String managerGroup) {
+record TeamView(String code, String name, String managerUserId, String managerGroup) {
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
@@ -47,7 +46,6 @@ class CaseMails {
 
     private static final Logger log = LoggerFactory.getLogger(CaseMails.class);
     private static final Locale DANISH = Locale.forLanguageTag("da");
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final Cases cases;
     private final StaffDirectory staff;
@@ -132,7 +130,7 @@ class CaseMails {
         CaseView view = cases.view(caseNumber);
         Locale locale = locale(view);
         String due = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                .format(deadlines.intakeScreeningDue().toInstant().atZone(MUNICIPALITY_ZONE));
+                .format(deadlines.intakeScreeningDue().toInstant().atZone(deadlines.zone()));
         send(citizenMail(view, "receipt")
                 .paragraph(text(locale, "mail.receipt.body", view.title()))
                 .paragraph(text(locale, "mail.receipt.next", due))

@@ -8,7 +8,7 @@ import java.util.Locale;
  * What one e-mail says, before it is rendered by {@code templates/mail/mail.html} and {@code mail.txt}.
  * Every value is plain text: the HTML template escapes it, so a citizen's {@code <script>} arrives as text.
  */
-public final class MailContent {
+final class MailContent {
 
     /** A labelled value, e.g. the case number or the contact person's phone. */
     public record Fact(String label, String value) {

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is down or slow never blocks nor fails the caller.
  */
 @Service
-public class MailOutbox {
+class MailOutbox {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

@@ -37,7 +37,7 @@ import static dk.initiativ.notification.MailOutbox.utc;
  * that, leaves the row to be sent again when its lease runs out.
  */
 @Service("outboxMailSender") // "mailSender" is Spring Boot's JavaMailSender
-public class MailSender {
+class MailSender {
 
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
     private static final int MAX_ERROR_LENGTH = 4000;

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param textBody the plain-text body (always sent)
  * @param htmlBody an HTML alternative of the body, or {@code null} for a plain-text mail
  */
-public record OutgoingMail(String to, String subject, String textBody, String htmlBody) {
+record OutgoingMail(String to, String subject, String textBody, String htmlBody) {
 
     public OutgoingMail {
         Objects.requireNonNull(to, "to");

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import dk.initiativ.initiative.CaseClosedException;
 import dk.initiativ.initiative.CaseNotFoundException;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.process.WorkingDayCalendar;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
@@ -22,8 +23,6 @@ import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,26 +46,22 @@ public class PermitRequirements {
     static final Pattern DEPARTMENT_GROUP = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
 
     private static final Logger log = LoggerFactory.getLogger(PermitRequirements.class);
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final PermitRequirementRepository permits;
     private final Cases cases;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
     private final int decisionDays;
+    private final ZoneId zone;
 
-    @Autowired
     PermitRequirements(PermitRequirementRepository permits, Cases cases, WorkingDayCalendar calendar, Clock clock,
-            @Value("${initiativ.deadlines.permit-decision:10}") int decisionDays) {
-        if (decisionDays < 0) {
-            throw new IllegalArgumentException("initiativ.deadlines.permit-decision must not be negative, was "
-                    + decisionDays);
-        }
+            DeadlineProperties deadlines) {
         this.permits = permits;
         this.cases = cases;
         this.calendar = calendar;
         this.clock = clock;
-        this.decisionDays = decisionDays;
+        this.decisionDays = deadlines.permitDecision();
+        this.zone = deadlines.zone();
     }
 
     /**
@@ -129,7 +124,7 @@ public class PermitRequirements {
      */
     @Transactional(readOnly = true)
     public Date dueOf(long permitId) {
-        return Date.from(find(permitId).getDueDate().atTime(DUE_TIME).atZone(MUNICIPALITY_ZONE).toInstant());
+        return Date.from(find(permitId).getDueDate().atTime(DUE_TIME).atZone(zone).toInstant());
     }
 
     /**
@@ -187,6 +182,6 @@ public class PermitRequirements {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(MUNICIPALITY_ZONE));
+        return LocalDate.now(clock.withZone(zone));
     }
 }

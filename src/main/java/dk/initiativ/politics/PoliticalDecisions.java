@@ -11,6 +11,7 @@ import java.util.Optional;
 import dk.initiativ.initiative.CaseClosedException;
 import dk.initiativ.initiative.CaseNotFoundException;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import org.slf4j.Logger;
@@ -32,13 +33,14 @@ public class PoliticalDecisions {
     static final int DECISION_MAX_LENGTH = 4000;
 
     private static final Logger log = LoggerFactory.getLogger(PoliticalDecisions.class);
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Copenhagen");
 
     private final PoliticalDecisionRepository decisions;
     private final Cases cases;
     private final Clock clock;
+    private final ZoneId zone;
 
-    PoliticalDecisions(PoliticalDecisionRepository decisions, Cases cases, Clock clock) {
+    PoliticalDecisions(PoliticalDecisionRepository decisions, Cases cases, Clock clock, DeadlineProperties deadlines) {
+        this.zone = deadlines.zone();
         this.decisions = decisions;
         this.cases = cases;
         this.clock = clock;
@@ -98,10 +100,10 @@ public class PoliticalDecisions {
         if (decidedOn == null) {
             throw new FieldProblemException("decidedOn", "politics.decidedOn.required");
         }
-        if (decidedOn.isAfter(LocalDate.now(clock.withZone(MUNICIPALITY_ZONE)))) {
+        if (decidedOn.isAfter(LocalDate.now(clock.withZone(zone)))) {
             throw new FieldProblemException("decidedOn", "politics.decidedOn.future");
         }
-        if (decidedOn.isBefore(LocalDate.ofInstant(forwarding.getForwardedAt(), MUNICIPALITY_ZONE))) {
+        if (decidedOn.isBefore(LocalDate.ofInstant(forwarding.getForwardedAt(), zone))) {
             throw new FieldProblemException("decidedOn", "politics.decidedOn.beforeForwarding");
         }
         forwarding.record(text, decidedOn, actor, now());

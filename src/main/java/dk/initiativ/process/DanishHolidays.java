@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * it was abolished from 2024. Days on which offices merely close (Constitution Day, Christmas Eve,
  * New Year's Eve) are not holidays; see {@link DeadlineProperties#closedDays()}.
  */
-public final class DanishHolidays {
+final class DanishHolidays {
 
     /** The last year with Store Bededag as a public holiday. */
     static final int LAST_YEAR_WITH_GREAT_PRAYER_DAY = 2023;

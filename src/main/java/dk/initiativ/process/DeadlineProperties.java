@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstContact        first contact and expectation agreement after acceptance
  * @param followUpInterval    time between follow-up check-ins
  * @param checkIn             the contact person does a due check-in (or the closing) within this
+ * @param permitDecision      a department decides a required permit within this (due at the end of office
+ *                            hours on that day)
  * @param zone                the municipality's time zone, in which working days are counted
  * @param closedDays          days ({@code MM-dd}) on which offices are closed though they are no
  *                            public holiday: Constitution Day, Christmas Eve, New Year's Eve
@@ -34,6 +36,7 @@ public record DeadlineProperties(
         @DefaultValue("5") int firstContact,
         @DefaultValue("30") int followUpInterval,
         @DefaultValue("5") int checkIn,
+        @DefaultValue("10") int permitDecision,
         @DefaultValue("Europe/Copenhagen") ZoneId zone,
         @DefaultValue({"06-05", "12-24", "12-31"}) List<String> closedDays) {
 
@@ -46,6 +49,7 @@ public record DeadlineProperties(
         requireNotNegative("contact-acceptance", contactAcceptance);
         requireNotNegative("first-contact", firstContact);
         requireNotNegative("check-in", checkIn);
+        requireNotNegative("permit-decision", permitDecision);
         if (followUpInterval < 1) {
             throw new IllegalArgumentException("follow-up-interval must be at least 1, was " + followUpInterval);
         }

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         trusted proxies' X-Forwarded-For), e.g. a monitoring probe; empty in production
  */
 @ConfigurationProperties("initiativ.submissions.rate-limit")
-public record RateLimitProperties(
+record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("10") int capacity,
         @DefaultValue("1h") Duration period,

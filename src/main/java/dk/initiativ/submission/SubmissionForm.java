@@ -16,7 +16,7 @@ import dk.initiativ.initiative.SubmitInitiativeRequest;
  * again exactly as typed when something must be corrected. {@link #toRequest()} turns it into the case's
  * {@link SubmitInitiativeRequest} once the values read.
  */
-public class SubmissionForm {
+class SubmissionForm {
 
     /** The form's fields in the order the page shows them (the error summary follows it). */
     static final List<String> FIELDS = List.of("title", "description", "topic", "district", "helpWanted",

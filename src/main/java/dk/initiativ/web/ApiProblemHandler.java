@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dk.initiativ.initiative.CaseClosedException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -109,12 +108,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return status(HttpStatus.NOT_FOUND, "problem.notFound");
     }
 
-    @ExceptionHandler({ConflictException.class, CaseClosedException.class, OptimisticLockingException.class,
+    @ExceptionHandler({ConflictException.class, OptimisticLockingException.class,
             ObjectOptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
         log.info("Conflict: {}", ex.getMessage());
-        String key = ex instanceof ConflictException conflict ? conflict.messageKey()
-                : ex instanceof CaseClosedException ? "conflict.caseClosed" : "conflict.concurrent";
+        String key = ex instanceof ConflictException conflict ? conflict.messageKey() : "conflict.concurrent";
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.conflict", LocaleContextHolder.getLocale());
         problem.setDetail(messages.getMessage(key, null, LocaleContextHolder.getLocale()));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);

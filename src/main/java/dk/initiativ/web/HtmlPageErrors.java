@@ -1,6 +1,5 @@
 package dk.initiativ.web;
 
-import dk.initiativ.initiative.CaseClosedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -38,14 +37,13 @@ class HtmlPageErrors {
         return page("error/403", HttpStatus.FORBIDDEN);
     }
 
-    @ExceptionHandler({ConflictException.class, CaseClosedException.class, OptimisticLockingException.class,
+    @ExceptionHandler({ConflictException.class, OptimisticLockingException.class,
             ObjectOptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     ModelAndView conflict(RuntimeException ex, HttpServletRequest request) {
         log.info("Conflict on a page: {}", ex.getMessage());
         ModelAndView page = page("error/409", HttpStatus.CONFLICT);
         page.addObject("backUrl", backUrl(request.getRequestURI().substring(request.getContextPath().length())));
-        page.addObject("messageKey", ex instanceof ConflictException conflict ? conflict.messageKey()
-                : ex instanceof CaseClosedException ? "conflict.caseClosed" : "conflict.concurrent");
+        page.addObject("messageKey", ex instanceof ConflictException conflict ? conflict.messageKey() : "conflict.concurrent");
         return page;
     }
 

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dk.initiativ.citizen.CitizenCaseService;
@@ -18,14 +19,19 @@ import dk.initiativ.initiative.HelpKind;
 import dk.initiativ.initiative.SubmissionReceipt;
 import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.initiative.SubmitInitiativeRequest;
+import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.process.WorkingDayCalendar;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.NotFoundException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,6 +74,24 @@ class PermitRequirementsTest {
 
     @Autowired
     Clock clock;
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aPermitIsDueByTheEngineClockThatProcessTestsMove() {
+        String caseNumber = newCase("Loppemarked på torvet");
+        // Friday 7 March 2025, 11:00 in Copenhagen, on Camunda's clock: ten working days later is 21 March
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2025-03-07T10:00:00Z")));
+
+        long id = permits.require(caseNumber, "Brug af offentlig vej", "vej-park", "contact");
+
+        assertThat(permits.forCase(caseNumber)).singleElement()
+                .satisfies(permit -> assertThat(permit.dueDate()).isEqualTo(LocalDate.of(2025, 3, 21)));
+        assertThat(permits.dueOf(id)).isEqualTo(Date.from(Instant.parse("2025-03-21T15:00:00Z")));
+    }
 
     @Test
     void aPermitIsRoutedToItsDepartmentAndDueTenWorkingDaysLater() {
@@ -120,8 +144,11 @@ class PermitRequirementsTest {
 
     /** Requires a permit as if today were {@code at}, with {@code days} working days to decide. */
     private long onDay(Instant at, int days, String caseNumber) {
+        DeadlineProperties deadlines = new Binder(new MapConfigurationPropertySource(
+                Map.of("initiativ.deadlines.permit-decision", String.valueOf(days))))
+                .bindOrCreate("initiativ.deadlines", DeadlineProperties.class);
         PermitRequirements onThatDay = new PermitRequirements(repository, cases, calendar,
-                Clock.fixed(at, ZoneOffset.UTC), days);
+                Clock.fixed(at, ZoneOffset.UTC), deadlines);
         return transaction.execute(status -> onThatDay.require(caseNumber, "Brug af offentlig vej", "vej-park",
                 "contact"));
     }

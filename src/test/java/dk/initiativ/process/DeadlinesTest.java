@@ -1,6 +1,7 @@
 package dk.initiativ.process;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
@@ -19,7 +20,7 @@ class DeadlinesTest {
 
     private static Deadlines deadlines(Map<String, String> configuration) {
         DeadlineProperties properties = WorkingDayCalendarTest.bind(configuration);
-        return new Deadlines(new WorkingDayCalendar(properties), properties);
+        return new Deadlines(new WorkingDayCalendar(properties), properties, new EngineClock(ZoneOffset.UTC));
     }
 
     private static Date copenhagen(int year, int month, int day, int hour) {
