@@ -91,6 +91,8 @@ public final class Tasklist {
     public void typeInto(String label, String text) {
         String id = visible(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")).getAttribute("for");
         browser.driver().findElement(By.id(id)).sendKeys(text);
+        // a checkbox clicked before the typed text is applied re-renders the form and loses the text
+        settle();
     }
 
     /** Tasklist's footer and notifications may lie over a field: click it as a script would. */
