@@ -96,7 +96,7 @@ class SupportPlans {
     void fundingDecided(long applicationId, boolean granted, BigDecimal amount, String reason, String officer,
             Collection<String> groups) {
         if (granted) {
-            funding.grant(applicationId, amount, officer, groups);
+            funding.grant(applicationId, amount, reason, officer, groups);
         } else {
             funding.reject(applicationId, reason, officer, groups);
         }

@@ -43,6 +43,7 @@ public class CaseMessages {
         String caseNumber = cases.caseNumberOfTrackingToken(trackingToken);
         long initiativeId = cases.lockOpen(caseNumber);
         messages.save(new CaseMessage(initiativeId, true, Cases.CITIZEN, body.strip(), clock.instant()));
+        publisher.publishEvent(new CitizenMessagePosted(caseNumber));
     }
 
     void fromStaff(String caseNumber, String body, StaffUser user) {

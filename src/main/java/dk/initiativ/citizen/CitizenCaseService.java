@@ -157,10 +157,15 @@ public class CitizenCaseService {
         return value == null ? null : value.name();
     }
 
-    /** Shown once the contact person has taken the case, not while it is only proposed. */
+    /**
+     * Shown once the contact person has taken the case, not while it is only proposed: also not after a
+     * withdrawal or closing of a case that nobody had accepted yet.
+     */
     private CitizenCaseView.ContactPerson contactPerson(CaseView view) {
-        if (view.contactPerson() == null || view.stage() == Stage.SUBMITTED || view.stage() == Stage.ACCEPTED
-                || view.stage() == Stage.AWAITING_INFORMATION) {
+        boolean accepted = view.timeline().stream()
+                .anyMatch(entry -> entry.type() == CaseEventType.CONTACT_ASSIGNED);
+        if (view.contactPerson() == null || !accepted || view.stage() == Stage.SUBMITTED
+                || view.stage() == Stage.ACCEPTED || view.stage() == Stage.AWAITING_INFORMATION) {
             return null;
         }
         return staff.byUserId(view.contactPerson())

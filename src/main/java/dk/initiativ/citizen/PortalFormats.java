@@ -1,7 +1,6 @@
 package dk.initiativ.citizen;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.web.Kroner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,13 +53,12 @@ class PortalFormats {
     }
 
     public String kroner(BigDecimal amount, Locale locale) {
-        if (amount == null) {
-            return "";
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(english(locale) ? Locale.UK : DANISH);
-        format.setMinimumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
-        format.setMaximumFractionDigits(2);
-        return english(locale) ? "DKK " + format.format(amount) : format.format(amount) + " kr.";
+        return Kroner.format(amount, locale);
+    }
+
+    /** A timeline entry's detail with its amounts as the reader reads them ({@code 25.000 kr.}, not {@code 25000.00 kr.}). */
+    public String detail(String detail, Locale locale) {
+        return Kroner.inText(detail, locale);
     }
 
     private static boolean english(Locale locale) {

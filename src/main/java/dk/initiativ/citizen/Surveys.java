@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class Surveys {
+public class Surveys {
 
     /** What became of an answer. */
     enum Result { SAVED, ALREADY_ANSWERED }

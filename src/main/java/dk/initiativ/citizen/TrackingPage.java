@@ -4,6 +4,7 @@ import java.util.List;
 
 import dk.initiativ.attachment.AttachmentView;
 import dk.initiativ.funding.FundingApplicationView;
+import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.network.PartnerLinkView;
 import dk.initiativ.permits.PermitView;
 import dk.initiativ.politics.PoliticalDecisionView;
@@ -24,5 +25,14 @@ record TrackingPage(CitizenCaseView citizenCase, String closingMessage, String l
 
     public boolean open() {
         return citizenCase.closedAt() == null;
+    }
+
+    /**
+     * The evaluation survey asks how the collaboration went: offered only after the contact person closed the
+     * case, never after a withdrawal, a redirect, a duplicate or an unanswered question.
+     */
+    public boolean surveyOffered() {
+        return !open() && citizenCase.timeline().stream()
+                .anyMatch(entry -> entry.type() == CaseEventType.CLOSED);
     }
 }

@@ -113,7 +113,8 @@ class TrackingPageController {
     @GetMapping("/survey")
     String survey(@PathVariable String token, Model model) {
         TrackingPage page = citizens.trackingPage(token);
-        if (page.open()) {
+        if (!page.surveyOffered() && page.survey() == null) {
+            // still open, or ended without a collaboration to evaluate (withdrawn, redirected, ...)
             return "redirect:/track/{token}";
         }
         model.addAttribute("token", token);
@@ -126,7 +127,8 @@ class TrackingPageController {
     String answerSurvey(@PathVariable String token, @Valid @ModelAttribute("surveyForm") SurveyInput form,
             BindingResult result, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         TrackingPage page = citizens.trackingPage(token);
-        if (page.open()) {
+        if (!page.surveyOffered() && page.survey() == null) {
+            // still open, or ended without a collaboration to evaluate (withdrawn, redirected, ...)
             return "redirect:/track/{token}";
         }
         if (page.survey() == null && result.hasErrors()) {

@@ -8,8 +8,10 @@ import dk.initiativ.casework.CaseAccess;
 import dk.initiativ.casework.StaffUser;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.citizen.CaseMessages;
+import dk.initiativ.citizen.Surveys;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.intake.IntakeService;
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.HtmlPage;
@@ -36,9 +38,16 @@ class CasePageController {
     private final CatalogService catalog;
     private final DeadlineProperties deadlineProperties;
     private final Attachments attachments;
+    private final CaseOverview overview;
+    private final IntakeService intake;
+    private final Surveys surveys;
 
     CasePageController(Cases cases, CaseAccess access, Agreements agreements, CaseMessages messages,
-            CatalogService catalog, DeadlineProperties deadlineProperties, Attachments attachments) {
+            CatalogService catalog, DeadlineProperties deadlineProperties, Attachments attachments,
+            CaseOverview overview, IntakeService intake, Surveys surveys) {
+        this.overview = overview;
+        this.intake = intake;
+        this.surveys = surveys;
         this.attachments = attachments;
         this.deadlineProperties = deadlineProperties;
         this.cases = cases;
@@ -64,6 +73,12 @@ class CasePageController {
         model.addAttribute("attachments", attachments.listFor(caseNumber));
         model.addAttribute("topicName", catalog.topicNames(locale).getOrDefault(view.topic(), view.topic()));
         model.addAttribute("districtName", catalog.districtNames(locale).getOrDefault(view.district(), view.district()));
+        // staff's view: names, not user ids; intake's questions with the citizen's answers; open tasks; the survey
+        model.addAttribute("contactPersonName", overview.name(view.contactPerson(), locale));
+        model.addAttribute("timeline", overview.timeline(view, locale));
+        model.addAttribute("openTasks", overview.openTasks(caseNumber, locale));
+        model.addAttribute("questions", intake.requestsOf(caseNumber));
+        model.addAttribute("survey", surveys.of(caseNumber).orElse(null));
         return "staff/case";
     }
 }

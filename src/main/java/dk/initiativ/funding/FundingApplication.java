@@ -78,11 +78,12 @@ class FundingApplication {
     }
 
     /** Records the grant; the caller has drawn the pool's budget down by {@code amount} already. */
-    void grant(BigDecimal amount, String officer, Instant at) {
+    /** @param reason why less than requested (or any note to the citizen), or {@code null} */
+    void grant(BigDecimal amount, String reason, String officer, Instant at) {
         requireProposed();
         this.status = FundingApplicationStatus.GRANTED;
         this.amountGranted = amount;
-        this.decision = new Decision(officer, at, null);
+        this.decision = new Decision(officer, at, reason);
     }
 
     void reject(String reason, String officer, Instant at) {

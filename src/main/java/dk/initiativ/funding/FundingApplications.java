@@ -114,6 +114,18 @@ public class FundingApplications {
      */
     public FundingApplicationView grant(long applicationId, BigDecimal amount, String officer,
             Collection<String> officerGroups) {
+        return grant(applicationId, amount, null, officer, officerGroups);
+    }
+
+    /**
+     * Grants as {@link #grant(long, BigDecimal, String, Collection)}, with the officer's reason or note to the
+     * citizen (why less than requested, for a partial grant), kept with the decision and shown to the citizen.
+     *
+     * @throws FieldProblemException field {@code reason}: longer than 4000 characters
+     */
+    public FundingApplicationView grant(long applicationId, BigDecimal amount, String reason, String officer,
+            Collection<String> officerGroups) {
+        String note = reason == null || reason.isBlank() ? null : text("reason", reason);
         Decision decision = decidable(applicationId, officer, officerGroups);
         FundingApplication application = decision.application();
         FundingPool pool = decision.pool();
@@ -127,7 +139,7 @@ public class FundingApplications {
             throw new ConflictException("conflict.fundingBudgetExhausted", "Pool " + pool.getCode() + " has "
                     + left + " kr. left, less than the " + granted + " kr. to grant to application " + applicationId);
         }
-        application.grant(granted, officer, now());
+        application.grant(granted, note, officer, now());
         cases.supportMilestone(decision.caseNumber(), CaseEventType.FUNDING_GRANTED,
                 pool.getName() + ": " + granted.toPlainString() + " kr.", officer);
         log.info("Application {} granted {} kr. from pool {} by {}", applicationId, granted, pool.getCode(), officer);

@@ -131,10 +131,14 @@ public class Cases {
         record(require(caseNumber), CaseEventType.INFORMATION_REMINDER, ProcessActors.SYSTEM, null, null);
     }
 
-    public void informationProvided(String caseNumber) {
+    /**
+     * The citizen answered intake's question: back to screening. The answer is the event's detail, so that the
+     * dossier's timeline shows intake what the citizen wrote (the information request keeps it too).
+     */
+    public void informationProvided(String caseNumber, String answer) {
         Initiative initiative = require(caseNumber);
         initiative.resumeScreening();
-        record(initiative, CaseEventType.INFORMATION_PROVIDED, CITIZEN, null, null);
+        record(initiative, CaseEventType.INFORMATION_PROVIDED, CITIZEN, answer, null);
     }
 
     public void accept(String caseNumber, String actor) {

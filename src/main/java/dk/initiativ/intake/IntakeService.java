@@ -112,7 +112,7 @@ public class IntakeService {
         String caseNumber = cases.caseNumberOfTrackingToken(trackingToken);
         InformationRequest request = openRequest(caseNumber).orElseThrow(() -> new NoOpenQuestionException(caseNumber));
         request.answer(answer.strip(), clock.instant());
-        cases.informationProvided(caseNumber);
+        cases.informationProvided(caseNumber, answer.strip());
         runtimeService.createMessageCorrelation(InitiativeProcess.MESSAGE_INFORMATION_PROVIDED)
                 .processInstanceBusinessKey(caseNumber)
                 .correlate();

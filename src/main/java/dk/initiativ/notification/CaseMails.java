@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dk.initiativ.citizen.CitizenMessagePosted;
 import dk.initiativ.citizen.StaffMessagePosted;
 import dk.initiativ.funding.FundingApplicationStatus;
 import dk.initiativ.funding.FundingApplicationView;
 import dk.initiativ.funding.FundingApplications;
+import dk.initiativ.identity.Role;
 import dk.initiativ.initiative.CaseEventRecorded;
 import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.CaseView;
@@ -105,6 +107,12 @@ class CaseMails {
             case FUNDING_GRANTED, FUNDING_REJECTED -> fundingDecision(caseNumber);
             case PERMIT_APPROVED, PERMIT_REFUSED -> permitDecision(caseNumber, event.type());
             case CLOSED, REDIRECTED, MARKED_DUPLICATE, CLOSED_INACTIVE -> closed(caseNumber, event);
+            case INFORMATION_PROVIDED -> {
+                // intake screens the case again: the screening task's candidates are the intake group
+                CaseView view = cases.view(caseNumber);
+                intakeMembers().forEach(userId -> toStaff(view, userId, event.actor(), "answered"));
+            }
+            case WITHDRAWN -> withdrawn(caseNumber, event.actor());
             default -> {
                 // no mail: the citizen sees it on the tracking page
             }
@@ -124,6 +132,36 @@ class CaseMails {
         send(citizenMail(view, "message")
                 .paragraph(text(locale, "mail.message.body", author, view.title()))
                 .paragraph(text(locale, "mail.message.why")));
+    }
+
+    /** The citizen wrote: the contact person (accepted or proposed) is told, or intake while there is none yet. */
+    @EventListener
+    void on(CitizenMessagePosted event) {
+        if (MailSuppression.active()) {
+            return;
+        }
+        CaseView view = cases.view(event.caseNumber());
+        if (view.contactPerson() != null) {
+            toStaff(view, view.contactPerson(), null, "citizenMessage");
+        } else {
+            intakeMembers().forEach(userId -> toStaff(view, userId, null, "citizenMessage"));
+        }
+    }
+
+    /** The citizen withdrew: a confirmation to them, a notice to the staff member who had the case. */
+    private void withdrawn(String caseNumber, String actor) {
+        CaseView view = cases.view(caseNumber);
+        Locale locale = locale(view);
+        send(citizenMail(view, "withdrawn")
+                .paragraph(text(locale, "mail.withdrawn.body", view.title()))
+                .paragraph(text(locale, "mail.withdrawn.next"))
+                .closing(text(locale, "mail.closed.thanks")));
+        toStaff(view, view.contactPerson(), actor, "withdrawn");
+    }
+
+    private List<String> intakeMembers() {
+        return identities.createUserQuery().memberOfGroup(Role.INTAKE.groupId()).list().stream().map(User::getId)
+                .sorted().toList();
     }
 
     private void receipt(String caseNumber) {
@@ -237,7 +275,11 @@ class CaseMails {
         send(mail);
     }
 
-    /** A staff mail (Danish): a case was proposed, reassigned or escalated to {@code userId}. */
+    /**
+     * A staff mail (Danish) to {@code userId} about the case: proposed, reassigned or escalated to them, the
+     * citizen wrote, answered intake's question or withdrew. A notice only, never the citizen's text (e-mail is
+     * not private): the link opens the staff case page, where it is.
+     */
     private void toStaff(CaseView view, String userId, String actor, String kind) {
         if (userId == null || userId.isBlank() || userId.equals(actor)) {
             return; // nobody to tell, or they did it themselves
@@ -249,8 +291,6 @@ class CaseMails {
             return;
         }
         String name = person.get().name();
-        String query = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
-                + view.caseNumber() + "\",\"name\":\"\"}]";
         MailContent mail = new MailContent(person.get().email(), DANISH,
                 text(DANISH, "mail.staff." + kind + ".subject", view.caseNumber()))
                 .greeting(text(DANISH, "mail.greeting", name))
@@ -259,8 +299,8 @@ class CaseMails {
                 .fact(text(DANISH, "mail.caseNumber"), view.caseNumber())
                 .fact(text(DANISH, "mail.staff.title"), view.title())
                 .paragraph(text(DANISH, "mail.staff." + kind + ".next"))
-                .link(text(DANISH, "mail.staff.tasklistLink"), publicUrl + "/camunda/app/tasklist/default/#/?searchQuery="
-                        + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"));
+                .link(text(DANISH, "mail.staff.caseLink"), publicUrl + "/cases/"
+                        + URLEncoder.encode(view.caseNumber(), StandardCharsets.UTF_8));
         send(mail);
     }
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import dk.initiativ.funding.FundingApplications;
 import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.Browser;
 import dk.initiativ.support.LocalModeTest;
@@ -46,6 +47,9 @@ class SupportPlanInTasklistBrowserTest {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    FundingApplications funding;
 
     ApiClient api;
     Browser browser;
@@ -110,6 +114,8 @@ class SupportPlanInTasklistBrowserTest {
         tasklist.work(tasklist.taskOf("frode", caseNumber, TASK_DECIDE_FUNDING), true, () -> {
             tasklist.clickLabel("Bevilget");
             tasklist.typeInto("Bevilget beløb (kr.)", "10000");
+            // less than the 12,000 kr. asked for: the form offers the reason for a grant too
+            tasklist.typeInto("Begrundelse til borgeren", "Puljen giver højst 10.000 kr. til en fest.");
         });
         tasklist.logInAs("admin");
         tasklist.work(tasklist.taskOf("admin", caseNumber, TASK_DECIDE_PERMIT), true, () -> {
@@ -138,6 +144,10 @@ class SupportPlanInTasklistBrowserTest {
             assertThat(entry.get("type")).isEqualTo("FUNDING_GRANTED");
             assertThat(entry.get("actor")).isEqualTo("frode");
             assertThat(entry.get("detail").toString()).contains("10000");
+        });
+        assertThat(funding.forCase(caseNumber)).singleElement().satisfies(application -> {
+            assertThat(application.amountGranted()).isEqualByComparingTo("10000");
+            assertThat(application.decisionReason()).isEqualTo("Puljen giver højst 10.000 kr. til en fest.");
         });
         assertThat(timeline).anySatisfy(entry -> {
             assertThat(entry.get("type")).isEqualTo("PERMIT_REFUSED");

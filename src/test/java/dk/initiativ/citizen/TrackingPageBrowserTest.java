@@ -124,7 +124,16 @@ class TrackingPageBrowserTest {
             browser.open(url("/track/" + submitted.token() + "/withdraw"));
             assertThat(browser.currentUrl()).endsWith("/track/" + submitted.token());
 
-            // the survey after closure: a rating is required, the comment optional; then the thank-you state
+            // a withdrawal ends no collaboration to evaluate: no survey offered, not even by its address
+            assertThat(browser.driver().findElements(By.id("survey-link"))).isEmpty();
+            assertThat(browser.find("#contact-name").getText()).isNotBlank(); // they had accepted the case
+            browser.open(url("/track/" + submitted.token() + "/survey"));
+            assertThat(browser.currentUrl()).endsWith("/track/" + submitted.token());
+
+            // the survey after the contact person closed a case: a rating is required, the comment optional
+            ApiClient.Submitted closed = cases.submit("Fællesspisning i hallen", "jyderup", false);
+            cases.close(cases.agreed(closed.caseNumber()), closed.caseNumber(), "REALISED", "Tak for i dag.");
+            browser.open(url("/track/" + closed.token()));
             navigate(browser, "#survey-link");
             assertThat(browser.find("#survey-title").getText()).isEqualTo("Hvordan gik det?");
             browser.assertAccessible();
@@ -140,12 +149,15 @@ class TrackingPageBrowserTest {
             assertThat(browser.find("#survey-comment").getText()).isEqualTo("Hurtigt svar <b>tak</b>");
             assertThat(browser.driver().findElements(By.id("survey-submit"))).isEmpty();
             browser.assertAccessible();
-            browser.open(url("/track/" + submitted.token() + "/survey?lang=en"));
+            browser.open(url("/track/" + closed.token() + "/survey?lang=en"));
             assertThat(browser.find("#survey-thanks").getText()).isEqualTo("Thank you for your evaluation");
             browser.assertAccessible();
-            browser.open(url("/track/" + submitted.token() + "?lang=en"));
-            assertThat(browser.find("#timeline").getText()).contains("You answered the evaluation", "You withdrew the initiative");
+            browser.open(url("/track/" + closed.token() + "?lang=en"));
+            assertThat(browser.find("#timeline").getText()).contains("You answered the evaluation");
             assertThat(browser.driver().findElements(By.id("survey-link"))).isEmpty();
+            browser.assertAccessible();
+            browser.open(url("/track/" + submitted.token() + "?lang=en"));
+            assertThat(browser.find("#timeline").getText()).contains("You withdrew the initiative");
             browser.assertAccessible();
         }
     }

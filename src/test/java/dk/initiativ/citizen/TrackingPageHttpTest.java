@@ -192,6 +192,54 @@ class TrackingPageHttpTest {
         assertThat(stored.get("comment")).isEqualTo("Godt samarbejde");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN initiative i ON i.id = e.initiative_id"
                 + " WHERE i.case_number = ? AND e.type = 'SURVEY_ANSWERED'", Integer.class, real.caseNumber())).isEqualTo(1);
+
+        // staff read the answer and the outcome on the case page
+        String staffPage = cases.api().as("intake").getForObject("/cases/" + real.caseNumber() + "?lang=da", String.class);
+        assertThat(staffPage).contains("Borgerens evaluering", "id=\"case-survey-rating\">4 ud af 5<",
+                "id=\"case-survey-comment\" class=\"user-text\">Godt samarbejde<", "Realiseret");
+        String english = cases.api().as("intake").getForObject("/cases/" + real.caseNumber() + "?lang=en", String.class);
+        assertThat(english).contains("The citizen&#39;s evaluation", "4 out of 5");
+    }
+
+    @Test
+    void aWithdrawnCaseShowsNoContactPersonWhoNeverAcceptedItAndOffersNoSurvey() {
+        ApiClient.Submitted real = cases.submit("Blomsterkasser på torvet", "jyderup", false);
+        ApiClient.ok(cases.api().post("intake", "/api/tasks/" + cases.api().task("intake", real.caseNumber(),
+                dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE) + "/screening", Map.of("decision", "accept")));
+        assertThat(cases.api().initiative(real.caseNumber()).get("contactPerson")).isNotNull(); // proposed only
+
+        assertThat(http.postForEntity("/api/citizen/" + real.token() + "/withdrawal", null, Void.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(cases.api().citizen(real.token()).get("contactPerson")).isNull();
+        String page = html("/track/" + real.token(), "da").getBody();
+        assertThat(page).contains("Trukket tilbage", "id=\"contact-none\"")
+                .doesNotContain("id=\"contact-name\"", "id=\"contact-email\"", "id=\"survey-link\"");
+        // nor does the survey answer at its own address
+        ResponseEntity<String> survey = html("/track/" + real.token() + "/survey", "da");
+        assertThat(String.valueOf(survey.getBody())).doesNotContain("survey-submit");
+    }
+
+    @Test
+    void thePartialGrantsReasonAndTheAmountsReachTheCitizenAsADaneReadsThem() throws Exception {
+        ApiClient.Submitted real = cases.submit("Repair café", "jyderup", false);
+        String contact = cases.agreed(real.caseNumber());
+        ApiClient api = cases.api();
+        ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, real.caseNumber(),
+                dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT) + "/support-plan", Map.of("funding", true,
+                "fundingPool", "groen-pulje", "fundingAmount", 40000, "fundingPurpose", "Værktøj", "permits", false,
+                "partners", false, "political", false)));
+        ApiClient.ok(api.post("admin", "/api/tasks/" + api.task("admin", real.caseNumber(),
+                dk.initiativ.process.InitiativeProcess.TASK_DECIDE_FUNDING) + "/funding-decision", Map.of("granted", true,
+                "amount", 30000, "reason", "Puljen giver højst 30.000 kr. til værktøj.")));
+
+        String page = html("/track/" + real.token(), "da").getBody();
+        assertThat(page).contains("Puljen giver højst 30.000 kr. til værktøj.", "Grøn pulje: 40.000 kr.",
+                "Grøn pulje: 30.000 kr.").doesNotContain("40000.00", "30000.00");
+        assertThat(html("/track/" + real.token(), "en").getBody()).contains("Grøn pulje: DKK 40,000");
+        JsonNode data = json.readTree(http.getForObject("/track/" + real.token() + "/data.json", String.class));
+        assertThat(data.findValues("decisionReason")).extracting(JsonNode::asText)
+                .contains("Puljen giver højst 30.000 kr. til værktøj.");
     }
 
     private int messagesOf(String caseNumber) {

@@ -178,6 +178,23 @@ class FundingApplicationsTest {
     }
 
     @Test
+    void aPartialGrantKeepsTheOfficersReasonForTheCitizen() {
+        FundingPool pool = data.newPool("50000");
+        long id = applications.propose(data.newCase("Fælleshave"), pool.getCode(), new BigDecimal("12000"),
+                "Jord og frø", "contact");
+
+        assertField(() -> applications.grant(id, new BigDecimal("8000"), "x".repeat(4001), "fund", OFFICER),
+                "reason", "funding.reason.size");
+        assertThat(data.status(id)).isEqualTo("PROPOSED");
+        assertThat(data.budgetLeft(pool)).isEqualByComparingTo("50000");
+
+        FundingApplicationView granted = applications.grant(id, new BigDecimal("8000"),
+                "  Puljen giver højst 8.000 kr. til frø 🌱  ", "fund", OFFICER);
+        assertThat(granted.decisionReason()).isEqualTo("Puljen giver højst 8.000 kr. til frø 🌱");
+        assertThat(applications.find(id).orElseThrow().decisionReason()).isEqualTo("Puljen giver højst 8.000 kr. til frø 🌱");
+    }
+
+    @Test
     void aGrantIsMoreThanZeroAndAtMostTheAmountRequested() {
         FundingPool pool = data.newPool("50000");
         long id = applications.propose(data.newCase("Repair café"), pool.getCode(), new BigDecimal("12000"),

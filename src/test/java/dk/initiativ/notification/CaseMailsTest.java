@@ -65,6 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LocalModeTest
 class CaseMailsTest {
 
+    private static final String INTAKE = "ida.visitation@example.org";
     private static final Pattern TRACKING_LINK = Pattern.compile("http://localhost:8080/track/([A-Za-z0-9_-]+)");
 
     @RegisterExtension
@@ -133,6 +134,11 @@ class CaseMailsTest {
         ok(http.postForEntity("/api/citizen/" + tokenIn(reminder) + "/answer",
                 new HttpEntity<>(Map.of("answer", "Three, along the pier."), json("en")), Map.class));
         assertThat(mailsTo(citizen)).isEmpty(); // an answer from the citizen sends nothing back
+        // intake screens again: told in Danish, with a link to the staff case page, never the answer itself
+        Mail answered = theOnlyMail(INTAKE, "Borgeren har svaret");
+        assertThat(answered.subject()).isEqualTo("Borgeren har svaret: " + caseNumber);
+        assertThat(answered.text()).contains("Kære Ida Visitation", "http://localhost:8080/cases/" + caseNumber)
+                .doesNotContain("Three, along the pier", "/camunda/app/tasklist");
 
         // accepted: the proposed contact person is told (in Danish), then the citizen gets their name
         ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
@@ -141,7 +147,9 @@ class CaseMailsTest {
         Map<?, ?> person = staff(contact);
         Mail proposed = theOnlyMail((String) person.get("email"), caseNumber);
         assertThat(proposed.subject()).isEqualTo("Ny sag til dig: " + caseNumber);
-        assertThat(proposed.text()).contains("foreslået til dig som kontaktperson", "/camunda/app/tasklist/");
+        assertThat(proposed.text()).contains("foreslået til dig som kontaktperson",
+                "http://localhost:8080/cases/" + caseNumber).doesNotContain("/camunda/app/tasklist");
+        assertThat(proposed.html()).contains("href=\"http://localhost:8080/cases/" + caseNumber + "\"");
         assertThat(proposed.html()).doesNotContain("<script>");
 
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_ACCEPT_CASE) + "/acceptance",
@@ -226,7 +234,8 @@ class CaseMailsTest {
         fire(caseNumber, InitiativeProcess.TIMER_ACCEPTANCE_OVERDUE);
         Mail escalated = theOnlyMail("mads.bech@example.org", caseNumber);
         assertThat(escalated.subject()).isEqualTo("Sag " + caseNumber + " mangler en kontaktperson");
-        assertThat(escalated.text()).contains("Kære Mads Bech", "Vælg en kontaktperson", "/camunda/app/tasklist/")
+        assertThat(escalated.text()).contains("Kære Mads Bech", "Vælg en kontaktperson",
+                        "http://localhost:8080/cases/" + caseNumber)
                 .doesNotContain("linket til din sag");
         assertThat(mailsTo("mette.leder@example.org")).isEmpty(); // the other team's manager is not bothered
 
@@ -259,10 +268,76 @@ class CaseMailsTest {
                 Map.of("funding", true, "fundingPool", "groen-pulje", "fundingAmount", 12500, "fundingPurpose",
                         "Musik", "permits", false, "partners", false, "political", false)));
         ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_FUNDING) + "/funding-decision",
-                Map.of("granted", true, "amount", 10000)));
+                Map.of("granted", true, "amount", 10000, "reason", "Puljen giver højst 10.000 kr. til musik.")));
         Mail granted = theOnlyMail(citizen, "Du har fået tilskud");
-        assertThat(granted.text()).contains("Grøn pulje", "12.500 kr.", "10.000 kr.");
+        // a partial grant: the officer's reason reaches the citizen
+        assertThat(granted.text()).contains("Grøn pulje", "12.500 kr.", "10.000 kr.",
+                "Puljen giver højst 10.000 kr. til musik.");
         assertOpensTheCase(granted, caseNumber);
+    }
+
+    @Test
+    void whoHasTheCaseHearsOfTheCitizensMessagesAndWithdrawalWhichTheCitizenGetsConfirmed() {
+        String citizen = "karen-" + tag + "@example.org";
+        Map<?, ?> receipt = submit("Bænke ved åen " + tag, "natur-miljoe", "tuse-naes", citizen, "da",
+                List.of("FUNDING"));
+        String caseNumber = (String) receipt.get("caseNumber");
+        String token = (String) receipt.get("trackingToken");
+        theOnlyMail(citizen, "Tak for dit initiativ");
+
+        // before anyone has the case, intake hears of a message
+        ok(http.postForEntity("/api/citizen/" + token + "/messages",
+                new HttpEntity<>(Map.of("body", "Hemmeligt: koden er 1234"), json("da")), Map.class));
+        Mail toIntake = theOnlyMail(INTAKE, "Ny besked fra borgeren");
+        assertThat(toIntake.subject()).isEqualTo("Ny besked fra borgeren: " + caseNumber);
+        assertThat(toIntake.text()).contains("http://localhost:8080/cases/" + caseNumber).doesNotContain("1234");
+
+        // accepted and taken: now the contact person hears of the citizen's message, not its text
+        String contact = api.toSupportPlan(caseNumber);
+        Map<?, ?> person = staff(contact);
+        String contactMail = (String) person.get("email");
+        theOnlyMail(contactMail, "Ny sag til dig");
+        theOnlyMail(citizen, "Du har fået en kontaktperson");
+        ok(http.postForEntity("/api/citizen/" + token + "/messages",
+                new HttpEntity<>(Map.of("body", "Kan vi mødes på torsdag? Min kode er 9876"), json("da")), Map.class));
+        Mail message = theOnlyMail(contactMail, "Ny besked fra borgeren");
+        assertThat(message.text()).contains("Kære " + person.get("displayName"), "Læs og besvar beskeden",
+                "http://localhost:8080/cases/" + caseNumber).doesNotContain("9876", "torsdag");
+        assertThat(message.html()).contains("href=\"http://localhost:8080/cases/" + caseNumber + "\"");
+        assertThat(mailsTo(INTAKE)).isEmpty();
+        assertThat(mailsTo(citizen)).isEmpty(); // their own message sends them nothing
+
+        // the citizen withdraws: confirmed to them; the contact person is told
+        ok(http.postForEntity("/api/citizen/" + token + "/withdrawal", new HttpEntity<>(Map.of(), json("da")),
+                Map.class));
+        Mail confirmed = theOnlyMail(citizen, "Du har trukket dit initiativ tilbage");
+        assertThat(confirmed.text()).contains("Kære Jane Citizen", "Bænke ved åen " + tag, "som du bad om")
+                .doesNotContain("spørgeskema");
+        assertOpensTheCase(confirmed, caseNumber);
+        Mail told = theOnlyMail(contactMail, "er trukket tilbage");
+        assertThat(told.subject()).isEqualTo("Sag " + caseNumber + " er trukket tilbage");
+        assertThat(told.text()).contains("http://localhost:8080/cases/" + caseNumber);
+        assertThat(mailsTo(citizen)).isEmpty(); // no closing mail besides the confirmation
+    }
+
+    @Test
+    void anEnglishWithdrawalIsConfirmedInEnglishAndTheProposedContactPersonIsTold() {
+        String citizen = "john-" + tag + "@example.org";
+        Map<?, ?> receipt = submit("Harbour clean-up " + tag, "natur-miljoe", "tuse-naes", citizen, "en",
+                List.of("FUNDING"));
+        String caseNumber = (String) receipt.get("caseNumber");
+        theOnlyMail(citizen, "Thank you for your initiative");
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
+                Map.of("decision", "accept")));
+        String proposedTo = (String) staff((String) api.initiative(caseNumber).get("contactPerson")).get("email");
+        theOnlyMail(proposedTo, "Ny sag til dig");
+
+        ok(http.postForEntity("/api/citizen/" + receipt.get("trackingToken") + "/withdrawal",
+                new HttpEntity<>(Map.of(), json("en")), Map.class));
+        Mail confirmed = theOnlyMail(citizen, "You have withdrawn your initiative");
+        assertThat(confirmed.text()).contains("Dear Jane Citizen", "Harbour clean-up " + tag, "as you asked");
+        assertThat(theOnlyMail(proposedTo, "er trukket tilbage").text())
+                .contains("http://localhost:8080/cases/" + caseNumber);
     }
 
     @Test
