@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 
+import dk.initiativ.casework.CaseNotes;
 import dk.initiativ.casework.AgreementView;
 import dk.initiativ.attachment.Attachments;
 import dk.initiativ.casework.Agreements;
@@ -55,10 +56,13 @@ public class CitizenCaseService {
     private final MessageSource texts;
     private final Clock clock;
 
+    private final CaseNotes notes;
+
     CitizenCaseService(Cases cases, IntakeService intake, Agreements agreements, StaffDirectory staff,
             RuntimeService runtimeService, CaseMessages messages, FundingApplications funding,
             PermitRequirements permits, PartnerLinks partners, PoliticalDecisions politics, Surveys surveys,
-            Attachments attachments, MessageSource texts, Clock clock) {
+            Attachments attachments, MessageSource texts, Clock clock, CaseNotes notes) {
+        this.notes = notes;
         this.attachments = attachments;
         this.messages = messages;
         this.funding = funding;
@@ -150,7 +154,9 @@ public class CitizenCaseService {
                         p.decision(), p.decidedOn())).orElse(null),
                 surveys.of(caseNumber).orElse(null),
                 attachments.listFor(caseNumber).stream().map(a -> new CaseDataExport.Attachment(a.fileName(),
-                        a.contentType(), a.sizeBytes(), a.sha256())).toList());
+                        a.contentType(), a.sizeBytes(), a.sha256())).toList(),
+                notes.of(caseNumber).stream().map(note -> new CaseDataExport.Note(note.authorName(), note.body(),
+                        note.writtenAt())).toList());
     }
 
     private static String name(Enum<?> value) {

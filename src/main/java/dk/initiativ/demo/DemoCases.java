@@ -150,9 +150,11 @@ class DemoCases implements ApplicationRunner {
             return;
         }
         if (demo.stage().equals("supporting")) {
-            // funding and partners running: the fund officers and the contact person have tasks
-            Map<String, Object> plan = new HashMap<>(Map.of(VAR_NEEDS_FUNDING, true, VAR_NEEDS_PERMITS, false,
+            // funding, permits and partners running: the fund officers, both departments (vibeke, bent) and the
+            // contact person have tasks
+            Map<String, Object> plan = new HashMap<>(Map.of(VAR_NEEDS_FUNDING, true, VAR_NEEDS_PERMITS, true,
                     VAR_NEEDS_PARTNERS, true, VAR_NEEDS_POLITICAL, false));
+            plan.put(VAR_PERMIT_LINES, "Brug af offentligt areal; vej-park\nMidlertidig opstilling af telt; byg-miljoe");
             plan.put(VAR_FUNDING_POOL, "lokalpuljen");
             plan.put(VAR_FUNDING_AMOUNT, "25000");
             plan.put(VAR_FUNDING_PURPOSE, "Materialer og leje af udstyr");

@@ -3,6 +3,8 @@ package dk.initiativ.identity;
 import java.util.ArrayList;
 import java.util.List;
 
+import dk.initiativ.permits.Departments;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * What each role may do in Camunda's webapps and engine API (Camunda authorizations are on):
  * admin everything; manager reads every process, instance, task and decision in Cockpit;
  * intake, contact staff and fund officers use Tasklist, where Camunda's default task permissions
- * give them their own and their group's tasks. Citizens get nothing. Written at every start and
+ * give them their own and their group's tasks; so do the members of each configured department's group.
+ * Citizens get nothing. Written at every start and
  * idempotent, so that several nodes and later versions converge on the same grants. An engine
  * plugin, so that the grants are in place before the first request arrives.
  * <p>Nobody may create or delete a deployment (ADR 0006): the packaged models are the deployment.
@@ -38,6 +41,25 @@ class CamundaRoleAuthorizations extends AbstractProcessEnginePlugin {
     private static final String ANY = Authorization.ANY;
 
     record Grant(Role role, Resource resource, String resourceId, List<Permission> permissions) {
+    }
+
+    private final Departments departments;
+
+    CamundaRoleAuthorizations(Departments departments) {
+        this.departments = departments;
+    }
+
+    /**
+     * What a department group may do: Tasklist, where Camunda's default task permissions give them their group's
+     * tasks (a candidate group may work its task), and nothing else; so through {@code /engine-rest} too, a
+     * department member cannot see or complete another department's task.
+     */
+    static List<Grant> departmentGrants() {
+        return List.of(
+                new Grant(Role.DEPARTMENT, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+                new Grant(Role.DEPARTMENT, Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)),
+                new Grant(Role.DEPARTMENT, Resources.USER, ANY, List.of(Permissions.READ)),
+                new Grant(Role.DEPARTMENT, Resources.GROUP, ANY, List.of(Permissions.READ)));
     }
 
     static List<Grant> grants() {
@@ -76,6 +98,10 @@ class CamundaRoleAuthorizations extends AbstractProcessEnginePlugin {
         AuthorizationService authorizations = engine.getAuthorizationService();
         grants().forEach(grant -> ensure(authorizations, grant.role().groupId(), grant.resource(),
                 grant.resourceId(), grant.permissions()));
+        for (String department : departments.groups()) {
+            departmentGrants().forEach(grant -> ensure(authorizations, department, grant.resource(),
+                    grant.resourceId(), grant.permissions()));
+        }
         revokeDeploymentChanges(authorizations);
         log.info("Camunda authorizations of the roles are in place");
     }

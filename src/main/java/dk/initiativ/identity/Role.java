@@ -13,10 +13,20 @@ public enum Role {
     CONTACT_STAFF("contact-staff"),
     FUND_OFFICER("fund-officer"),
     MANAGER("manager"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    /**
+     * A member of a configured department's group (e.g. {@code vej-park}, see
+     * {@link dk.initiativ.permits.DepartmentProperties}): decides that department's permits and reads what a permit
+     * decision needs, nothing else. No group of its own: the department groups give it.
+     */
+    DEPARTMENT("department");
 
     /** Roles of municipal staff: they may use Tasklist and the staff API. */
     public static final String[] STAFF = {"intake", "contact-staff", "fund-officer", "manager", "admin"};
+
+    /** Every role of municipal staff, the department role included: they may use Tasklist and their work list. */
+    public static final String[] STAFF_AND_DEPARTMENTS = {"intake", "contact-staff", "fund-officer", "manager", "admin",
+            "department"};
 
     private final String groupId;
 
@@ -33,6 +43,6 @@ public enum Role {
     }
 
     public static Optional<Role> ofGroup(String groupId) {
-        return Arrays.stream(values()).filter(role -> role.groupId.equals(groupId)).findFirst();
+        return Arrays.stream(values()).filter(role -> role != DEPARTMENT && role.groupId.equals(groupId)).findFirst();
     }
 }

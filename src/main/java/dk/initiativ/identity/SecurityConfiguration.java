@@ -27,7 +27,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach what. Public: the start page, the submission endpoint, static files, health.
  * Staff: the staff API, the engine REST API and the Camunda webapps (Cockpit for managers and
- * admins, Admin for admins only). Citizens get no Camunda webapp. The login itself is the
+ * admins, Admin for admins only). Department members: their work list, their permit decisions, the case page
+ * (which shows them only their permits' part), Tasklist and the engine REST API (Camunda's authorizations
+ * give them their group's tasks only). Citizens get no Camunda webapp. The login itself is the
  * active {@link LoginMode}'s.
  * <p>The engine REST API takes HTTP Basic only, never the login session, so a page on another site
  * cannot use a staff member's cookie there; nobody creates, redeploys or deletes a deployment through
@@ -67,7 +69,7 @@ class SecurityConfiguration {
         http.securityMatcher(path.matcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(deploymentChanges(path)).denyAll()
-                        .anyRequest().hasAnyRole(Role.STAFF))
+                        .anyRequest().hasAnyRole(Role.STAFF_AND_DEPARTMENTS))
                 .authenticationProvider(camundaIdentity)
                 .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -124,11 +126,16 @@ class SecurityConfiguration {
                         // the citizen's own case, reached with the private tracking token only
                         .requestMatchers("/api/citizen/**").permitAll()
                         // the case page for staff, linked from Tasklist's forms
-                        .requestMatchers("/cases/**").hasAnyRole(Role.STAFF)
+                        // (a department member reads only what a permit of their department needs)
+                        .requestMatchers("/cases/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
-                        .requestMatchers("/camunda/**").hasAnyRole(Role.STAFF)
+                        .requestMatchers("/camunda/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        // departments: their work list, claiming and deciding their permit tasks, nothing else
+                        .requestMatchers(HttpMethod.GET, "/api/tasks").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        .requestMatchers(HttpMethod.POST, "/api/tasks/*/claim", "/api/tasks/*/permit-decision")
+                                .hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         .requestMatchers("/api/**").hasAnyRole(Role.STAFF)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated())

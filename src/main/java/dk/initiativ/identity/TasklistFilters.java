@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dk.initiativ.permits.Departments;
+
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters every staff member starts with: "my tasks" and "my groups' tasks",
- * readable by every staff role.
+ * readable by every staff role and every department.
  */
 @Component
 class TasklistFilters extends AbstractProcessEnginePlugin {
@@ -25,9 +27,11 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     private static final Locale MUNICIPALITY = Locale.forLanguageTag("da");
 
     private final MessageSource messages;
+    private final Departments departments;
 
-    TasklistFilters(MessageSource messages) {
+    TasklistFilters(MessageSource messages, Departments departments) {
         this.messages = messages;
+        this.departments = departments;
     }
 
     @Override
@@ -52,6 +56,9 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
         }
         for (String staff : Role.STAFF) {
             CamundaRoleAuthorizations.ensure(engine.getAuthorizationService(), staff, Resources.FILTER, filter.getId(), List.of(Permissions.READ));
+        }
+        for (String department : departments.groups()) {
+            CamundaRoleAuthorizations.ensure(engine.getAuthorizationService(), department, Resources.FILTER, filter.getId(), List.of(Permissions.READ));
         }
     }
 }

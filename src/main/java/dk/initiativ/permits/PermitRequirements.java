@@ -53,9 +53,11 @@ public class PermitRequirements {
     private final Clock clock;
     private final int decisionDays;
     private final ZoneId zone;
+    private final Departments departments;
 
     PermitRequirements(PermitRequirementRepository permits, Cases cases, WorkingDayCalendar calendar, Clock clock,
-            DeadlineProperties deadlines) {
+            DeadlineProperties deadlines, Departments departments) {
+        this.departments = departments;
         this.permits = permits;
         this.cases = cases;
         this.calendar = calendar;
@@ -72,7 +74,7 @@ public class PermitRequirements {
      * @param departmentGroup the Camunda group of the deciding department, e.g. {@code vej-park}
      * @return the new requirement's id
      * @throws FieldProblemException field {@code kind} (missing, too long) or {@code departmentGroup}
-     *                               (missing, not a group id)
+     *                               (missing, not a group id, not a configured department)
      * @throws CaseClosedException   the case is closed
      * @throws CaseNotFoundException no such case
      */
@@ -92,6 +94,10 @@ public class PermitRequirements {
         String group = departmentGroup.strip();
         if (!DEPARTMENT_GROUP.matcher(group).matches()) {
             throw new FieldProblemException("departmentGroup", "permit.departmentGroup.invalid");
+        }
+        if (!departments.isDepartment(group)) {
+            // a typo would make a task that nobody can reach
+            throw new FieldProblemException("departmentGroup", "permit.departmentGroup.unknown");
         }
         LocalDate due = calendar.addWorkingDays(today(), decisionDays);
         PermitRequirement permit = permits.saveAndFlush(
@@ -162,6 +168,13 @@ public class PermitRequirements {
         permit.decide(approved, text, officer, now());
         log.info("Permit requirement {} {} by {}", permitId, approved ? "approved" : "refused", officer);
         return permit.toView();
+    }
+
+    /** The case's permit requirements decided by one of the departments, in the order they were added. */
+    @Transactional(readOnly = true)
+    public List<PermitView> forCase(String caseNumber, Collection<String> departmentGroups) {
+        return forCase(caseNumber).stream().filter(permit -> departmentGroups.contains(permit.departmentGroup()))
+                .toList();
     }
 
     /** The case's permit requirements in the order they were added. */

@@ -63,7 +63,11 @@ public final class InitiativeProcess {
 
     // follow-up and closure
     public static final String GATEWAY_FOLLOW_UP_JOIN = "Gateway_FollowUpJoin";
+    public static final String GATEWAY_AWAIT_FOLLOW_UP = "Gateway_AwaitFollowUp";
     public static final String TIMER_FOLLOW_UP_DUE = "TimerEvent_FollowUpDue";
+    /** The contact person closes the case while it waits for the next follow-up. */
+    public static final String EVENT_CLOSE_EARLY = "MessageEvent_CloseEarly";
+    public static final String GATEWAY_CLOSURE = "Gateway_Closure";
     public static final String TASK_FOLLOW_UP = "Task_FollowUp";
     public static final String TASK_RECORD_PROGRESS = "ServiceTask_RecordProgress";
     public static final String GATEWAY_DONE = "Gateway_Done";
@@ -79,6 +83,7 @@ public final class InitiativeProcess {
     /** Message names (what the Java side correlates). */
     public static final String MESSAGE_INFORMATION_PROVIDED = "InformationProvided";
     public static final String MESSAGE_WITHDRAWN = "InitiativeWithdrawn";
+    public static final String MESSAGE_CLOSE_EARLY = "CloseEarly";
 
     /** Process variables: ids and small decisions only, the case itself lives in our tables. */
     public static final String VAR_INITIATIVE_ID = "initiativeId";

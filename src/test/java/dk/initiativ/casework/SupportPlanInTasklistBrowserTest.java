@@ -109,7 +109,7 @@ class SupportPlanInTasklistBrowserTest {
         });
         browser.waitUntil(d -> timeline(caseNumber).contains("SUPPORT_PLANNED") ? true : null);
 
-        // the fund officer grants, the permit's department (an admin in the demo) refuses with a reason
+        // the fund officer grants, the permit's department (Vibeke of Vej og Park) refuses with a reason
         tasklist.logInAs("frode");
         tasklist.work(tasklist.taskOf("frode", caseNumber, TASK_DECIDE_FUNDING), true, () -> {
             tasklist.clickLabel("Bevilget");
@@ -117,8 +117,8 @@ class SupportPlanInTasklistBrowserTest {
             // less than the 12,000 kr. asked for: the form offers the reason for a grant too
             tasklist.typeInto("Begrundelse til borgeren", "Puljen giver højst 10.000 kr. til en fest.");
         });
-        tasklist.logInAs("admin");
-        tasklist.work(tasklist.taskOf("admin", caseNumber, TASK_DECIDE_PERMIT), true, () -> {
+        tasklist.logInAs("vibeke");
+        tasklist.work(tasklist.taskOf("vibeke", caseNumber, TASK_DECIDE_PERMIT), true, () -> {
             tasklist.clickLabel("Afslag");
             tasklist.typeInto("Begrundelse for afslag", "Torvet er optaget af markedsdagen");
         });
@@ -151,6 +151,7 @@ class SupportPlanInTasklistBrowserTest {
         });
         assertThat(timeline).anySatisfy(entry -> {
             assertThat(entry.get("type")).isEqualTo("PERMIT_REFUSED");
+            assertThat(entry.get("actor")).isEqualTo("vibeke");
             assertThat(entry.get("detail").toString()).contains("markedsdagen");
         });
     }

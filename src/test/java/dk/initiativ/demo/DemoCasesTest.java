@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
 import static dk.initiativ.process.InitiativeProcess.TASK_AWAIT_INFORMATION;
 import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_FUNDING;
+import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_PERMIT;
 import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
 import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP;
 import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP_PARTNERS;
@@ -55,7 +56,7 @@ class DemoCasesTest {
                 .collect(Collectors.toSet());
         // what Cockpit shows: running instances at each waiting point of the journey
         assertThat(waitingAt).contains(TASK_SCREEN_INITIATIVE, TASK_AWAIT_INFORMATION, TASK_ACCEPT_CASE,
-                TASK_REASSIGN_CASE, TASK_FIRST_CONTACT, TASK_PLAN_SUPPORT, TASK_DECIDE_FUNDING,
+                TASK_REASSIGN_CASE, TASK_FIRST_CONTACT, TASK_PLAN_SUPPORT, TASK_DECIDE_FUNDING, TASK_DECIDE_PERMIT,
                 TASK_FOLLOW_UP_PARTNERS, TASK_FOLLOW_UP);
     }
 }

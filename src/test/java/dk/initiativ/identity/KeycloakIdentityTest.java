@@ -61,4 +61,16 @@ class KeycloakIdentityTest {
         assertThat(http.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+
+    @Test
+    void aDepartmentsMemberHasTheDepartmentRoleOnly() {
+        assertThat(identityService.createGroupQuery().groupMember("vibeke").list()).extracting(Group::getId)
+                .containsExactly("vej-park");
+        assertThat(identityService.createUserQuery().userId("bent").singleResult().getEmail())
+                .isEqualTo("bent.bygholm@example.org");
+        assertThat(http.withBasicAuth("vibeke", KeycloakTestServer.DEMO_PASSWORD)
+                .getForEntity("/api/tasks", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("bent", KeycloakTestServer.DEMO_PASSWORD)
+                .getForEntity("/api/teams", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
 }

@@ -75,6 +75,9 @@ class PermitRequirementsTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Departments departments;
+
     @AfterEach
     void resetEngineClock() {
         ClockUtil.reset();
@@ -148,7 +151,7 @@ class PermitRequirementsTest {
                 Map.of("initiativ.deadlines.permit-decision", String.valueOf(days))))
                 .bindOrCreate("initiativ.deadlines", DeadlineProperties.class);
         PermitRequirements onThatDay = new PermitRequirements(repository, cases, calendar,
-                Clock.fixed(at, ZoneOffset.UTC), deadlines);
+                Clock.fixed(at, ZoneOffset.UTC), deadlines, departments);
         return transaction.execute(status -> onThatDay.require(caseNumber, "Brug af offentlig vej", "vej-park",
                 "contact"));
     }
@@ -170,12 +173,19 @@ class PermitRequirementsTest {
             assertField(() -> permits.require(caseNumber, "Bål", invalid, "contact"), "departmentGroup",
                     "permit.departmentGroup.invalid");
         }
+        // a well-formed group that is no configured department would make a task that nobody can reach
+        for (String unknown : List.of("a".repeat(64), "b2", "vej-prak", "contact-staff", "admin")) {
+            assertField(() -> permits.require(caseNumber, "Bål", unknown, "contact"), "departmentGroup",
+                    "permit.departmentGroup.unknown");
+        }
         assertThat(permits.forCase(caseNumber)).isEmpty();
 
-        permits.require(caseNumber, "x".repeat(120), "a".repeat(64), "contact");
-        permits.require(caseNumber, "Bål", "b2", "contact");
+        permits.require(caseNumber, "x".repeat(120), "vej-park", "contact");
+        permits.require(caseNumber, "Bål", "byg-miljoe", "contact");
         assertThat(permits.forCase(caseNumber)).extracting(PermitView::departmentGroup)
-                .containsExactly("a".repeat(64), "b2");
+                .containsExactly("vej-park", "byg-miljoe");
+        assertThat(permits.forCase(caseNumber, List.of("byg-miljoe", "contact-staff")))
+                .extracting(PermitView::departmentGroup).containsExactly("byg-miljoe");
     }
 
     @Test
@@ -185,7 +195,7 @@ class PermitRequirementsTest {
 
         assertThatThrownBy(() -> permits.decide(id, true, null, "contact", List.of("contact-staff")))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> permits.decide(id, true, null, "bygning", List.of("byggeri")))
+        assertThatThrownBy(() -> permits.decide(id, true, null, "bygning", List.of("byg-miljoe")))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> permits.decide(id, false, "Nej", "nobody", null))
                 .isInstanceOf(ForbiddenException.class);
@@ -193,7 +203,7 @@ class PermitRequirementsTest {
 
         permits.decide(id, true, null, "vera", ROADS);
 
-        long second = permits.require(caseNumber, "Arrangement", "kultur", "contact");
+        long second = permits.require(caseNumber, "Arrangement", "byg-miljoe", "contact");
         permits.decide(second, false, " Støj efter kl. 22 ", "admin", Set.of("admin"));
 
         assertThat(permits.forCase(caseNumber)).satisfiesExactly(approved -> {
@@ -213,14 +223,14 @@ class PermitRequirementsTest {
     void onlyARequiredPermitIsDecided() {
         String caseNumber = newCase("Kunst i byrummet");
         long approved = permits.require(caseNumber, "Skulptur", "vej-park", "contact");
-        long refused = permits.require(caseNumber, "Byggetilladelse", "byggeri", "contact");
+        long refused = permits.require(caseNumber, "Byggetilladelse", "byg-miljoe", "contact");
         long open = permits.require(caseNumber, "Lys", "vej-park", "contact");
         permits.decide(approved, true, "Godkendt med vilkår", "vera", ROADS);
-        permits.decide(refused, false, "Lokalplanen tillader det ikke", "bo", List.of("byggeri"));
+        permits.decide(refused, false, "Lokalplanen tillader det ikke", "bo", List.of("byg-miljoe"));
 
         assertConflict(() -> permits.decide(approved, false, "Fortrudt", "vera", ROADS));
         assertConflict(() -> permits.decide(approved, true, null, "admin", List.of("admin")));
-        assertConflict(() -> permits.decide(refused, true, null, "bo", List.of("byggeri")));
+        assertConflict(() -> permits.decide(refused, true, null, "bo", List.of("byg-miljoe")));
         assertThat(permits.openIds(caseNumber)).containsExactly(open);
         assertThat(permits.forCase(caseNumber)).extracting(PermitView::status)
                 .containsExactly(PermitStatus.APPROVED, PermitStatus.REFUSED, PermitStatus.REQUIRED);

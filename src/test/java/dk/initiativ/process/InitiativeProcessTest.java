@@ -121,12 +121,12 @@ class InitiativeProcessTest {
         // no track needed: the support plan's default flow
         planSupport(instance, false, false, false, false);
         assertThat(instance).hasPassed(TASK_RECORD_SUPPORT_PLAN, GATEWAY_SUPPORT_SPLIT, GATEWAY_SUPPORT_JOIN,
-                TASK_SUPPORT_COMPLETED, GATEWAY_FOLLOW_UP_JOIN).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+                TASK_SUPPORT_COMPLETED, GATEWAY_FOLLOW_UP_JOIN).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
         assertThat(timerDue(instance, TIMER_FOLLOW_UP_DUE)).isEqualTo(deadlines.nextFollowUpAt());
 
         // two check-ins 30 working days apart: halfway, then done
         followUp(instance, 50, "Fonden har givet tilsagn", false);
-        assertThat(instance).hasPassed(TASK_RECORD_PROGRESS, GATEWAY_DONE).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+        assertThat(instance).hasPassed(TASK_RECORD_PROGRESS, GATEWAY_DONE).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
         followUp(instance, 100, "Legepladsen er indviet", true);
         assertThat(instance).isWaitingAt(TASK_CLOSE_CASE);
         assertThat(cases(receipt).progressPercent()).isEqualTo(100);
@@ -193,7 +193,7 @@ class InitiativeProcessTest {
                 VAR_DECIDED_ON, NOW.atZone(java.time.ZoneId.of("Europe/Copenhagen")).toLocalDate().toString()));
 
         assertThat(instance).hasPassed(TASK_RECORD_FUNDING_DECISION, SUBPROCESS_PERMIT, TASK_RECORD_PERMIT_DECISION,
-                TASK_SAVE_POLITICAL_DECISION, GATEWAY_SUPPORT_JOIN, TASK_SUPPORT_COMPLETED).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+                TASK_SAVE_POLITICAL_DECISION, GATEWAY_SUPPORT_JOIN, TASK_SUPPORT_COMPLETED).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
         assertThat(types(cases(receipt))).contains(CaseEventType.SUPPORT_PLANNED, CaseEventType.FUNDING_PROPOSED,
                 CaseEventType.FUNDING_GRANTED, CaseEventType.PERMIT_REQUIRED, CaseEventType.PERMIT_APPROVED,
                 CaseEventType.PERMIT_REFUSED, CaseEventType.PARTNER_LINKED, CaseEventType.POLITICAL_FORWARDED,
@@ -375,6 +375,30 @@ class InitiativeProcessTest {
     private SubmissionReceipt submit(String title, String topic, String district) {
         return submissions.submit(new SubmitInitiativeRequest(title, "Beskrivelse af " + title, topic, district,
                 "Anna Andersen", "anna@example.org", true, Set.of(HelpKind.PARTNERS)), Locale.forLanguageTag("da"));
+    }
+
+    @Test
+    void theContactPersonClosesEarlyWhileTheCaseWaitsForTheFollowUp() {
+        SubmissionReceipt receipt = submit("Bogbytte i Jyderup", "kultur-fritid", "jyderup");
+        ProcessInstance instance = instance(receipt);
+        toAgreement(instance);
+        planSupport(instance, false, false, false, false);
+        assertThat(instance).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
+
+        // a week later, done: no waiting for the 30 working days
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(java.time.Duration.ofDays(7))));
+        runtimeService.createMessageCorrelation(MESSAGE_CLOSE_EARLY).processInstanceBusinessKey(receipt.caseNumber())
+                .correlate();
+
+        assertThat(instance).hasPassed(EVENT_CLOSE_EARLY, GATEWAY_CLOSURE).hasNotPassed(TIMER_FOLLOW_UP_DUE, TASK_FOLLOW_UP)
+                .isWaitingAt(TASK_CLOSE_CASE);
+        assertThat(timer(instance, TIMER_FOLLOW_UP_DUE)).isNull();
+        assertThat(task(instance, TASK_CLOSE_CASE).getDueDate()).isEqualTo(deadlines.checkInDue());
+        taskService.complete(task(instance, TASK_CLOSE_CASE).getId(), Map.of(VAR_OUTCOME, "REALISED",
+                VAR_CLOSING_MESSAGE, "Bogbyttet er sat op. Tak!"));
+
+        assertThat(instance).hasPassed(TASK_CLOSE_WITH_OUTCOME, END_CLOSED).isEnded();
+        assertThat(cases(receipt).outcome()).isEqualTo(Outcome.REALISED);
     }
 
     /** Screening accepted, the proposed contact person accepts, the agreement is recorded. */

@@ -32,7 +32,8 @@ class OpenApiTest {
                 "/api/tasks/{taskId}/support-plan", "/api/tasks/{taskId}/funding-decision",
                 "/api/tasks/{taskId}/permit-decision", "/api/tasks/{taskId}/political-decision",
                 "/api/tasks/{taskId}/follow-up", "/api/tasks/{taskId}/closure", "/api/citizen/{token}/messages",
-                "/api/initiatives/{caseNumber}/messages");
+                "/api/initiatives/{caseNumber}/messages", "/api/initiatives/{caseNumber}/notes",
+                "/api/initiatives/{caseNumber}/early-closure");
         assertThat(paths).noneSatisfy((path, item) -> assertThat(path).startsWith("/engine-rest"));
     }
 
