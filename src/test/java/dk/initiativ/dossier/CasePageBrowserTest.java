@@ -53,7 +53,7 @@ class CasePageBrowserTest {
                 Map.class));
         String contact = api.toSupportPlan(caseNumber);
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan",
-                Map.of("funding", true, "fundingPool", "groen-pulje", "fundingAmount", 25000, "fundingPurpose",
+                Map.of("funding", true, "fundingPool", "lokalpuljen", "fundingAmount", 25000, "fundingPurpose",
                         "Træstammer og sand", "permits", false, "partners", false, "political", false)));
 
         try (Browser browser = Browser.desktop()) {
@@ -65,14 +65,14 @@ class CasePageBrowserTest {
             assertThat(browser.find("#case-tasks").getText()).contains("Afgør puljeansøgning",
                     "Ikke taget endnu (Puljeansvarlige)", "arbejdsdage tilbage");
             assertThat(browser.find("#case-timeline").getText()).contains("Ida Visitation", "Borgeren har svaret",
-                    "Støtteplan lagt", "puljemidler", "Grøn pulje: 25.000 kr.").doesNotContain("funding", "Du har");
+                    "Støtteplan lagt", "puljemidler", "Lokalpuljen: 25.000 kr.").doesNotContain("funding", "Du har");
             browser.screenshot(Path.of("target", "screenshots", "staff-case-page-da.png"));
             browser.assertAccessible();
 
             browser.open(url("/cases/" + caseNumber + "?lang=en"));
             assertThat(browser.find("#case-tasks").getText()).contains("Decide the funding application");
             assertThat(browser.find("#case-timeline").getText()).contains("The citizen answered", "funding",
-                    "Grøn pulje: DKK 25,000");
+                    "Lokalpuljen: DKK 25,000");
             browser.assertAccessible();
 
             // closed: the outcome, and the citizen's evaluation given on the tracking page
