@@ -16,6 +16,7 @@ import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.matching.StaffDirectory;
 import dk.initiativ.matching.StaffMember;
+import dk.initiativ.permits.Departments;
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.process.ProcessActors;
 import dk.initiativ.process.WorkingDayCalendar;
@@ -57,9 +58,11 @@ class CaseOverview {
     private final DeadlineProperties deadlines;
     private final MessageSource messages;
     private final Clock clock;
+    private final Departments departments;
 
     CaseOverview(StaffDirectory staff, IdentityService identities, TaskService tasks, WorkingDayCalendar calendar,
-            DeadlineProperties deadlines, MessageSource messages, Clock clock) {
+            DeadlineProperties deadlines, MessageSource messages, Clock clock, Departments departments) {
+        this.departments = departments;
         this.staff = staff;
         this.identities = identities;
         this.tasks = tasks;
@@ -131,7 +134,7 @@ class CaseOverview {
         } else {
             who = tasks.getIdentityLinksForTask(task.getId()).stream()
                     .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                    .map(link -> link.getGroupId() != null ? groupName(link.getGroupId()) : name(link.getUserId(), locale))
+                    .map(link -> link.getGroupId() != null ? groupName(link.getGroupId(), locale) : name(link.getUserId(), locale))
                     .distinct().sorted().collect(Collectors.joining(", "));
         }
         LocalDate due = task.getDueDate() == null ? null
@@ -142,7 +145,11 @@ class CaseOverview {
         return new OpenTask(name, who, taken, due, left);
     }
 
-    private String groupName(String groupId) {
+    /** A department by its configured name in the reader's language; any other group by its Camunda name. */
+    private String groupName(String groupId, Locale locale) {
+        if (departments.isDepartment(groupId)) {
+            return departments.name(groupId, locale);
+        }
         Group group = identities.createGroupQuery().groupId(groupId).singleResult();
         return group == null || group.getName() == null || group.getName().isBlank() ? groupId : group.getName();
     }

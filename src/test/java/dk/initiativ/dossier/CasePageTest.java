@@ -101,12 +101,12 @@ class CasePageTest {
         assertThat(page).contains("id=\"case-contact-person\">" + name + "<", "Ida Visitation",
                 "Støtteplan lagt", "puljemidler, tilladelser", "Grøn pulje: 25.000 kr.",
                 "Kontaktpersonen har taget sagen", "Åbne opgaver", "Afgør puljeansøgning", "Afgør tilladelse",
-                "Ikke taget endnu (Puljeansvarlige)", "arbejdsdage tilbage")
-                .doesNotContain("25000.00", "funding, permits", "Du har fået en kontaktperson",
+                "Ikke taget endnu (Puljeansvarlige)", "Ikke taget endnu (Vej og Park)", "arbejdsdage tilbage")
+                .doesNotContain("(vej-park)", "25000.00", "funding, permits", "Du har fået en kontaktperson",
                         "<span>" + contact + "</span>", ">" + contact + "<");
         String english = api.as("intake").getForObject("/cases/" + caseNumber + "?lang=en", String.class);
         assertThat(english).contains("Support plan made", "funding, permits", "Grøn pulje: DKK 25,000",
-                "Open tasks", "Decide the funding application", "working days left", name)
+                "Open tasks", "Decide the funding application", "working days left", "(Roads and Parks)", name)
                 .doesNotContain("25000.00", "You have a contact person");
     }
 
