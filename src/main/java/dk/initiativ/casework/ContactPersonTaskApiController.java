@@ -1,8 +1,5 @@
 package dk.initiativ.casework;
 
-import java.util.Map;
-
-import dk.initiativ.process.InitiativeProcess;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -12,45 +9,43 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The contact person's tasks through the API, with the same variables as the Tasklist forms: the
- * expectation agreement, the follow-up check-ins and the closing.
+ * The contact person's tasks through the API, with the same variables as the Tasklist forms and the same rules
+ * as the case page ({@link ContactPersonForms}): the expectation agreement, the follow-up check-ins and the closing.
  */
 @RestController
 class ContactPersonTaskApiController {
 
-    private final StaffTasks tasks;
+    private final TaskForms forms;
+    private final ContactPersonForms.Agreement agreement;
+    private final ContactPersonForms.FollowUp followUp;
+    private final ContactPersonForms.Closure closure;
 
-    ContactPersonTaskApiController(StaffTasks tasks) {
-        this.tasks = tasks;
+    ContactPersonTaskApiController(TaskForms forms, ContactPersonForms.Agreement agreement,
+            ContactPersonForms.FollowUp followUp, ContactPersonForms.Closure closure) {
+        this.forms = forms;
+        this.agreement = agreement;
+        this.followUp = followUp;
+        this.closure = closure;
     }
 
     @PostMapping("/api/tasks/{taskId}/agreement")
     ResponseEntity<Void> agreement(@PathVariable String taskId, @Valid @RequestBody AgreementInput input,
             Authentication authentication) {
-        tasks.complete(taskId, InitiativeProcess.TASK_FIRST_CONTACT, StaffUser.of(authentication), caseNumber -> Map.of(
-                InitiativeProcess.VAR_AGREEMENT_WILL_DO, input.willDo(),
-                InitiativeProcess.VAR_AGREEMENT_WILL_NOT_DO, input.willNotDo(),
-                InitiativeProcess.VAR_AGREEMENT_WHO_DOES_WHAT, input.whoDoesWhat(),
-                InitiativeProcess.VAR_AGREEMENT_NEXT_STEPS, input.nextSteps()));
+        forms.complete(taskId, agreement, input, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/follow-up")
     ResponseEntity<Void> followUp(@PathVariable String taskId, @Valid @RequestBody FollowUpInput input,
             Authentication authentication) {
-        tasks.complete(taskId, InitiativeProcess.TASK_FOLLOW_UP, StaffUser.of(authentication), caseNumber -> Map.of(
-                InitiativeProcess.VAR_PROGRESS_PERCENT, input.progressPercent(),
-                InitiativeProcess.VAR_MILESTONE, input.milestone(),
-                InitiativeProcess.VAR_DONE, input.done()));
+        forms.complete(taskId, followUp, input, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/closure")
     ResponseEntity<Void> closure(@PathVariable String taskId, @Valid @RequestBody ClosureInput input,
             Authentication authentication) {
-        tasks.complete(taskId, InitiativeProcess.TASK_CLOSE_CASE, StaffUser.of(authentication), caseNumber -> Map.of(
-                InitiativeProcess.VAR_OUTCOME, input.outcome(),
-                InitiativeProcess.VAR_CLOSING_MESSAGE, input.message()));
+        forms.complete(taskId, closure, input, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 }

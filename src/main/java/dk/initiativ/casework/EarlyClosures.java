@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * message to the citizen as always.
  */
 @Service
-class EarlyClosures {
+public class EarlyClosures {
 
     private final Cases cases;
     private final RuntimeService runtimeService;
@@ -31,20 +31,25 @@ class EarlyClosures {
      * @throws ConflictException  the case does not wait for a follow-up (not there yet, in a check-in, or closed)
      */
     @Transactional
-    void closeNow(String caseNumber, StaffUser user) {
+    public void closeNow(String caseNumber, StaffUser user) {
         CaseView view = cases.view(caseNumber);
         if (!user.userId().equals(view.contactPerson()) && !user.isIn(Role.ADMIN.groupId())) {
             throw new ForbiddenException(user.userId() + " is not the contact person of " + caseNumber);
         }
         cases.lock(caseNumber);
-        boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(caseNumber)
-                .messageEventSubscriptionName(InitiativeProcess.MESSAGE_CLOSE_EARLY).count() > 0;
-        if (!waiting) {
+        if (!waitsForFollowUp(caseNumber)) {
             throw new ConflictException("conflict.notFollowingUp", caseNumber + " does not wait for a follow-up");
         }
         // as the application, after the check above: Camunda lets no staff role correlate messages itself (so
         // /engine-rest cannot go around this rule)
         runtimeService.createMessageCorrelation(InitiativeProcess.MESSAGE_CLOSE_EARLY)
                 .processInstanceBusinessKey(caseNumber).correlate();
+    }
+
+    /** Whether the case waits for its next follow-up, so that its contact person may close it now. */
+    @Transactional(readOnly = true)
+    public boolean waitsForFollowUp(String caseNumber) {
+        return runtimeService.createExecutionQuery().processInstanceBusinessKey(caseNumber)
+                .messageEventSubscriptionName(InitiativeProcess.MESSAGE_CLOSE_EARLY).count() > 0;
     }
 }

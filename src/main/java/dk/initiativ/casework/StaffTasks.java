@@ -70,6 +70,26 @@ public class StaffTasks {
                 task.getDueDate())).toList();
     }
 
+    /**
+     * The open tasks of one case that the user works: assigned to them, or unassigned and offered to one of
+     * their groups; in the order they are due.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskSummary> onCase(String caseNumber, StaffUser user) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groups().isEmpty() ? List.of("-")
+                        : user.groups()).endOr()
+                .orderByDueDate().asc().orderByTaskCreateTime().asc().orderByTaskId().asc().list();
+        return tasks.stream().map(task -> new TaskSummary(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                caseNumber, task.getAssignee(), task.getCreateTime(), task.getDueDate())).toList();
+    }
+
+    /** The kind (BPMN element id) of an open task: 404 for no such task, 409 for one completed meanwhile. */
+    @Transactional(readOnly = true)
+    public String kindOf(String taskId) {
+        return openTask(taskId).getTaskDefinitionKey();
+    }
+
     @Transactional
     public void claim(String taskId, StaffUser user) {
         Task task = openTask(taskId);

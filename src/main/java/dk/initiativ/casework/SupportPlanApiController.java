@@ -3,10 +3,7 @@ package dk.initiativ.casework;
 import dk.initiativ.process.EngineText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 
-import dk.initiativ.web.FieldProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,9 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import static dk.initiativ.process.InitiativeProcess.*;
-
-/** The support plan's tasks through the API, with the same variables as the Tasklist forms. */
+/**
+ * The support plan's tasks through the API, with the same variables as the Tasklist forms and the same rules as
+ * the case page ({@link SupportPlanForms}).
+ */
 @RestController
 class SupportPlanApiController {
 
@@ -39,71 +37,55 @@ class SupportPlanApiController {
             @NotNull(message = "{politics.decidedOn.required}") LocalDate decidedOn) {
     }
 
-    private final StaffTasks tasks;
+    private final TaskForms forms;
+    private final SupportPlanForms.Plan plan;
+    private final SupportPlanForms.FundingDecision fundingDecision;
+    private final SupportPlanForms.PermitDecision permitDecision;
+    private final SupportPlanForms.PartnersFollowedUp partnersFollowedUp;
+    private final SupportPlanForms.PoliticalDecision politicalDecision;
 
-    SupportPlanApiController(StaffTasks tasks) {
-        this.tasks = tasks;
+    SupportPlanApiController(TaskForms forms, SupportPlanForms.Plan plan,
+            SupportPlanForms.FundingDecision fundingDecision, SupportPlanForms.PermitDecision permitDecision,
+            SupportPlanForms.PartnersFollowedUp partnersFollowedUp, SupportPlanForms.PoliticalDecision politicalDecision) {
+        this.forms = forms;
+        this.plan = plan;
+        this.fundingDecision = fundingDecision;
+        this.permitDecision = permitDecision;
+        this.partnersFollowedUp = partnersFollowedUp;
+        this.politicalDecision = politicalDecision;
     }
 
     @PostMapping("/api/tasks/{taskId}/support-plan")
     ResponseEntity<Void> plan(@PathVariable String taskId, @Valid @RequestBody SupportPlanInput input,
             Authentication authentication) {
-        tasks.complete(taskId, TASK_PLAN_SUPPORT, StaffUser.of(authentication), caseNumber -> {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(VAR_NEEDS_FUNDING, input.funding());
-            variables.put(VAR_FUNDING_POOL, input.fundingPool());
-            variables.put(VAR_FUNDING_AMOUNT, input.fundingAmount() == null ? null : input.fundingAmount().toPlainString());
-            variables.put(VAR_FUNDING_PURPOSE, input.fundingPurpose());
-            variables.put(VAR_NEEDS_PERMITS, input.permits());
-            variables.put(VAR_PERMIT_LINES, SupportPlans.permitLines(input.permitRequests()));
-            variables.put(VAR_NEEDS_PARTNERS, input.partners());
-            variables.put(VAR_PARTNER_IDS, SupportPlans.partnerIds(input.partnerIds()));
-            variables.put(VAR_NEEDS_POLITICAL, input.political());
-            variables.put(VAR_COMMITTEE, input.committee());
-            return variables;
-        });
+        forms.complete(taskId, plan, input, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/funding-decision")
     ResponseEntity<Void> fundingDecision(@PathVariable String taskId, @Valid @RequestBody FundingDecisionInput input,
             Authentication authentication) {
-        tasks.complete(taskId, TASK_DECIDE_FUNDING, StaffUser.of(authentication), caseNumber -> {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(VAR_FUNDING_GRANTED, input.granted());
-            variables.put(VAR_AMOUNT_GRANTED, input.amount() == null ? null : input.amount().toPlainString());
-            variables.put(VAR_FUNDING_REASON, input.reason());
-            return variables;
-        });
+        forms.complete(taskId, fundingDecision, input, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/permit-decision")
     ResponseEntity<Void> permitDecision(@PathVariable String taskId, @Valid @RequestBody PermitDecisionInput input,
             Authentication authentication) {
-        if (!input.approved() && (input.reason() == null || input.reason().isBlank())) {
-            throw new FieldProblemException("reason", "permit.reason.required");
-        }
-        tasks.complete(taskId, TASK_DECIDE_PERMIT, StaffUser.of(authentication), caseNumber -> {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(VAR_PERMIT_APPROVED, input.approved());
-            variables.put(VAR_PERMIT_REASON, input.reason());
-            return variables;
-        });
+        forms.complete(taskId, permitDecision, input, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/partners-followed-up")
     ResponseEntity<Void> partnersFollowedUp(@PathVariable String taskId, Authentication authentication) {
-        tasks.complete(taskId, TASK_FOLLOW_UP_PARTNERS, StaffUser.of(authentication), caseNumber -> Map.of());
+        forms.complete(taskId, partnersFollowedUp, null, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/political-decision")
     ResponseEntity<Void> politicalDecision(@PathVariable String taskId, @Valid @RequestBody PoliticalDecisionInput input,
             Authentication authentication) {
-        tasks.complete(taskId, TASK_RECORD_POLITICAL_DECISION, StaffUser.of(authentication), caseNumber -> Map.of(
-                VAR_POLITICAL_DECISION, input.decision(), VAR_DECIDED_ON, input.decidedOn().toString()));
+        forms.complete(taskId, politicalDecision, input, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,6 +1,7 @@
 package dk.initiativ.citizen;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 
 import dk.initiativ.casework.CaseAccess;
@@ -9,7 +10,9 @@ import dk.initiativ.identity.Role;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.matching.StaffDirectory;
+import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
+import jakarta.validation.Validator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +31,11 @@ public class CaseMessages {
     private final StaffDirectory staff;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final Validator validator;
 
     CaseMessages(CaseMessageRepository messages, Cases cases, CaseAccess access, StaffDirectory staff, Clock clock,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, Validator validator) {
+        this.validator = validator;
         this.publisher = publisher;
         this.messages = messages;
         this.cases = cases;
@@ -44,6 +49,29 @@ public class CaseMessages {
         long initiativeId = cases.lockOpen(caseNumber);
         messages.save(new CaseMessage(initiativeId, true, Cases.CITIZEN, body.strip(), clock.instant()));
         publisher.publishEvent(new CitizenMessagePosted(caseNumber));
+    }
+
+    /**
+     * A staff reply from the case page, under the API's rules ({@link MessageInput}).
+     *
+     * @throws FieldProblemException field {@code body}: empty or too long; nothing stored
+     * @throws ForbiddenException    the user is not the contact person (nor an admin)
+     */
+    public void reply(String caseNumber, String body, StaffUser user) {
+        validator.validate(new MessageInput(body)).stream()
+                .min(Comparator.comparing(violation -> violation.getMessageTemplate()))
+                .ifPresent(violation -> {
+                    throw new FieldProblemException("body", violation.getMessageTemplate().replaceAll("[{}]", ""));
+                });
+        fromStaff(caseNumber, body, user);
+    }
+
+    /** Whether the user may answer the citizen: the contact person or an admin, while the case is open. */
+    @Transactional(readOnly = true)
+    public boolean mayReply(String caseNumber, StaffUser user) {
+        CaseView view = cases.view(caseNumber);
+        return view.closedAt() == null
+                && (user.userId().equals(view.contactPerson()) || user.isIn(Role.ADMIN.groupId()));
     }
 
     void fromStaff(String caseNumber, String body, StaffUser user) {

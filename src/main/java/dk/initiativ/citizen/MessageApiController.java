@@ -36,7 +36,7 @@ class MessageApiController {
     @PostMapping("/api/initiatives/{caseNumber}/messages")
     ResponseEntity<Void> fromStaff(@PathVariable String caseNumber, @Valid @RequestBody MessageInput input,
             Authentication authentication) {
-        messages.fromStaff(caseNumber, input.body(), StaffUser.of(authentication));
+        messages.reply(caseNumber, input.body(), StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 }

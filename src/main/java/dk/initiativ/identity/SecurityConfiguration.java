@@ -128,6 +128,8 @@ class SecurityConfiguration {
                         // the case page for staff, linked from Tasklist's forms
                         // (a department member reads only what a permit of their department needs)
                         .requestMatchers("/cases/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        // a manager moves all cases of a person of their team (CaseMoves checks which team)
+                        .requestMatchers("/medarbejdere/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)

@@ -181,6 +181,12 @@ public class Cases {
                 .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
     }
 
+    /** The case numbers of the open cases a contact person carries, in case number order. */
+    @Transactional(readOnly = true)
+    public List<String> openCasesOf(String userId) {
+        return initiatives.findOpenCaseNumbersByContactPerson(userId);
+    }
+
     /** The process' matching facts of a case: topic, district and the help wanted as codes. */
     @Transactional(readOnly = true)
     public MatchingFacts matchingFacts(String caseNumber) {

@@ -29,6 +29,10 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
             + " and i.stage <> dk.initiativ.initiative.Stage.CLOSED group by i.contactPerson")
     List<Object[]> countOpenCasesByContactPerson();
 
+    @Query("select i.caseNumber from Initiative i where i.contactPerson = :userId"
+            + " and i.stage <> dk.initiativ.initiative.Stage.CLOSED order by i.caseNumber")
+    List<String> findOpenCaseNumbersByContactPerson(String userId);
+
     @Query("select i from Initiative i where i.stage = dk.initiativ.initiative.Stage.CLOSED"
             + " and i.publicationConsent = true and i.outcome in :outcomes"
             + " and (:district is null or i.district = :district) order by i.closedAt desc, i.id desc")

@@ -1,16 +1,10 @@
 package dk.initiativ.matching;
 
-import dk.initiativ.process.EngineText;
-import java.util.HashMap;
 import java.util.Map;
 
-import dk.initiativ.casework.CaseAccess;
-import dk.initiativ.casework.StaffTasks;
 import dk.initiativ.casework.StaffUser;
-import dk.initiativ.initiative.Cases;
-import dk.initiativ.process.InitiativeProcess;
-import dk.initiativ.web.FieldProblemException;
-import dk.initiativ.web.ForbiddenException;
+import dk.initiativ.casework.TaskForms;
+import dk.initiativ.process.EngineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -35,53 +29,54 @@ class MatchingApiController {
             @Size(max = 64, message = "{matching.contactPerson.unknown}") @EngineText String contactPerson) {
     }
 
-    private final StaffTasks tasks;
-    private final MatchingService matching;
-    private final ContactOverride override;
-    private final CaseAccess access;
-    private final Cases cases;
+    /** A manager's move of a case to another contact person, with the reason (kept as an internal note). */
+    record MoveInput(@NotNull(message = "{matching.contactPerson.required}")
+            @Size(max = 64, message = "{matching.contactPerson.unknown}") @EngineText String contactPerson,
+            @Size(max = 2000, message = "{caseMove.reason.size}") String reason) {
+    }
 
-    MatchingApiController(StaffTasks tasks, MatchingService matching, ContactOverride override, CaseAccess access,
-            Cases cases) {
-        this.tasks = tasks;
-        this.matching = matching;
-        this.override = override;
-        this.access = access;
-        this.cases = cases;
+    /** A manager's move of every open case of one person over the rest of the team, with one reason. */
+    record MoveAllInput(@Size(max = 2000, message = "{caseMove.reason.size}") String reason) {
+    }
+
+    private final TaskForms forms;
+    private final MatchingForms.Acceptance acceptance;
+    private final MatchingForms.Reassignment reassignment;
+    private final CaseMoves moves;
+
+    MatchingApiController(TaskForms forms, MatchingForms.Acceptance acceptance,
+            MatchingForms.Reassignment reassignment, CaseMoves moves) {
+        this.forms = forms;
+        this.acceptance = acceptance;
+        this.reassignment = reassignment;
+        this.moves = moves;
     }
 
     @PostMapping("/api/tasks/{taskId}/acceptance")
     ResponseEntity<Void> acceptance(@PathVariable String taskId, @Valid @RequestBody AcceptanceInput input,
             Authentication authentication) {
-        if (!input.accepted() && (input.reason() == null || input.reason().isBlank())) {
-            throw new FieldProblemException("reason", "matching.reason.required");
-        }
-        tasks.complete(taskId, InitiativeProcess.TASK_ACCEPT_CASE, StaffUser.of(authentication), caseNumber -> {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(InitiativeProcess.VAR_CASE_ACCEPTED, input.accepted());
-            variables.put(InitiativeProcess.VAR_DECLINE_REASON, input.reason());
-            return variables;
-        });
+        forms.complete(taskId, acceptance, input, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/reassignment")
     ResponseEntity<Void> reassignment(@PathVariable String taskId, @Valid @RequestBody ContactPersonInput input,
             Authentication authentication) {
-        matching.requireStaff(input.contactPerson());
-        tasks.complete(taskId, InitiativeProcess.TASK_REASSIGN_CASE, StaffUser.of(authentication),
-                caseNumber -> Map.of(InitiativeProcess.VAR_NEW_CONTACT_PERSON, input.contactPerson().strip()));
+        forms.complete(taskId, reassignment, input, StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/initiatives/{caseNumber}/contact-person")
     ResponseEntity<Void> overrideContactPerson(@PathVariable String caseNumber,
-            @Valid @RequestBody ContactPersonInput input, Authentication authentication) {
-        StaffUser user = StaffUser.of(authentication);
-        if (!access.mayReassign(user, cases.view(caseNumber))) {
-            throw new ForbiddenException(user.userId() + " may not reassign " + caseNumber);
-        }
-        override.override(caseNumber, input.contactPerson(), user.userId());
+            @Valid @RequestBody MoveInput input, Authentication authentication) {
+        moves.moveOne(caseNumber, input.contactPerson(), input.reason(), StaffUser.of(authentication));
         return ResponseEntity.noContent().build();
+    }
+
+    /** Every open case of the person, spread over the rest of their team by workload; 200 with how many moved. */
+    @PostMapping("/api/staff/{userId}/move-cases")
+    Map<String, Integer> moveAll(@PathVariable String userId, @Valid @RequestBody MoveAllInput input,
+            Authentication authentication) {
+        return Map.of("moved", moves.moveAll(userId, input.reason(), StaffUser.of(authentication)));
     }
 }

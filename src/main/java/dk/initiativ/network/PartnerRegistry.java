@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The registry of partners, associations, volunteers and premises that initiatives can be linked to. */
 @Service
 @Transactional(readOnly = true)
-class PartnerRegistry {
+public class PartnerRegistry {
 
     private final PartnerRepository partners;
 

@@ -5,6 +5,6 @@ package dk.initiativ.network;
  *
  * @param districtCode the catalog district it works in, or {@code null} for the whole municipality
  */
-record PartnerView(long id, String name, PartnerKind kind, String description, String contactEmail,
+public record PartnerView(long id, String name, PartnerKind kind, String description, String contactEmail,
         String contactPhone, String districtCode) {
 }

@@ -47,11 +47,17 @@ class HtmlPageErrors {
         return page;
     }
 
-    /** Back to the page the form was on: the tracking page of a tracking page's form, else the start page. */
+    /**
+     * Back to the page the form was on: the tracking page of a tracking page's form, the case page of a case
+     * page's form, else the start page.
+     */
     static String backUrl(String path) {
         String[] parts = path.split("/");
         if (parts.length >= 3 && parts[1].equals("track") && parts[2].matches("[A-Za-z0-9_-]{1,100}")) {
             return "/track/" + parts[2];
+        }
+        if (parts.length >= 3 && parts[1].equals("cases") && parts[2].matches("[A-Z]{2,5}-\\d{4}-\\d{1,10}")) {
+            return "/cases/" + parts[2];
         }
         return "/";
     }

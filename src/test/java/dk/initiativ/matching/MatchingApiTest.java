@@ -77,13 +77,13 @@ class MatchingApiTest {
         assertThat(api.get("anna", "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         // managers steer the cases of the team they lead: Mette leads natur-kultur, not social-sundhed
         assertThat(api.get("manager", "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(api.post("manager", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
+        assertThat(api.post("manager", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna", "reason", "Fravær"))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         // a manager puts the case on Anna (another team): the open first-contact task follows her
-        assertThat(api.post(other, "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
+        assertThat(api.post(other, "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna", "reason", "Fravær"))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna"))
+        assertThat(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna", "reason", "Fravær"))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         String firstContact = api.task("anna", caseNumber, TASK_FIRST_CONTACT);
         assertThat(api.get(other, "/api/initiatives/" + caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

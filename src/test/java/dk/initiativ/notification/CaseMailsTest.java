@@ -253,7 +253,7 @@ class CaseMailsTest {
                 "Telefon");
 
         // the manager moves the case to Anna: Anna is told, and so is the citizen
-        ok(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna")));
+        ok(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna", "reason", "Fravær")));
         assertThat(theOnlyMail("anna.holm@example.org", caseNumber).subject())
                 .isEqualTo("Sag " + caseNumber + " er flyttet til dig");
         Mail changed = theOnlyMail(citizen, "Du har fået en ny kontaktperson");
