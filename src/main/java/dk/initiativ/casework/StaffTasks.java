@@ -90,6 +90,13 @@ public class StaffTasks {
         return openTask(taskId).getTaskDefinitionKey();
     }
 
+    /** The case number of an open task: 404 for no such task, 409 for one completed meanwhile. */
+    @Transactional(readOnly = true)
+    public String caseOf(String taskId) {
+        Task task = openTask(taskId);
+        return caseNumbers(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+    }
+
     @Transactional
     public void claim(String taskId, StaffUser user) {
         Task task = openTask(taskId);

@@ -20,6 +20,7 @@ import dk.initiativ.citizen.CaseMessages;
 import dk.initiativ.citizen.Surveys;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.identity.Role;
 import dk.initiativ.intake.IntakeService;
 import dk.initiativ.matching.CaseMoves;
 import dk.initiativ.permits.Departments;
@@ -28,6 +29,7 @@ import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -279,13 +281,13 @@ class CasePageController {
         return fullPage(view, user, locale, model);
     }
 
-    /** A task of another case is not this page's: 404 (its own page is the place to work it). */
+    /**
+     * A task of another case is not this page's (404); whether the user may work it, and whether it is still open,
+     * {@code StaffTasks} decides as for the API (403, 409).
+     */
     private void requireTaskOfCase(String caseNumber, String taskId, StaffUser user) {
-        String kind = tasks.kindOf(taskId);
-        boolean ofCase = tasks.onCase(caseNumber, user).stream().anyMatch(task -> task.taskId().equals(taskId))
-                || access.mayReassign(user, cases.view(caseNumber));
-        if (!ofCase || kind == null) {
-            throw new ForbiddenException(user.userId() + " has no task " + taskId + " on " + caseNumber);
+        if (!caseNumber.equals(tasks.caseOf(taskId))) {
+            throw new NotFoundException(user.userId() + " posted task " + taskId + " on the page of " + caseNumber);
         }
     }
 
@@ -321,7 +323,7 @@ class CasePageController {
         String caseNumber = view.caseNumber();
         addTaskForms(caseNumber, user, locale, model);
         model.addAttribute("mayReply", messages.mayReply(caseNumber, user));
-        model.addAttribute("mayCloseEarly", (user.userId().equals(view.contactPerson()) || user.isIn("admin"))
+        model.addAttribute("mayCloseEarly", (user.userId().equals(view.contactPerson()) || user.isIn(Role.ADMIN.groupId()))
                 && earlyClosures.waitsForFollowUp(caseNumber));
         boolean mayMove = view.closedAt() == null && moves.mayMove(user, view);
         model.addAttribute("mayMove", mayMove);

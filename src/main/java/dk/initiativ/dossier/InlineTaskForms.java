@@ -20,8 +20,11 @@ import dk.initiativ.funding.FundingPools;
 import dk.initiativ.matching.CaseMoves;
 import dk.initiativ.network.PartnerRegistry;
 import dk.initiativ.permits.Departments;
+import dk.initiativ.permits.PermitRequirements;
 import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.process.InitiativeProcess;
 import dk.initiativ.web.Kroner;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +81,7 @@ class InlineTaskForms {
 
     /** A task with its form: {@code claimable} while it waits in a group's queue. */
     record TaskFormView(String taskId, String taskKey, String name, boolean claimable, String heading,
-            String intro, List<Field> fields, Map<String, String> errors) {
+            String intro, String subject, List<Field> fields, Map<String, String> errors) {
     }
 
     private static final Pattern SHOW_WHEN_NOT = Pattern.compile("=(\\w+) != (true|false|\"[^\"]*\")");
@@ -97,10 +100,14 @@ class InlineTaskForms {
     private final MessageSource texts;
     private final Clock clock;
     private final DeadlineProperties deadlines;
+    private final TaskService engineTasks;
+    private final PermitRequirements permits;
 
     InlineTaskForms(FormDefinitions definitions, StaffTasks tasks, TaskForms taskForms, FundingPools pools,
             PartnerRegistry partners, Departments departments, CaseMoves moves, MessageSource texts, Clock clock,
-            DeadlineProperties deadlines) {
+            DeadlineProperties deadlines, TaskService engineTasks, PermitRequirements permits) {
+        this.engineTasks = engineTasks;
+        this.permits = permits;
         this.definitions = definitions;
         this.tasks = tasks;
         this.taskForms = taskForms;
@@ -173,7 +180,20 @@ class InlineTaskForms {
         errors.forEach((key, messageKey) -> errorTexts.putIfAbsent(key,
                 texts.getMessage(messageKey, null, messageKey, locale)));
         return new TaskFormView(task.taskId(), task.taskKey(), task.name(), task.assignee() == null, heading, intro,
-                fields, errorTexts);
+                subject(task, locale), fields, errorTexts);
+    }
+
+    /** Which permit a permit decision is about (a case may have several). */
+    private String subject(TaskSummary task, Locale locale) {
+        if (!InitiativeProcess.TASK_DECIDE_PERMIT.equals(task.taskKey())) {
+            return null;
+        }
+        Object permitId = engineTasks.getVariable(task.taskId(), InitiativeProcess.VAR_PERMIT_ID);
+        return permits.forCase(task.caseNumber()).stream()
+                .filter(permit -> permitId != null && String.valueOf(permit.id()).equals(String.valueOf(permitId)))
+                .map(permit -> texts.getMessage("caseWork.permitSubject",
+                        new Object[] {permit.kind(), departments.name(permit.departmentGroup(), locale)}, locale))
+                .findFirst().orElse(null);
     }
 
     private Field field(String formId, JsonNode component, String type, String key, Map<String, JsonNode> byKey,
@@ -226,8 +246,8 @@ class InlineTaskForms {
         });
         String kind = switch (type) {
             case "datetime" -> "date";
-            case "checklist" -> "checklist";
-            default -> type;
+            case "textarea", "number", "radio", "checkbox", "select", "checklist" -> type;
+            default -> "textfield";
         };
         return new Field(kind, key, label, description, condition, value, "true".equals(value), choices, List.of(),
                 error);

@@ -78,6 +78,11 @@ public final class Browser implements AutoCloseable {
         return new Browser(1280, 900);
     }
 
+    /** A tablet's 768 x 1024 window. */
+    public static Browser tablet() {
+        return new Browser(768, 1024);
+    }
+
     /** A phone's 375 px wide screen, emulated: headless Chromium keeps a window at least about 500 px wide. */
     public static Browser phone() {
         return new Browser(375, 812).emulateWidth(375);

@@ -51,6 +51,15 @@ public final class SessionClient {
         return matcher.group(1);
     }
 
+    /** A form post (application/x-www-form-urlencoded) with the session. */
+    public HttpResponse<String> postForm(String path, java.util.Map<String, String> form) {
+        String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
