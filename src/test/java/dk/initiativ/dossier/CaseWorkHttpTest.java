@@ -68,7 +68,7 @@ class CaseWorkHttpTest {
         HttpResponse<String> again = post(intake, "/cases/" + caseNumber + "/tasks/" + taskId,
                 Map.of("_csrf", csrf, "screeningDecision", "accept"));
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("Opgaven er allerede løst af en anden.", "/cases/" + caseNumber)
+        assertThat(again.body()).contains("Opgaven er allerede løst af en anden.", "/cases/" + caseNumber, "Tilbage til sagen")
                 .doesNotContain("Exception");
     }
 
