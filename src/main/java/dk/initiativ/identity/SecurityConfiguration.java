@@ -128,6 +128,8 @@ class SecurityConfiguration {
                         // the case page for staff, linked from Tasklist's forms
                         // (a department member reads only what a permit of their department needs)
                         .requestMatchers("/cases/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        // any employee registers an initiative for a citizen met in person, by phone or by letter
+                        .requestMatchers("/registrer", "/registrer/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
@@ -136,6 +138,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/tasks").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         .requestMatchers(HttpMethod.POST, "/api/tasks/*/claim", "/api/tasks/*/permit-decision")
                                 .hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        .requestMatchers("/api/statistics/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/api/**").hasAnyRole(Role.STAFF)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
