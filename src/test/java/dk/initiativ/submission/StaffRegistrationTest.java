@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_ACCEPT_CASE;
 import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +118,9 @@ class StaffRegistrationTest {
         fields.put("contactAddress", "Møllevej 3\n4300 Holbæk");
         fields.put("profileAgeBand", "FROM_67");
 
-        HttpResponse<String> posted = staff.postRaw("/registrer", withToken(staff, fields), List.of());
+        // the letter the citizen brought, scanned: attachments as on the public form
+        HttpResponse<String> posted = staff.postRaw("/registrer", withToken(staff, fields),
+                List.of(new FormClient.FilePart("attachments", "brev.png", "image/png", SubmissionFormTest.png())));
 
         assertThat(posted.statusCode()).isEqualTo(303);
         Matcher location = RECEIPT.matcher(posted.headers().firstValue("Location").orElse(""));
@@ -134,6 +137,8 @@ class StaffRegistrationTest {
         assertThat(jdbc.queryForObject("SELECT actor FROM case_event WHERE initiative_id = ? AND type = ?",
                 String.class, row.get("id"), "REGISTERED_BY_STAFF")).isEqualTo("contact");
         assertThat(mailsAbout(caseNumber)).as("no e-mail queued for a citizen without an address").isZero();
+        assertThat(jdbc.queryForList("SELECT file_name FROM attachment WHERE initiative_id = ?", String.class,
+                row.get("id"))).containsExactly("brev.png");
 
         // the same form posted again (a double click) shows the same receipt and makes no second case
         assertThat(staff.postRaw("/registrer", withToken(staff, fields), List.of()).headers().firstValue("Location")
@@ -166,7 +171,15 @@ class StaffRegistrationTest {
         ApiClient api = new ApiClient(http);
         ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE)
                 + "/screening", Map.of("decision", "accept")));
-        assertThat(mailsAbout(caseNumber)).as("still no e-mail after the screening").isZero();
+        // the contact person takes it: a web citizen would now get "you have a contact person" by e-mail
+        String contactPerson = (String) api.initiative(caseNumber).get("contactPerson");
+        ApiClient.ok(api.post(contactPerson, "/api/tasks/" + api.task(contactPerson, caseNumber, TASK_ACCEPT_CASE)
+                + "/acceptance", Map.of("accepted", true)));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_event WHERE initiative_id = ? AND type = ?",
+                Long.class, row.get("id"), "CONTACT_ASSIGNED")).isEqualTo(1);
+        assertThat(mailsAbout(caseNumber)).as("no e-mail for the later milestones either").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE ?", Long.class,
+                "%" + caseNumber + "%")).as("staff are still told (the proposal)").isPositive();
     }
 
     @Test
@@ -238,6 +251,13 @@ class StaffRegistrationTest {
                 .containsEntry("total", 0);
         assertThat(api.get("contact", "/api/statistics/channels").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.get("intake", "/api/statistics/channels").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // one grouped query over the index of its own (V19): the period is a range of it, the groups are in it
+        Map<String, Object> plan = jdbc.queryForMap("EXPLAIN SELECT channel, district, profile_age_band, COUNT(*)"
+                + " FROM initiative WHERE submitted_at >= '2026-01-01' AND submitted_at < '2027-01-01'"
+                + " GROUP BY channel, district, profile_age_band");
+        assertThat(plan.get("key")).as("%s", plan).isEqualTo("ix_initiative_channel_statistics");
+        assertThat(String.valueOf(plan.get("Extra"))).as("read from the index alone").contains("Using index");
+
         assertThat(ApiClient.fieldError(api.get("manager", "/api/statistics/channels?from=31-01-2026")))
                 .containsEntry("field", "from");
         assertThat(ApiClient.fieldError(api.get("manager", "/api/statistics/channels?from=2026-02-01&to=2026-01-01")))
