@@ -1,6 +1,7 @@
 package dk.initiativ.submission;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,6 +52,7 @@ class StaffRegistrationBrowserTest {
             browser.click("#nav-register");
             browser.waitForText("Registrér et initiativ for en borger");
             browser.assertAccessible();
+            screenshot(browser, "register-desktop.png");
 
             // nothing filled in: the field messages in the summary and next to the fields, nothing stored
             long before = jdbc.queryForObject("SELECT COUNT(*) FROM initiative", Long.class);
@@ -73,6 +75,7 @@ class StaffRegistrationBrowserTest {
             browser.click("#register-initiative");
             browser.waitForText("Initiativet er registreret");
             browser.assertAccessible();
+            screenshot(browser, "registered-desktop.png");
             assertThat(browser.find("#no-email").getText()).contains("Borgeren har ingen e-mail", "59 12 34 56");
 
             Matcher number = CASE_NUMBER.matcher(browser.find("#registered").getText());
@@ -134,6 +137,20 @@ class StaffRegistrationBrowserTest {
             browser.waitForText("How the initiative came in");
             assertThat(browser.find("#case-timeline").getText()).contains("Registered for the citizen", "Phone");
             browser.assertAccessible();
+        }
+    }
+
+    /** Only when the run asks for screenshots ({@code -Dscreenshots.dir=docs/screenshots}). */
+    private static void screenshot(Browser browser, String name) {
+        String folder = System.getProperty("screenshots.dir");
+        if (folder != null) {
+            try {
+                java.nio.file.Files.createDirectories(Path.of(folder));
+                java.nio.file.Files.move(browser.fullPageScreenshot(name), Path.of(folder, name),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

@@ -2,15 +2,19 @@ package dk.initiativ.submission;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
 import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.LocalModeTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,6 +162,13 @@ class StaffRegistrationTest {
         assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
                 .contains("attachment", "kvittering-" + caseNumber + ".pdf");
         String text = textOf(pdf.body());
+        if (System.getProperty("screenshots.dir") != null) {
+            // the printed page as a picture, only when the run asks for screenshots
+            try (PDDocument document = Loader.loadPDF(pdf.body())) {
+                ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 96), "png",
+                        Path.of(System.getProperty("screenshots.dir"), "receipt-pdf.png").toFile());
+            }
+        }
         assertThat(text).contains(caseNumber, "Kvittering for dit initiativ", "Bænke ved stien", "Telefon",
                 "Følg din sag").doesNotContain("#");
         Matcher link = TRACKING.matcher(text.replaceAll("\\s+", ""));
