@@ -26,7 +26,8 @@ record CaseDataExport(String about, Instant exportedAt, String caseNumber, Submi
     public record Submission(String title, String description, String topic, String district, List<String> helpWanted,
             String applicantKind, String groupName, Long estimatedBudget, String expectedTimeline, String contactName,
             String contactEmail, String contactPhone, String language, boolean publicationConsent,
-            String profileAgeBand, String profileDistrict, String loggedInUserId, Instant submittedAt) {
+            String profileAgeBand, String profileDistrict, String loggedInUserId, Instant submittedAt,
+            String contactAddress, String channel, String registeredBy) {
     }
 
     /** A file sent with the form: what it is, not its content (the tracking page downloads it). */

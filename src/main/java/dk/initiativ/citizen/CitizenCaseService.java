@@ -12,6 +12,7 @@ import dk.initiativ.funding.FundingApplications;
 import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.initiative.CitizenContact;
 import dk.initiativ.initiative.Stage;
 import dk.initiativ.initiative.SubmissionDetails;
 import dk.initiativ.intake.IntakeService;
@@ -32,14 +33,15 @@ public class CitizenCaseService {
 
     /**
      * Timeline entries whose detail the citizen may read: the question to them, the reason for a
-     * redirect, the support plan's decisions, the milestones and the closing message.
+     * redirect, the support plan's decisions, the milestones, the closing message, and how a case registered by
+     * staff came in (a channel code, shown in the citizen's words).
      */
     private static final Set<CaseEventType> DETAIL_FOR_CITIZEN = Set.of(CaseEventType.INFORMATION_REQUESTED,
             CaseEventType.REDIRECTED, CaseEventType.MARKED_DUPLICATE, CaseEventType.SUPPORT_PLANNED,
             CaseEventType.FUNDING_PROPOSED, CaseEventType.FUNDING_GRANTED, CaseEventType.FUNDING_REJECTED,
             CaseEventType.PERMIT_REQUIRED, CaseEventType.PERMIT_APPROVED, CaseEventType.PERMIT_REFUSED,
             CaseEventType.PARTNER_LINKED, CaseEventType.POLITICAL_FORWARDED, CaseEventType.POLITICAL_DECIDED,
-            CaseEventType.PROGRESS_RECORDED, CaseEventType.CLOSED);
+            CaseEventType.PROGRESS_RECORDED, CaseEventType.CLOSED, CaseEventType.REGISTERED_BY_STAFF);
 
     private final Cases cases;
     private final IntakeService intake;
@@ -121,6 +123,7 @@ public class CitizenCaseService {
         CaseView view = cases.viewByTrackingToken(trackingToken);
         String caseNumber = view.caseNumber();
         SubmissionDetails details = cases.submissionDetails(caseNumber);
+        CitizenContact registration = cases.citizenContact(caseNumber);
         CitizenCaseView citizen = status(trackingToken);
         CitizenCaseView.ContactPerson contact = citizen.contactPerson();
         AgreementView agreement = citizen.agreement();
@@ -130,7 +133,8 @@ public class CitizenCaseService {
                         name(details.applicantKind()), details.groupName(), details.estimatedBudget(),
                         details.expectedTimeline(), view.contactName(), view.contactEmail(), details.contactPhone(),
                         view.language(), details.publicationConsent(), name(details.profileAgeBand()),
-                        details.profileDistrict(), details.citizenUserId(), view.submittedAt()),
+                        details.profileDistrict(), details.citizenUserId(), view.submittedAt(),
+                        registration.address(), registration.channel().name(), registration.registeredBy()),
                 new CaseDataExport.Status(view.stage().name(), name(view.outcome()), view.progressPercent(),
                         view.closedAt()),
                 contact == null ? null : new CaseDataExport.Contact(contact.name(), contact.email(), contact.phone()),

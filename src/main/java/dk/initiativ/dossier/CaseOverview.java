@@ -115,6 +115,8 @@ class CaseOverview {
                     .collect(Collectors.joining(", "));
             // the escalation's detail is the manager's user id
             case MATCH_ESCALATED -> names.computeIfAbsent(detail, id -> name(id, locale));
+            // how a case registered by staff came in: a channel code
+            case REGISTERED_BY_STAFF -> messages.getMessage("walkin.channel." + detail, null, detail, locale);
             default -> Kroner.inText(detail, locale);
         };
     }

@@ -337,6 +337,7 @@ class CasePageController {
         model.addAttribute("initiative", view);
         model.addAttribute("zone", deadlineProperties.zone());
         model.addAttribute("details", cases.submissionDetails(caseNumber));
+        model.addAttribute("citizenContact", cases.citizenContact(caseNumber));
         model.addAttribute("agreement", agreements.of(caseNumber).orElse(null));
         model.addAttribute("messages", messages.thread(caseNumber));
         model.addAttribute("attachments", attachments.listFor(caseNumber));

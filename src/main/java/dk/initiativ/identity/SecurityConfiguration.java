@@ -130,6 +130,8 @@ class SecurityConfiguration {
                         .requestMatchers("/cases/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         // a manager moves all cases of a person of their team (CaseMoves checks which team)
                         .requestMatchers("/medarbejdere/**").hasAnyRole(MANAGER, ADMIN)
+                        // any employee registers an initiative for a citizen met in person, by phone or by letter
+                        .requestMatchers("/registrer", "/registrer/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
@@ -138,6 +140,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/tasks").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         .requestMatchers(HttpMethod.POST, "/api/tasks/*/claim", "/api/tasks/*/permit-decision")
                                 .hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        .requestMatchers("/api/statistics/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/api/**").hasAnyRole(Role.STAFF)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated())

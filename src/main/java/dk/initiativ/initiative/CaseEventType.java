@@ -3,6 +3,11 @@ package dk.initiativ.initiative;
 /** The milestones of the case timeline. Texts are in messages_da/_en under {@code caseEvent.<TYPE>}. */
 public enum CaseEventType {
     SUBMITTED(true),
+    /**
+     * An employee registered the initiative for the citizen (issue 15): the actor is the employee, the detail the
+     * {@link Channel} it came in by. Recorded right after {@link #SUBMITTED}.
+     */
+    REGISTERED_BY_STAFF(true),
     INFORMATION_REQUESTED(true),
     INFORMATION_REMINDER(true),
     INFORMATION_PROVIDED(true),

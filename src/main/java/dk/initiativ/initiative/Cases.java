@@ -63,6 +63,14 @@ public class Cases {
         return trackingTokens.tokenFor(require(caseNumber));
     }
 
+    /** How the case's citizen is reached (e-mail, or phone or letter only) and how the case came in. */
+    @Transactional(readOnly = true)
+    public CitizenContact citizenContact(String caseNumber) {
+        Initiative i = require(caseNumber);
+        return new CitizenContact(i.getContactEmail(), i.getContactPhone(), i.getContactAddress(), i.getChannel(),
+                i.getRegisteredBy(), i.isOpen());
+    }
+
     /** What the citizen told us beyond title and description: budget, timeline, group, profile answers. */
     @Transactional(readOnly = true)
     public SubmissionDetails submissionDetails(String caseNumber) {

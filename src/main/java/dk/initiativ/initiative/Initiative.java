@@ -50,8 +50,17 @@ class Initiative {
     @Column(nullable = false)
     private String contactName;
 
-    @Column(nullable = false)
+    /** Null only for a citizen registered by staff who has no e-mail (then phone or postal address). */
     private String contactEmail;
+
+    private String contactAddress;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Channel channel = Channel.WEB;
+
+    @Column(updatable = false)
+    private String registeredBy;
 
     @Column(nullable = false)
     private String language;
@@ -116,8 +125,11 @@ class Initiative {
     }
 
     Initiative(String caseNumber, TrackingTokens.Issued token, SubmitInitiativeRequest request, String language,
-            Instant submittedAt, Submitter submitter) {
+            Instant submittedAt, Submitter submitter, Registration registration) {
         this.caseNumber = caseNumber;
+        this.channel = registration.channel();
+        this.registeredBy = registration.registeredBy();
+        this.contactAddress = blankToNull(registration.contactAddress());
         this.trackingTokenHash = token.hash();
         this.trackingSalt = token.salt();
         this.citizenUserId = submitter.citizenUserId();
@@ -135,7 +147,7 @@ class Initiative {
         this.topic = request.topic().strip();
         this.district = request.district().strip();
         this.contactName = request.contactName().strip();
-        this.contactEmail = request.contactEmail().strip();
+        this.contactEmail = blankToNull(request.contactEmail());
         this.language = language;
         this.stage = Stage.SUBMITTED;
         this.submittedAt = submittedAt;
@@ -303,6 +315,18 @@ class Initiative {
 
     public String getContactPhone() {
         return contactPhone;
+    }
+
+    public String getContactAddress() {
+        return contactAddress;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getRegisteredBy() {
+        return registeredBy;
     }
 
     public boolean isPublicationConsent() {

@@ -38,6 +38,12 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
             + " and (:district is null or i.district = :district) order by i.closedAt desc, i.id desc")
     Page<Initiative> findPublished(Collection<Outcome> outcomes, String district, Pageable page);
 
+    /** Cases per channel, district and age band submitted in [from, to): one range scan of the statistics index. */
+    @Query("select new dk.initiativ.initiative.ChannelStatistics$Row(i.channel, i.district, i.profileAgeBand, count(i))"
+            + " from Initiative i where i.submittedAt >= :from and i.submittedAt < :to"
+            + " group by i.channel, i.district, i.profileAgeBand order by i.channel, i.district, i.profileAgeBand")
+    List<ChannelStatistics.Row> countByChannel(java.time.Instant from, java.time.Instant to);
+
     @Query(value = "SELECT NEXTVAL(case_number_seq)", nativeQuery = true)
     long nextCaseSequence();
 }

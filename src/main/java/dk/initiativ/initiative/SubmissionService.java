@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+    /** The postal address' length limit (the column's). */
+    public static final int ADDRESS_MAX = 300;
 
     private final InitiativeRepository initiatives;
     private final CatalogService catalog;
@@ -55,6 +57,28 @@ public class SubmissionService {
      */
     @Transactional
     public SubmissionReceipt submit(SubmitInitiativeRequest request, Locale locale, Submitter submitter) {
+        return submit(request, locale, submitter, Registration.WEB);
+    }
+
+    /**
+     * Registers the initiative as it came in: the citizen's own (web), or registered by an employee for a citizen
+     * met in person, by phone, by letter, by e-mail or at a meeting. The case then runs exactly like a web
+     * submission; its timeline says who registered it and how. A citizen registered by staff may have no e-mail
+     * address, but then a phone number or a postal address: someone must be able to reach them.
+     */
+    @Transactional
+    public SubmissionReceipt submit(SubmitInitiativeRequest request, Locale locale, Submitter submitter,
+            Registration registration) {
+        boolean noEmail = blank(request.contactEmail());
+        if (noEmail && !registration.byStaff()) {
+            throw new FieldProblemException("contactEmail", "initiative.contactEmail.required");
+        }
+        if (noEmail && blank(request.contactPhone()) && blank(registration.contactAddress())) {
+            throw new FieldProblemException("contactEmail", "walkin.contact.required");
+        }
+        if (registration.contactAddress() != null && registration.contactAddress().strip().length() > ADDRESS_MAX) {
+            throw new FieldProblemException("contactAddress", "walkin.contactAddress.size");
+        }
         if (request.profileDistrict() != null && !request.profileDistrict().isBlank()
                 && !catalog.districtExists(request.profileDistrict().strip())) {
             throw new FieldProblemException("profileDistrict", "initiative.district.unknown");
@@ -71,8 +95,12 @@ public class SubmissionService {
         TrackingTokens.Issued token = trackingTokens.issue();
         // flushed before the engine runs, so that an engine failure must roll the row back too
         Initiative initiative = initiatives.saveAndFlush(
-                new Initiative(caseNumber, token, request, language, now, submitter));
+                new Initiative(caseNumber, token, request, language, now, submitter, registration));
         cases.record(initiative, CaseEventType.SUBMITTED, Cases.CITIZEN, null, null);
+        if (registration.byStaff()) {
+            cases.record(initiative, CaseEventType.REGISTERED_BY_STAFF, registration.registeredBy(),
+                    registration.channel().name(), null);
+        }
         MatchingFacts facts = new MatchingFacts(initiative.getTopic(), initiative.getDistrict(), initiative.getHelpWanted());
         runtimeService.startProcessInstanceByKey(InitiativeProcess.KEY, caseNumber, Map.of(
                 InitiativeProcess.VAR_INITIATIVE_ID, initiative.getId(),
@@ -80,7 +108,12 @@ public class SubmissionService {
                 InitiativeProcess.VAR_TOPIC, facts.topic(),
                 InitiativeProcess.VAR_DISTRICT, facts.district(),
                 InitiativeProcess.VAR_HELP_WANTED, facts.helpWantedCodes()));
-        log.info("Initiative {} submitted", caseNumber);
+        log.info("Initiative {} submitted ({})", caseNumber, registration.byStaff()
+                ? "registered by " + registration.registeredBy() + ", " + registration.channel() : "web");
         return new SubmissionReceipt(caseNumber, token.token(), now);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }

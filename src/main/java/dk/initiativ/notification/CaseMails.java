@@ -338,8 +338,14 @@ class CaseMails {
         return mail;
     }
 
+    /**
+     * Every mail of this class leaves through here, so the rule holds in one place: nothing is queued for a
+     * recipient without an address. A citizen registered by staff may have none (issue 15); the contact person
+     * then reaches them by phone or letter, and the case page says so.
+     */
     private void send(MailContent mail) {
         if (mail.getTo() == null || mail.getTo().isBlank()) {
+            log.debug("No e-mail address for '{}': not queued", mail.getSubject());
             return;
         }
         outbox.enqueue(templates.render(mail));

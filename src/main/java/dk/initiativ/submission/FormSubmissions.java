@@ -10,6 +10,7 @@ import dk.initiativ.attachment.Attachments;
 import dk.initiativ.attachment.CheckedFile;
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.initiative.Registration;
 import dk.initiativ.initiative.SubmissionReceipt;
 import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.initiative.SubmitInitiativeRequest;
@@ -64,10 +65,16 @@ class FormSubmissions {
      * first, returns that case's receipt.
      */
     FormReceipt submit(SubmitInitiativeRequest request, Locale locale, Submitter submitter, List<CheckedFile> files) {
+        return submit(request, locale, submitter, Registration.WEB, files);
+    }
+
+    /** As {@link #submit(SubmitInitiativeRequest, Locale, Submitter, List)}, for a case registered by staff too. */
+    FormReceipt submit(SubmitInitiativeRequest request, Locale locale, Submitter submitter, Registration registration,
+            List<CheckedFile> files) {
         try {
             // the controller has looked for an earlier case of this key; a post racing this one meets the unique key
             return transaction.execute(status -> {
-                SubmissionReceipt receipt = submissions.submit(request, locale, submitter);
+                SubmissionReceipt receipt = submissions.submit(request, locale, submitter, registration);
                 attachments.store(receipt.caseNumber(), files);
                 return receiptOf(receipt, request, files.size());
             });

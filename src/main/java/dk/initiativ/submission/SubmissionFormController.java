@@ -6,11 +6,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import dk.initiativ.attachment.AttachmentRejectedException;
@@ -27,8 +25,6 @@ import dk.initiativ.web.FieldProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -67,18 +63,18 @@ class SubmissionFormController {
     private final CatalogService catalog;
     private final Attachments attachments;
     private final SubmissionRateLimiter rateLimiter;
-    private final Validator validator;
+    private final FormChecks checks;
     private final MessageSource messages;
     private final DeadlineProperties deadlines;
 
     SubmissionFormController(FormSubmissions submissions, CatalogService catalog, Attachments attachments,
-            SubmissionRateLimiter rateLimiter, Validator validator, MessageSource messages,
+            SubmissionRateLimiter rateLimiter, FormChecks checks, MessageSource messages,
             DeadlineProperties deadlines) {
         this.submissions = submissions;
         this.catalog = catalog;
         this.attachments = attachments;
         this.rateLimiter = rateLimiter;
-        this.validator = validator;
+        this.checks = checks;
         this.messages = messages;
         this.deadlines = deadlines;
     }
@@ -123,7 +119,7 @@ class SubmissionFormController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, form, Map.of(), locale, filesChosen);
         }
-        Map<String, String> errors = validate(form, locale);
+        Map<String, String> errors = checks.check(form, locale);
         List<CheckedFile> checked = List.of();
         try {
             checked = attachments.check(files);
@@ -186,52 +182,6 @@ class SubmissionFormController {
         return redirect;
     }
 
-    /** The field errors, in the form's order, in the citizen's language. */
-    private Map<String, String> validate(SubmissionForm form, Locale locale) {
-        Map<String, String> found = new java.util.HashMap<>();
-        try {
-            form.budget();
-        } catch (NumberFormatException notANumber) {
-            found.put("estimatedBudget", message("initiative.estimatedBudget.range", locale));
-        }
-        if (!form.applicantKindKnown()) {
-            found.put("applicantKind", message("form.applicantKind.invalid", locale));
-        }
-        if (!form.ageBandKnown()) {
-            found.put("profileAgeBand", message("form.profileAgeBand.invalid", locale));
-        }
-        if (form.unknownHelpWanted()) {
-            found.put("helpWanted", message("form.helpWanted.invalid", locale));
-        }
-        Set<ConstraintViolation<SubmitInitiativeRequest>> violations = validator.validate(form.toRequest());
-        for (ConstraintViolation<SubmitInitiativeRequest> violation : violations) {
-            found.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-        }
-        if (form.applicant() == dk.initiativ.initiative.ApplicantKind.GROUP && SubmissionForm.blank(form.getGroupName())) {
-            found.putIfAbsent("groupName", message("form.groupName.required", locale));
-        }
-        if (!SubmissionForm.blank(form.getTopic()) && !found.containsKey("topic")
-                && !catalog.topicExists(form.getTopic().strip())) {
-            found.put("topic", message("initiative.topic.unknown", locale));
-        }
-        if (!SubmissionForm.blank(form.getDistrict()) && !found.containsKey("district")
-                && !catalog.districtExists(form.getDistrict().strip())) {
-            found.put("district", message("initiative.district.unknown", locale));
-        }
-        if (!SubmissionForm.blank(form.getProfileDistrict()) && !found.containsKey("profileDistrict")
-                && !catalog.districtExists(form.getProfileDistrict().strip())) {
-            found.put("profileDistrict", message("initiative.district.unknown", locale));
-        }
-        Map<String, String> ordered = new LinkedHashMap<>();
-        SubmissionForm.FIELDS.forEach(field -> {
-            if (found.containsKey(field)) {
-                ordered.put(field, found.get(field));
-            }
-        });
-        found.forEach(ordered::putIfAbsent);
-        return ordered;
-    }
-
     private String page(Model model, SubmissionForm form, Map<String, String> errors, Locale locale) {
         return page(model, form, errors, locale, false);
     }
@@ -248,10 +198,6 @@ class SubmissionFormController {
         model.addAttribute("limits", attachments.limits());
         model.addAttribute("acceptedTypes", "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf");
         return "home";
-    }
-
-    private String message(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
     }
 
     private static String citizen(Authentication authentication) {

@@ -46,7 +46,12 @@ final class FormClient {
 
     /** Opens the form: a session, its CSRF token and a fresh one-time key. */
     HttpResponse<String> openForm(String language) {
-        HttpResponse<String> page = get("/?lang=" + language);
+        return openForm("/", language);
+    }
+
+    /** Opens the form at that path (the public one at {@code /}, the staff one at {@code /registrer}). */
+    HttpResponse<String> openForm(String path, String language) {
+        HttpResponse<String> page = get(path + "?lang=" + language);
         csrf = find(CSRF, page.body());
         key = find(KEY, page.body());
         return page;
@@ -78,6 +83,11 @@ final class FormClient {
 
     /** Posts exactly these fields (a null value leaves the field out). */
     HttpResponse<String> postRaw(Map<String, ?> fields, List<FilePart> files) {
+        return postRaw("/", fields, files);
+    }
+
+    /** Posts exactly these fields to that path. */
+    HttpResponse<String> postRaw(String path, Map<String, ?> fields, List<FilePart> files) {
         String boundary = "----initiativ" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> {
@@ -97,7 +107,7 @@ final class FormClient {
             write(body, "\r\n");
         }
         write(body, "--" + boundary + "--\r\n");
-        return send(request("/").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
