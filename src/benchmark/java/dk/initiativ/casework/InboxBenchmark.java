@@ -1,0 +1,431 @@
+package dk.initiativ.casework;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dk.initiativ.benchmark.LoadRunner;
+import dk.initiativ.benchmark.LoadRunner.Operation;
+import dk.initiativ.benchmark.LoadRunner.Segment;
+import dk.initiativ.benchmark.Machine;
+import dk.initiativ.benchmark.Machine.CpuSnapshot;
+import dk.initiativ.benchmark.Report;
+import dk.initiativ.identity.Role;
+import dk.initiativ.process.InitiativeProcess;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The staff inbox's views side by side with Camunda's own {@link TaskService} (and {@link RuntimeService}) query
+ * for the same list, in one run, on a municipality of 100,000 open and 1,000,000 closed cases ({@link InboxData}),
+ * measured first at a tenth of that size and then at full size, so that the report shows how the cost grows with
+ * the data and with the length of a person's list. For each view and person:
+ * <ul>
+ * <li>{@code engine}: the engine's own query for the list: a page of 25 tasks in due-date order plus its count;</li>
+ * <li>{@code engine-instances} (case views): the engine's nearest list of cases, process instances by variable,
+ * a page of 25 plus the count;</li>
+ * <li>{@code inbox}: {@link Inbox#page} (the page of 25 with names, deadline state, unread messages and the
+ * filtered total);</li>
+ * <li>{@code http}: {@code GET /indbakke?visning=...} as the logged-in person's browser asks for it (security,
+ * the page with every view's count, rendered), when the page exists.</li>
+ * </ul>
+ * The variants take turns round by round in a rotating order. Nothing here asserts a timing; figures go to
+ * {@code docs/benchmarks.md}. Run: {@code ./mvnw -Pbenchmark verify -Dtest=InboxBenchmark}. Knobs:
+ * {@code -Dbenchmark.inbox.open}, {@code .closed}, {@code .sizes} (fractions, e.g. {@code 0.1,1}),
+ * {@code .threads}, {@code .rounds}, {@code .ops}, {@code .maxSeconds}, {@code .warmupRounds}, {@code .warmupOps},
+ * {@code .generatorThreads}, {@code .batch}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "logging.level.org.camunda.community.process_test_coverage=error",
+                // the generated instances start right before their wait states; the engine would log nothing
+                // useful per instance, and the Spring event bridge must run (NextDeadlines keeps next_due_at)
+                "logging.level.org.camunda.bpm.engine.cmd=warn"})
+@DirtiesContext
+class InboxBenchmark {
+
+    static final String SECTION = "inbox";
+    static final int OPEN = Integer.getInteger("benchmark.inbox.open", 100_000);
+    static final int CLOSED = Integer.getInteger("benchmark.inbox.closed", 1_000_000);
+    static final double[] SIZES = Arrays.stream(System.getProperty("benchmark.inbox.sizes", "0.1,1").split(","))
+            .mapToDouble(Double::parseDouble).toArray();
+    static final int THREADS = Integer.getInteger("benchmark.inbox.threads", 2);
+    static final int ROUNDS = Integer.getInteger("benchmark.inbox.rounds", 5);
+    static final int OPS = Integer.getInteger("benchmark.inbox.ops", 100);
+    static final double MAX_SECONDS = Double.parseDouble(System.getProperty("benchmark.inbox.maxSeconds", "3"));
+    static final int WARMUP_ROUNDS = Integer.getInteger("benchmark.inbox.warmupRounds", 2);
+    static final int WARMUP_OPS = Integer.getInteger("benchmark.inbox.warmupOps", 100);
+    static final int GENERATOR_THREADS = Integer.getInteger("benchmark.inbox.generatorThreads", 3);
+    static final int BATCH = Integer.getInteger("benchmark.inbox.batch", 200);
+    static final int PAGE = InboxQuery.DEFAULT_PAGE_SIZE;
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    Inbox inbox;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @LocalServerPort
+    int port;
+
+    record Variant(String name, Operation operation) {
+    }
+
+    /** One list: a view as one person sees it, measured several ways; the first way is the engine's. */
+    record Case(String view, String who, StaffUser user, InboxView inboxView, List<Variant> ways,
+            LongSupplier engineInstances) {
+    }
+
+    /** What one data size gave: the variants' segments, list sizes, CPU split and load. */
+    record Phase(int open, int closed, InboxData.Growth growth, List<Case> cases, Map<String, List<Segment>> segments,
+            Map<String, Long> listSizes, Map<String, String> sameList, String cpu, String loadBefore,
+            String loadAfter, Map<Case, long[]> instanceProbes) {
+    }
+
+    @Test
+    void inboxViewsSideBySideWithTheEngine() throws Exception {
+        long runStart = System.nanoTime();
+        InboxData data = new InboxData(jdbc, runtimeService, identityService, transactions, GENERATOR_THREADS, BATCH,
+                false);
+        Duration prepared = data.prepare();
+        System.out.printf("%nInbox benchmark: staff and teams ready after %d s%n", prepared.toSeconds());
+
+        Optional<ProcessHandle> database = Machine.databaseProcess();
+        Map<String, HttpClient> sessions = new LinkedHashMap<>();
+        String httpNote = null;
+        List<Phase> phases = new ArrayList<>();
+        try (LoadRunner runner = new LoadRunner(THREADS, database)) {
+            for (double size : SIZES) {
+                int open = (int) Math.round(OPEN * size);
+                int closed = (int) Math.round(CLOSED * size);
+                System.out.printf(Locale.ROOT, "Growing to %,d open and %,d closed cases ...%n", open, closed);
+                InboxData.Growth growth = data.growTo(open, closed);
+                System.out.printf(Locale.ROOT, "  +%,d open in %d s, +%,d closed in %d s%n", growth.openAdded(),
+                        growth.openCases().toSeconds(), growth.closedAdded(), growth.closedCases().toSeconds());
+                if (sessions.isEmpty() && httpNote == null) {
+                    httpNote = logIn(sessions);
+                }
+                List<Case> cases = cases(sessions);
+                Map<String, Long> listSizes = new LinkedHashMap<>();
+                Map<String, String> sameList = new LinkedHashMap<>();
+                for (Case c : cases) {
+                    checkSameList(c, listSizes, sameList);
+                }
+                String loadBefore = Machine.loadAverage();
+                List<Variant> variants = cases.stream().flatMap(c -> c.ways().stream()).toList();
+                for (int round = 0; round < WARMUP_ROUNDS; round++) {
+                    for (Variant variant : variants) {
+                        runner.run(variant.name(), variant.operation(), WARMUP_OPS, maxNanos());
+                    }
+                    System.out.printf("  warm-up round %d done%n", round + 1);
+                }
+                CpuSnapshot before = CpuSnapshot.take(database);
+                Map<String, List<Segment>> segments = new LinkedHashMap<>();
+                variants.forEach(v -> segments.put(v.name(), new ArrayList<>()));
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (int k = 0; k < variants.size(); k++) {
+                        Variant variant = variants.get((round + k) % variants.size());
+                        Segment segment = runner.run(variant.name(), variant.operation(), OPS, maxNanos());
+                        segments.get(variant.name()).add(segment);
+                        System.out.printf(Locale.ROOT, "  round %d %-40s %4d ops  median %7.2f ms  (%d errors)%n",
+                                round + 1, variant.name(), segment.latenciesNanos().length,
+                                Report.percentile(Report.sorted(segment.latenciesNanos()), 0.5) / 1e6, segment.errors());
+                    }
+                }
+                String cpu = CpuSnapshot.take(database).sharesSince(before);
+                String loadAfter = Machine.loadAverage();
+                Map<Case, long[]> probes = new LinkedHashMap<>();
+                for (Case c : cases) {
+                    if (c.engineInstances() != null) {
+                        probes.put(c, probe(c.engineInstances()));
+                        System.out.printf(Locale.ROOT, "  engine-instances %s/%s: %s ms%n", c.view(), c.who(),
+                                Arrays.toString(Arrays.stream(probes.get(c)).map(n -> n / 1_000_000).toArray()));
+                    }
+                }
+                phases.add(new Phase(data.openCount(), data.closedCount(), growth, cases, segments, listSizes, sameList,
+                        cpu, loadBefore, loadAfter, probes));
+                int errors = segments.values().stream().flatMap(List::stream).mapToInt(Segment::errors).sum();
+                if (errors > 0) {
+                    throw new IllegalStateException(errors + " inbox queries failed: " + runner.firstError());
+                }
+            }
+        }
+        String section = section(phases, prepared, httpNote, Duration.ofNanos(System.nanoTime() - runStart));
+        System.out.println();
+        System.out.println(section);
+        Report.writeSection(SECTION, section);
+    }
+
+    /**
+     * The engine's list of a person's (or team's) cases, process instances by variable, is too slow to take turns
+     * with the others at full size (no index on variable values): a few calls alone, one after another, at most
+     * {@code benchmark.inbox.probeSeconds} (and at least one call).
+     */
+    private static long[] probe(LongSupplier query) {
+        long limit = (long) (Double.parseDouble(System.getProperty("benchmark.inbox.probeSeconds", "20")) * 1e9);
+        List<Long> times = new ArrayList<>();
+        long start = System.nanoTime();
+        do {
+            long t0 = System.nanoTime();
+            query.getAsLong();
+            times.add(System.nanoTime() - t0);
+        } while (times.size() < 3 && System.nanoTime() - start < limit);
+        return times.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static long maxNanos() {
+        return (long) (MAX_SECONDS * 1e9);
+    }
+
+    // ---------------------------------------------------------------- the lists
+
+    private List<Case> cases(Map<String, HttpClient> sessions) {
+        StaffUser typical = new StaffUser(InboxData.TYPICAL, List.of(Role.CONTACT_STAFF.groupId()));
+        StaffUser heavy = new StaffUser(InboxData.HEAVY, List.of(Role.CONTACT_STAFF.groupId()));
+        StaffUser department = new StaffUser(InboxData.DEPARTMENT_MEMBER,
+                List.of(Role.DEPARTMENT.groupId(), InboxData.TYPICAL_DEPARTMENT));
+        StaffUser intake = new StaffUser(InboxData.INTAKE, List.of(Role.INTAKE.groupId()));
+        StaffUser smallTeam = new StaffUser(InboxData.TYPICAL_MANAGER, List.of(Role.MANAGER.groupId()));
+        StaffUser bigTeam = new StaffUser(InboxData.HEAVY_MANAGER, List.of(Role.MANAGER.groupId()));
+
+        List<Case> cases = new ArrayList<>();
+        for (StaffUser person : List.of(typical, heavy)) {
+            String who = person == typical ? "typical contact person" : "busy contact person";
+            cases.add(new Case("my tasks", who, person, InboxView.MY_TASKS, ways(sessions, person, InboxView.MY_TASKS,
+                    () -> tasks(taskService.createTaskQuery().taskAssignee(person.userId()))), null));
+        }
+        for (StaffUser person : List.of(typical, heavy)) {
+            String who = person == typical ? "typical contact person" : "busy contact person";
+            cases.add(new Case("my cases", who, person, InboxView.MY_CASES, ways(sessions, person, InboxView.MY_CASES,
+                    () -> tasks(taskService.createTaskQuery().taskAssignee(person.userId()))),
+                    () -> instances(InitiativeProcess.VAR_CONTACT_PERSON, person.userId())));
+        }
+        cases.add(new Case("my groups' tasks", "department (vej-park)", department, InboxView.GROUP_TASKS,
+                ways(sessions, department, InboxView.GROUP_TASKS, () -> tasks(taskService.createTaskQuery()
+                        .taskCandidateGroupIn(department.groups()).taskDefinitionKey(InitiativeProcess.TASK_DECIDE_PERMIT))),
+                null));
+        cases.add(new Case("my groups' tasks", "intake", intake, InboxView.GROUP_TASKS,
+                ways(sessions, intake, InboxView.GROUP_TASKS,
+                        () -> tasks(taskService.createTaskQuery().taskCandidateGroupIn(intake.groups()))), null));
+        for (StaffUser manager : List.of(smallTeam, bigTeam)) {
+            String team = manager == smallTeam ? "bench-team-01" : "bench-team-02";
+            String who = manager == smallTeam ? "manager of a typical team" : "manager of the busy person's team";
+            String[] members = jdbc.queryForList("SELECT sp.user_id FROM staff_profile sp JOIN team t ON t.id = sp.team_id"
+                    + " WHERE t.code = ?", String.class, team).toArray(String[]::new);
+            cases.add(new Case("team's cases", who, manager, InboxView.TEAM_CASES,
+                    ways(sessions, manager, InboxView.TEAM_CASES,
+                            () -> tasks(taskService.createTaskQuery().taskAssigneeIn(members))),
+                    () -> instances(InitiativeProcess.VAR_TEAM_CODE, team)));
+        }
+        return cases;
+    }
+
+    private List<Variant> ways(Map<String, HttpClient> sessions, StaffUser user, InboxView view, LongSupplier engine) {
+        String prefix = view.param() + "/" + user.userId() + "/";
+        List<Variant> ways = new ArrayList<>();
+        ways.add(new Variant(prefix + "engine", () -> engine.getAsLong() >= 0));
+        InboxQuery query = InboxQuery.of(view);
+        ways.add(new Variant(prefix + "inbox", () -> inbox.page(user, query).total() >= 0));
+        HttpClient session = sessions.get(user.userId());
+        if (session != null) {
+            HttpRequest page = HttpRequest.newBuilder(URI.create(base() + "/indbakke?visning=" + view.param()))
+                    .header("Accept", "text/html").header("Accept-Language", "da").GET().build();
+            ways.add(new Variant(prefix + "http",
+                    () -> session.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+        }
+        return ways;
+    }
+
+    /** The engine's page of tasks in due-date order (as Tasklist and our work list ask) and the list's count. */
+    private static long tasks(TaskQuery query) {
+        query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, PAGE);
+        return query.count();
+    }
+
+    /** The engine's page of process instances with a variable's value, and their count. */
+    private long instances(String variable, String value) {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(InitiativeProcess.KEY)
+                .variableValueEquals(variable, value).orderByBusinessKey().asc().listPage(0, PAGE);
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(InitiativeProcess.KEY)
+                .variableValueEquals(variable, value).count();
+    }
+
+    /** The length of each way's list, and whether the inbox's total is the engine's count for the same list. */
+    private void checkSameList(Case c, Map<String, Long> sizes, Map<String, String> same) {
+        long ours = inbox.page(c.user(), InboxQuery.of(c.inboxView())).total();
+        String prefix = c.inboxView().param() + "/" + c.user().userId() + "/";
+        sizes.put(prefix + "inbox", ours);
+        long engineTasks = switch (c.inboxView()) {
+            case MY_TASKS, MY_CASES -> taskService.createTaskQuery().taskAssignee(c.user().userId()).count();
+            case GROUP_TASKS -> c.user().groups().contains(Role.DEPARTMENT.groupId())
+                    ? taskService.createTaskQuery().taskCandidateGroupIn(c.user().groups())
+                            .taskDefinitionKey(InitiativeProcess.TASK_DECIDE_PERMIT).count()
+                    : taskService.createTaskQuery().taskCandidateGroupIn(c.user().groups()).count();
+            case TEAM_CASES -> -1;
+        };
+        if (engineTasks >= 0) {
+            sizes.put(prefix + "engine", engineTasks);
+        }
+        if (c.inboxView().listsTasks()) {
+            same.put(prefix, ours == engineTasks ? "same list (" + ours + " tasks)"
+                    : "DIFFERENT: inbox " + ours + ", engine " + engineTasks);
+        }
+        else {
+            String variable = c.inboxView() == InboxView.MY_CASES ? InitiativeProcess.VAR_CONTACT_PERSON
+                    : InitiativeProcess.VAR_TEAM_CODE;
+            String value = c.inboxView() == InboxView.MY_CASES ? c.user().userId()
+                    : c.user().userId().equals(InboxData.TYPICAL_MANAGER) ? "bench-team-01" : "bench-team-02";
+            long instances = runtimeService.createProcessInstanceQuery().variableValueEquals(variable, value).count();
+            sizes.put(prefix + "engine-instances", instances);
+            same.put(prefix, ours == instances ? "same cases (" + ours + ")"
+                    : "DIFFERENT: inbox " + ours + " cases, engine " + instances + " instances");
+            if (engineTasks < 0) {
+                sizes.put(prefix + "engine", taskService.createTaskQuery()
+                        .taskAssigneeIn(jdbc.queryForList("SELECT sp.user_id FROM staff_profile sp JOIN team t"
+                                + " ON t.id = sp.team_id WHERE t.code = ?", String.class, value).toArray(String[]::new))
+                        .count());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP sessions
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    /** Logs each measured person in through the login form; null if the inbox page answers, else why not. */
+    private String logIn(Map<String, HttpClient> sessions) throws Exception {
+        for (String user : List.of(InboxData.TYPICAL, InboxData.HEAVY, InboxData.DEPARTMENT_MEMBER, InboxData.INTAKE,
+                InboxData.TYPICAL_MANAGER, InboxData.HEAVY_MANAGER)) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                    .header("Accept-Language", "da").GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher csrf = CSRF.matcher(form.body());
+            if (!csrf.find()) {
+                return "the login page had no CSRF token";
+            }
+            String body = "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&username=" + user
+                    + "&password=" + InboxData.PASSWORD;
+            HttpResponse<Void> login = client.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+                return "logging in as " + user + " failed (" + login.statusCode() + ")";
+            }
+            HttpResponse<Void> probe = client.send(HttpRequest.newBuilder(URI.create(base() + "/indbakke"))
+                    .header("Accept-Language", "da").GET().build(), HttpResponse.BodyHandlers.discarding());
+            if (probe.statusCode() != 200) {
+                sessions.clear();
+                return "`GET /indbakke` answered " + probe.statusCode() + " in this build";
+            }
+            sessions.put(user, client);
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private String section(List<Phase> phases, Duration prepared, String httpNote, Duration wholeRun) {
+        StringBuilder md = new StringBuilder();
+        md.append(Report.start(SECTION)).append('\n');
+        md.append("## Staff inbox: each view side by side with the engine's own query\n\n");
+        md.append("Placeholder: the reading of the figures is written after the first full run.\n\n");
+        for (Phase phase : phases) {
+            md.append(String.format(Locale.ROOT, "### %,d open and %,d closed cases%n%n", phase.open(), phase.closed()));
+            md.append(String.format(Locale.ROOT,
+                    "Generated in this step: %,d open cases in %d s (our rows and the engine's instances), %,d closed in %d s. "
+                            + "Load average before the rounds %s, after %s. CPU during the rounds: %s.%n%n",
+                    phase.growth().openAdded(), phase.growth().openCases().toSeconds(), phase.growth().closedAdded(),
+                    phase.growth().closedCases().toSeconds(), phase.loadBefore(), phase.loadAfter(), phase.cpu()));
+            md.append("| view | whose list | rows | way | ops | median ms | p95 ms | p99 ms | median / engine | p95 / engine |\n");
+            md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+            for (Case c : phase.cases()) {
+                double engineMedian = Double.NaN;
+                double engineP95 = Double.NaN;
+                for (Variant way : c.ways()) {
+                    long[] all = Report.sorted(phase.segments().get(way.name()).stream()
+                            .map(Segment::latenciesNanos).flatMapToLong(Arrays::stream).toArray());
+                    double median = Report.percentile(all, 0.5) / 1e6;
+                    double p95 = Report.percentile(all, 0.95) / 1e6;
+                    if (Double.isNaN(engineMedian)) {
+                        engineMedian = median;
+                        engineP95 = p95;
+                    }
+                    String shortName = way.name().substring(way.name().lastIndexOf('/') + 1);
+                    Long rows = phase.listSizes().get(way.name());
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | `%s` | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                            c.view(), c.who(), rows == null ? "" : String.format(Locale.ROOT, "%,d", rows), shortName,
+                            all.length, median, p95, Report.percentile(all, 0.99) / 1e6, median / engineMedian,
+                            p95 / engineP95));
+                }
+            }
+            md.append('\n');
+            md.append("The engine's own list of cases (`engine-instances`: `RuntimeService.createProcessInstanceQuery()` ")
+                    .append("with `variableValueEquals` on `contactPerson` or `teamCode`, a page of 25 plus the count), ")
+                    .append("called alone after the rounds:\n\n");
+            md.append("| view | whose list | cases | calls | median ms | slowest ms | median / `inbox` median |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|\n");
+            phase.instanceProbes().forEach((c, times) -> {
+                String prefix = c.inboxView().param() + "/" + c.user().userId() + "/";
+                long[] sorted = Report.sorted(times);
+                double inboxMedian = Report.percentile(Report.sorted(phase.segments().get(prefix + "inbox").stream()
+                        .map(Segment::latenciesNanos).flatMapToLong(Arrays::stream).toArray()), 0.5);
+                Long rows = phase.listSizes().get(prefix + "engine-instances");
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.0f | %.0f | %.0f |%n", c.view(), c.who(),
+                        rows == null ? "" : String.format(Locale.ROOT, "%,d", rows), times.length,
+                        Report.percentile(sorted, 0.5) / 1e6, sorted[sorted.length - 1] / 1e6,
+                        Report.percentile(sorted, 0.5) / inboxMedian));
+            });
+            md.append('\n');
+            phase.sameList().forEach((k, v) -> md.append("- `").append(k).append("`: ").append(v).append('\n'));
+            md.append('\n');
+        }
+        md.append("Machine: ").append(Machine.describe(jdbc)).append(". Staff and teams set up in ")
+                .append(prepared.toSeconds()).append(" s; the whole run took ").append(wholeRun.toMinutes())
+                .append(" min.").append(httpNote == null ? "" : " The `http` way was not measured: " + httpNote + ".")
+                .append("\n");
+        md.append(Report.end(SECTION)).append('\n');
+        return md.toString();
+    }
+}
