@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -259,21 +261,28 @@ public class Inbox {
                     : dueDate.isAfter(calendar.addWorkingDays(today, 1)) ? DeadlineState.LATER
                     : DeadlineState.DUE_SOON;
         }
-        Instant last = instant(rs, "last_citizen");
+        Instant last = utc(rs, "last_citizen");
         if (last != null && last.isBefore(Instant.parse("1001-01-01T00:00:00Z"))) {
             last = null;
         }
         return new InboxRow(rs.getString("case_number"), rs.getString("title"), rs.getString("contact_name"),
                 Stage.valueOf(rs.getString("stage")), rs.getString("topic"), rs.getString("district"),
-                instant(rs, "submitted_at"), rs.getString("task_id"), rs.getString("task_key"),
+                utc(rs, "submitted_at"), rs.getString("task_id"), rs.getString("task_key"),
                 rs.getString("task_name"), rs.getString("assignee"), rs.getString("contact_person"),
                 rs.getString("contact_person_name"), due, dueDate, left, state, last, rs.getInt("unread"),
                 rs.getBoolean("escalated"), rs.getBoolean("awaiting"));
     }
 
+    /** A time of Camunda's tables (and next_due_at, copied from them): the JVM zone's wall-clock time. */
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A time of our own tables: UTC wall-clock time (as Hibernate and the outbox write them). */
+    private static Instant utc(ResultSet rs, String column) throws SQLException {
+        LocalDateTime time = rs.getObject(column, LocalDateTime.class);
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
     /** The text as a LIKE pattern's literal part ({@code !} escapes). */

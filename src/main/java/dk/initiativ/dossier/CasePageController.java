@@ -9,6 +9,7 @@ import dk.initiativ.attachment.Attachments;
 import dk.initiativ.casework.Agreements;
 import dk.initiativ.casework.CaseAccess;
 import dk.initiativ.casework.CaseNotes;
+import dk.initiativ.casework.CaseReads;
 import dk.initiativ.casework.StaffUser;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.citizen.CaseMessages;
@@ -58,11 +59,13 @@ class CasePageController {
     private final Departments departments;
     private final CaseNotes notes;
     private final MessageSource texts;
+    private final CaseReads reads;
 
     CasePageController(Cases cases, CaseAccess access, Agreements agreements, CaseMessages messages,
             CatalogService catalog, DeadlineProperties deadlineProperties, Attachments attachments,
             CaseOverview overview, IntakeService intake, Surveys surveys,
-            Departments departments, CaseNotes notes, MessageSource texts) {
+            Departments departments, CaseNotes notes, MessageSource texts, CaseReads reads) {
+        this.reads = reads;
         this.overview = overview;
         this.intake = intake;
         this.surveys = surveys;
@@ -97,6 +100,8 @@ class CasePageController {
                     catalog.districtNames(locale).getOrDefault(view.district(), view.district()));
             return "staff/permit-case";
         }
+        // the citizen's messages shown here are read now (the inbox's "unread")
+        reads.markRead(caseNumber, user);
         return fullPage(view, locale, model);
     }
 

@@ -128,6 +128,8 @@ class SecurityConfiguration {
                         // the case page for staff, linked from Tasklist's forms
                         // (a department member reads only what a permit of their department needs)
                         .requestMatchers("/cases/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        // the staff inbox (a department member sees their department's permit tasks only)
+                        .requestMatchers("/indbakke", "/indbakke/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
