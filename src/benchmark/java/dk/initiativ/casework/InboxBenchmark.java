@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +84,8 @@ class InboxBenchmark {
     static final int GENERATOR_THREADS = Integer.getInteger("benchmark.inbox.generatorThreads", 3);
     static final int BATCH = Integer.getInteger("benchmark.inbox.batch", 200);
     static final int PAGE = InboxQuery.DEFAULT_PAGE_SIZE;
+    /** A case-number fragment that the busy contact person's list contains about a hundred times. */
+    static final String SEARCH = "INI-2026-0001";
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
@@ -109,8 +113,8 @@ class InboxBenchmark {
     }
 
     /** One list: a view as one person sees it, measured several ways; the first way is the engine's. */
-    record Case(String view, String who, StaffUser user, InboxView inboxView, List<Variant> ways,
-            LongSupplier engineInstances) {
+    record Case(String view, String who, StaffUser user, InboxQuery query, String key, List<Variant> ways,
+            LongSupplier engineInstances, LongSupplier engineCount) {
     }
 
     /** What one data size gave: the variants' segments, list sizes, CPU split and load. */
@@ -137,8 +141,10 @@ class InboxBenchmark {
                 int closed = (int) Math.round(CLOSED * size);
                 System.out.printf(Locale.ROOT, "Growing to %,d open and %,d closed cases ...%n", open, closed);
                 InboxData.Growth growth = data.growTo(open, closed);
-                System.out.printf(Locale.ROOT, "  +%,d open in %d s, +%,d closed in %d s%n", growth.openAdded(),
-                        growth.openCases().toSeconds(), growth.closedAdded(), growth.closedCases().toSeconds());
+                System.out.printf(Locale.ROOT, "  +%,d open in %d s (CPU per case: JVM %.1f ms, mariadbd %.1f ms), "
+                                + "+%,d closed in %d s%n", growth.openAdded(), growth.openCases().toSeconds(),
+                        growth.jvmCpuMsPerOpenCase(), growth.dbCpuMsPerOpenCase(), growth.closedAdded(),
+                        growth.closedCases().toSeconds());
                 if (sessions.isEmpty() && httpNote == null) {
                     httpNote = logIn(sessions);
                 }
@@ -228,55 +234,65 @@ class InboxBenchmark {
         List<Case> cases = new ArrayList<>();
         for (StaffUser person : List.of(typical, heavy)) {
             String who = person == typical ? "typical contact person" : "busy contact person";
-            cases.add(new Case("my tasks", who, person, InboxView.MY_TASKS, ways(sessions, person, InboxView.MY_TASKS,
-                    () -> tasks(taskService.createTaskQuery().taskAssignee(person.userId()))), null));
+            cases.add(add(sessions, "my tasks", who, person, InboxQuery.of(InboxView.MY_TASKS),
+                    () -> taskService.createTaskQuery().taskAssignee(person.userId()), null));
         }
         for (StaffUser person : List.of(typical, heavy)) {
             String who = person == typical ? "typical contact person" : "busy contact person";
-            cases.add(new Case("my cases", who, person, InboxView.MY_CASES, ways(sessions, person, InboxView.MY_CASES,
-                    () -> tasks(taskService.createTaskQuery().taskAssignee(person.userId()))),
+            cases.add(add(sessions, "my cases", who, person, InboxQuery.of(InboxView.MY_CASES),
+                    () -> taskService.createTaskQuery().taskAssignee(person.userId()),
                     () -> instances(InitiativeProcess.VAR_CONTACT_PERSON, person.userId())));
         }
-        cases.add(new Case("my groups' tasks", "department (vej-park)", department, InboxView.GROUP_TASKS,
-                ways(sessions, department, InboxView.GROUP_TASKS, () -> tasks(taskService.createTaskQuery()
-                        .taskCandidateGroupIn(department.groups()).taskDefinitionKey(InitiativeProcess.TASK_DECIDE_PERMIT))),
+        cases.add(add(sessions, "my groups' tasks", "department (vej-park)", department,
+                InboxQuery.of(InboxView.GROUP_TASKS), () -> taskService.createTaskQuery()
+                        .taskCandidateGroupIn(department.groups()).taskDefinitionKey(InitiativeProcess.TASK_DECIDE_PERMIT),
                 null));
-        cases.add(new Case("my groups' tasks", "intake", intake, InboxView.GROUP_TASKS,
-                ways(sessions, intake, InboxView.GROUP_TASKS,
-                        () -> tasks(taskService.createTaskQuery().taskCandidateGroupIn(intake.groups()))), null));
+        cases.add(add(sessions, "my groups' tasks", "intake", intake, InboxQuery.of(InboxView.GROUP_TASKS),
+                () -> taskService.createTaskQuery().taskCandidateGroupIn(intake.groups()), null));
         for (StaffUser manager : List.of(smallTeam, bigTeam)) {
             String team = manager == smallTeam ? "bench-team-01" : "bench-team-02";
             String who = manager == smallTeam ? "manager of a typical team" : "manager of the busy person's team";
             String[] members = jdbc.queryForList("SELECT sp.user_id FROM staff_profile sp JOIN team t ON t.id = sp.team_id"
                     + " WHERE t.code = ?", String.class, team).toArray(String[]::new);
-            cases.add(new Case("team's cases", who, manager, InboxView.TEAM_CASES,
-                    ways(sessions, manager, InboxView.TEAM_CASES,
-                            () -> tasks(taskService.createTaskQuery().taskAssigneeIn(members))),
+            cases.add(add(sessions, "team's cases", who, manager, InboxQuery.of(InboxView.TEAM_CASES),
+                    () -> taskService.createTaskQuery().taskAssigneeIn(members),
                     () -> instances(InitiativeProcess.VAR_TEAM_CODE, team)));
         }
+        // filters, search and paging on the longest personal list
+        InboxQuery overdue = new InboxQuery(InboxView.MY_TASKS, null, null, null, InboxDue.OVERDUE, false, null,
+                InboxSort.DEADLINE, 1, PAGE);
+        cases.add(add(sessions, "my tasks, overdue", "busy contact person", heavy, overdue,
+                () -> taskService.createTaskQuery().taskAssignee(heavy.userId()).dueBefore(new Date()), null));
+        InboxQuery search = new InboxQuery(InboxView.MY_CASES, null, null, null, null, false, SEARCH, InboxSort.DEADLINE,
+                1, PAGE);
+        cases.add(add(sessions, "my cases, search by case number", "busy contact person", heavy, search,
+                () -> taskService.createTaskQuery().taskAssignee(heavy.userId())
+                        .processInstanceBusinessKeyLike("%" + SEARCH + "%"), null));
+        InboxQuery page20 = InboxQuery.of(InboxView.MY_TASKS).withPage(20);
+        cases.add(add(sessions, "my tasks, page 20", "busy contact person", heavy, page20,
+                () -> taskService.createTaskQuery().taskAssignee(heavy.userId()), null));
         return cases;
     }
 
-    private List<Variant> ways(Map<String, HttpClient> sessions, StaffUser user, InboxView view, LongSupplier engine) {
-        String prefix = view.param() + "/" + user.userId() + "/";
+    /** One list measured the engine's way (its task query, the same page), the inbox's way and over HTTP. */
+    private Case add(Map<String, HttpClient> sessions, String view, String who, StaffUser user, InboxQuery query,
+            Supplier<TaskQuery> engineList, LongSupplier engineInstances) {
+        String key = InboxController.url(query).substring("/indbakke?".length()) + " " + user.userId() + " ";
+        int first = (int) query.offset();
         List<Variant> ways = new ArrayList<>();
-        ways.add(new Variant(prefix + "engine", () -> engine.getAsLong() >= 0));
-        InboxQuery query = InboxQuery.of(view);
-        ways.add(new Variant(prefix + "inbox", () -> inbox.page(user, query).total() >= 0));
+        ways.add(new Variant(key + "engine", () -> {
+            engineList.get().orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(first, PAGE);
+            return engineList.get().count() >= 0;
+        }));
+        ways.add(new Variant(key + "inbox", () -> inbox.page(user, query).total() >= 0));
         HttpClient session = sessions.get(user.userId());
         if (session != null) {
-            HttpRequest page = HttpRequest.newBuilder(URI.create(base() + "/indbakke?visning=" + view.param()))
+            HttpRequest page = HttpRequest.newBuilder(URI.create(base() + InboxController.url(query)))
                     .header("Accept", "text/html").header("Accept-Language", "da").GET().build();
-            ways.add(new Variant(prefix + "http",
+            ways.add(new Variant(key + "http",
                     () -> session.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
         }
-        return ways;
-    }
-
-    /** The engine's page of tasks in due-date order (as Tasklist and our work list ask) and the list's count. */
-    private static long tasks(TaskQuery query) {
-        query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, PAGE);
-        return query.count();
+        return new Case(view, who, user, query, key, ways, engineInstances, () -> engineList.get().count());
     }
 
     /** The engine's page of process instances with a variable's value, and their count. */
@@ -287,41 +303,28 @@ class InboxBenchmark {
                 .variableValueEquals(variable, value).count();
     }
 
-    /** The length of each way's list, and whether the inbox's total is the engine's count for the same list. */
+    /**
+     * The length of each way's list, and whether the inbox's total is the engine's count for the same list: the same
+     * tasks for the task views, the same cases (process instances by variable) for the unfiltered case views.
+     */
     private void checkSameList(Case c, Map<String, Long> sizes, Map<String, String> same) {
-        long ours = inbox.page(c.user(), InboxQuery.of(c.inboxView())).total();
-        String prefix = c.inboxView().param() + "/" + c.user().userId() + "/";
-        sizes.put(prefix + "inbox", ours);
-        long engineTasks = switch (c.inboxView()) {
-            case MY_TASKS, MY_CASES -> taskService.createTaskQuery().taskAssignee(c.user().userId()).count();
-            case GROUP_TASKS -> c.user().groups().contains(Role.DEPARTMENT.groupId())
-                    ? taskService.createTaskQuery().taskCandidateGroupIn(c.user().groups())
-                            .taskDefinitionKey(InitiativeProcess.TASK_DECIDE_PERMIT).count()
-                    : taskService.createTaskQuery().taskCandidateGroupIn(c.user().groups()).count();
-            case TEAM_CASES -> -1;
-        };
-        if (engineTasks >= 0) {
-            sizes.put(prefix + "engine", engineTasks);
-        }
-        if (c.inboxView().listsTasks()) {
-            same.put(prefix, ours == engineTasks ? "same list (" + ours + " tasks)"
+        long ours = inbox.page(c.user(), c.query()).total();
+        long engineTasks = c.engineCount().getAsLong();
+        sizes.put(c.key() + "inbox", ours);
+        sizes.put(c.key() + "engine", engineTasks);
+        if (c.query().view().listsTasks()) {
+            same.put(c.key(), ours == engineTasks ? "the same list (" + ours + " tasks)"
                     : "DIFFERENT: inbox " + ours + ", engine " + engineTasks);
         }
-        else {
-            String variable = c.inboxView() == InboxView.MY_CASES ? InitiativeProcess.VAR_CONTACT_PERSON
+        else if (c.engineInstances() != null) {
+            String variable = c.query().view() == InboxView.MY_CASES ? InitiativeProcess.VAR_CONTACT_PERSON
                     : InitiativeProcess.VAR_TEAM_CODE;
-            String value = c.inboxView() == InboxView.MY_CASES ? c.user().userId()
+            String value = c.query().view() == InboxView.MY_CASES ? c.user().userId()
                     : c.user().userId().equals(InboxData.TYPICAL_MANAGER) ? "bench-team-01" : "bench-team-02";
             long instances = runtimeService.createProcessInstanceQuery().variableValueEquals(variable, value).count();
-            sizes.put(prefix + "engine-instances", instances);
-            same.put(prefix, ours == instances ? "same cases (" + ours + ")"
+            sizes.put(c.key() + "engine-instances", instances);
+            same.put(c.key(), ours == instances ? "the same cases (" + ours + ")"
                     : "DIFFERENT: inbox " + ours + " cases, engine " + instances + " instances");
-            if (engineTasks < 0) {
-                sizes.put(prefix + "engine", taskService.createTaskQuery()
-                        .taskAssigneeIn(jdbc.queryForList("SELECT sp.user_id FROM staff_profile sp JOIN team t"
-                                + " ON t.id = sp.team_id WHERE t.code = ?", String.class, value).toArray(String[]::new))
-                        .count());
-            }
         }
     }
 
@@ -374,9 +377,11 @@ class InboxBenchmark {
         for (Phase phase : phases) {
             md.append(String.format(Locale.ROOT, "### %,d open and %,d closed cases%n%n", phase.open(), phase.closed()));
             md.append(String.format(Locale.ROOT,
-                    "Generated in this step: %,d open cases in %d s (our rows and the engine's instances), %,d closed in %d s. "
+                    "Generated in this step: %,d open cases in %d s (our rows and the engine's instances; CPU per case: "
+                            + "this JVM %.1f ms, mariadbd %.1f ms), %,d closed in %d s. "
                             + "Load average before the rounds %s, after %s. CPU during the rounds: %s.%n%n",
-                    phase.growth().openAdded(), phase.growth().openCases().toSeconds(), phase.growth().closedAdded(),
+                    phase.growth().openAdded(), phase.growth().openCases().toSeconds(),
+                    phase.growth().jvmCpuMsPerOpenCase(), phase.growth().dbCpuMsPerOpenCase(), phase.growth().closedAdded(),
                     phase.growth().closedCases().toSeconds(), phase.loadBefore(), phase.loadAfter(), phase.cpu()));
             md.append("| view | whose list | rows | way | ops | median ms | p95 ms | p99 ms | median / engine | p95 / engine |\n");
             md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
@@ -392,7 +397,7 @@ class InboxBenchmark {
                         engineMedian = median;
                         engineP95 = p95;
                     }
-                    String shortName = way.name().substring(way.name().lastIndexOf('/') + 1);
+                    String shortName = way.name().substring(way.name().lastIndexOf(' ') + 1);
                     Long rows = phase.listSizes().get(way.name());
                     md.append(String.format(Locale.ROOT, "| %s | %s | %s | `%s` | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
                             c.view(), c.who(), rows == null ? "" : String.format(Locale.ROOT, "%,d", rows), shortName,
@@ -407,7 +412,7 @@ class InboxBenchmark {
             md.append("| view | whose list | cases | calls | median ms | slowest ms | median / `inbox` median |\n");
             md.append("|---|---|---:|---:|---:|---:|---:|\n");
             phase.instanceProbes().forEach((c, times) -> {
-                String prefix = c.inboxView().param() + "/" + c.user().userId() + "/";
+                String prefix = c.key();
                 long[] sorted = Report.sorted(times);
                 double inboxMedian = Report.percentile(Report.sorted(phase.segments().get(prefix + "inbox").stream()
                         .map(Segment::latenciesNanos).flatMapToLong(Arrays::stream).toArray()), 0.5);

@@ -118,7 +118,8 @@ final class InboxData {
     }
 
     /** What one growth step did and how long it took. */
-    record Growth(int openAdded, int closedAdded, Duration openCases, Duration closedCases, Duration total) {
+    record Growth(int openAdded, int closedAdded, Duration openCases, Duration closedCases, Duration total,
+            double jvmCpuMsPerOpenCase, double dbCpuMsPerOpenCase) {
     }
 
     private final JdbcTemplate jdbc;
@@ -250,11 +251,17 @@ final class InboxData {
             cases.add(plan(anyBackground(), contactPersonKind()));
         }
 
+        java.util.Optional<ProcessHandle> database = dk.initiativ.benchmark.Machine.databaseProcess();
+        long jvmCpu = dk.initiativ.benchmark.Machine.jvmCpuNanos();
+        long dbCpu = database.map(dk.initiativ.benchmark.Machine::cpuNanos).orElse(0L);
         long openStart = System.nanoTime();
         long firstId = 10_000_000L + openCount - cases.size() + 1;
         startInEngine(cases);
         insertActivity(firstId, 10_000_000L + openCount);
         Duration openCases = Duration.ofNanos(System.nanoTime() - openStart);
+        double jvmPerCase = (dk.initiativ.benchmark.Machine.jvmCpuNanos() - jvmCpu) / 1e6 / Math.max(1, cases.size());
+        double dbPerCase = (database.map(dk.initiativ.benchmark.Machine::cpuNanos).orElse(0L) - dbCpu) / 1e6
+                / Math.max(1, cases.size());
 
         long closedStart = System.nanoTime();
         int closedAdded = closed - closedCount;
@@ -262,7 +269,8 @@ final class InboxData {
         Duration closedRows = Duration.ofNanos(System.nanoTime() - closedStart);
         closedCount = closed;
         jdbc.execute("ANALYZE TABLE initiative, ACT_RU_TASK, ACT_RU_IDENTITYLINK, ACT_RU_EXECUTION, ACT_RU_VARIABLE");
-        return new Growth(cases.size(), closedAdded, openCases, closedRows, Duration.ofNanos(System.nanoTime() - start));
+        return new Growth(cases.size(), closedAdded, openCases, closedRows, Duration.ofNanos(System.nanoTime() - start),
+                jvmPerCase, dbPerCase);
     }
 
     private Staff anyBackground() {
@@ -330,7 +338,7 @@ final class InboxData {
                             }
                         });
                         int total = done.addAndGet(batch.size());
-                        if (total / 10_000 != (total - batch.size()) / 10_000) {
+                        if (total / 5_000 != (total - batch.size()) / 5_000) {
                             double seconds = (System.nanoTime() - started) / 1e9;
                             System.out.printf(Locale.ROOT, "  %,d open cases started (%.0f/s, load %s)%n", total,
                                     total / seconds, dk.initiativ.benchmark.Machine.loadAverage());
