@@ -435,7 +435,14 @@ class InboxBenchmark {
                 .append("`.ops`, `.maxSeconds`, `.warmupRounds`, `.warmupOps`, `.generatorThreads`, `.batch`, `.busyCases`, ")
                 .append("`.typicalCases`, `.probeSeconds`.\n\n");
         md.append("Machine: ").append(Machine.describe(jdbc)).append(". Staff and teams set up in ").append(prepared.toSeconds())
-                .append(" s; the whole run took ").append(wholeRun.toMinutes()).append(" min.\n\n");
+                .append(" s; the whole run took ").append(wholeRun.toMinutes()).append(" min.");
+        double cpuPerCase = phases.stream().mapToDouble(p -> p.growth().jvmCpuMsPerOpenCase() + p.growth().dbCpuMsPerOpenCase())
+                .average().orElse(Double.NaN);
+        md.append(String.format(Locale.ROOT, " An open case cost %.0f ms of CPU to generate (this JVM and mariadbd), so "
+                        + "%,d open cases need at least %.0f min of generation on %d idle cores, and longer while other "
+                        + "work shares them.%n%n", cpuPerCase, OPEN,
+                OPEN * cpuPerCase / 1000 / 60 / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors()));
 
         Map<String, double[]> firstAndLast = new LinkedHashMap<>();
         for (Phase phase : phases) {
