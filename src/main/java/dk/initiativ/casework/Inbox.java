@@ -184,7 +184,7 @@ public class Inbox {
             case TEAM_CASES -> {
                 from = "FROM initiative i";
                 if (isAdmin(user)) {
-                    where.append("i.stage <> 'CLOSED'");
+                    where.append("i.open_case = 1");
                 } else {
                     // the teams first: with one team the page is a range of one index in its order (as a sub-select,
                     // MariaDB reads every row and sorts)
