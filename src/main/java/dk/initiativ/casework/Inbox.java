@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * InboxQuery)} answers one page of one view with its filters, search, order and the filtered total;
  * {@link #counts(StaffUser)} the unfiltered total of each of the user's views. A query for a view the user lacks
  * answers an empty page. Each call is a fixed number of SQL statements, independent of the number of rows: the
- * page (one statement, the page's extra columns computed for the page's rows only) and its count; the task views
+ * page (one statement, the page's extra columns computed for the page's rows only) and its count (for a manager's
+ * team view, a look-up of the teams they lead first); the task views
  * read Camunda's runtime tables ({@code ACT_RU_TASK}, {@code ACT_RU_IDENTITYLINK}, {@code ACT_RU_EXECUTION} for
  * the business key) joined with {@code initiative}, the case views read {@code initiative} with the
  * {@code next_due_at} that {@link NextDeadlines} keeps (ADR 0014). Deadline states use the BPMN timers'
@@ -183,9 +184,14 @@ public class Inbox {
             case TEAM_CASES -> {
                 from = "FROM initiative i";
                 if (isAdmin(user)) {
-                    where.append("i.stage <> 'CLOSED'");
+                    where.append("i.open_case = 1");
                 } else {
-                    where.append("i.open_team_code IN (SELECT tm.code FROM team tm WHERE tm.manager_user_id = :me)");
+                    // the teams first: with one team the page is a range of one index in its order (as a sub-select,
+                    // MariaDB reads every row and sorts)
+                    List<String> teams = jdbc.queryForList("SELECT code FROM team WHERE manager_user_id = :me", params,
+                            String.class);
+                    where.append(teams.isEmpty() ? "1 = 0" : "i.open_team_code IN (:teams)");
+                    params.addValue("teams", teams);
                 }
                 due = "i.next_due_at";
             }

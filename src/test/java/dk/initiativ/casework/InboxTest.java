@@ -298,7 +298,41 @@ class InboxTest {
         assertThat(toForeign.headers().firstValue("Location").orElse("")).endsWith("/indbakke");
     }
 
+    @Test
+    void aCasesNextDeadlineFollowsItsTasksAndAnExistingDatabaseGetsItFilledIn() throws Exception {
+        String word = word();
+        Submitted submitted = api.submit("Frister " + word, "natur-miljoe", "holbaek-by", List.of("PARTNERS"));
+        api.toSupportPlan(submitted.caseNumber());
+        // screening, acceptance and first contact are done: the support plan's due date is the next deadline
+        Task plan = taskService.createTaskQuery().processInstanceBusinessKey(submitted.caseNumber()).singleResult();
+        assertThat(plan.getTaskDefinitionKey()).isEqualTo(TASK_PLAN_SUPPORT);
+        assertThat(nextDue(submitted.caseNumber())).isEqualTo(plan.getDueDate().toInstant().truncatedTo(ChronoUnit.SECONDS));
+
+        // V15 fills the column in for the open cases of a database from before the inbox
+        jdbc.update("UPDATE initiative SET next_due_at = NULL WHERE case_number = ?", submitted.caseNumber());
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            new db.migration.V15__next_deadlines_from_open_tasks().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+        assertThat(nextDue(submitted.caseNumber())).isEqualTo(plan.getDueDate().toInstant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
     // ---
+
+    private Instant nextDue(String caseNumber) {
+        Timestamp due = jdbc.queryForObject("SELECT next_due_at FROM initiative WHERE case_number = ?", Timestamp.class,
+                caseNumber);
+        return due == null ? null : due.toInstant();
+    }
 
     private HttpResponse<String> claim(SessionClient session, String taskId, String back) {
         String csrf = session.csrfTokenOf("/indbakke");
