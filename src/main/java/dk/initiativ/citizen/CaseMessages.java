@@ -44,7 +44,7 @@ public class CaseMessages {
         this.clock = clock;
     }
 
-    void fromCitizen(String trackingToken, String body) {
+    public void fromCitizen(String trackingToken, String body) {
         String caseNumber = cases.caseNumberOfTrackingToken(trackingToken);
         long initiativeId = cases.lockOpen(caseNumber);
         messages.save(new CaseMessage(initiativeId, true, Cases.CITIZEN, body.strip(), clock.instant()));

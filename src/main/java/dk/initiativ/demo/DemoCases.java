@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dk.initiativ.citizen.CaseMessages;
 import dk.initiativ.citizen.CitizenCaseService;
 import dk.initiativ.database.ConditionalOnDemoData;
 import dk.initiativ.database.DemoFiles;
@@ -55,7 +56,8 @@ class DemoCases implements ApplicationRunner {
 
     /** One demo initiative and the stage it is driven to. */
     record DemoCase(String key, String stage, String topic, String district, Set<HelpKind> help, String title,
-            String name, String question, String note, String original, String citizen, Boolean publish) {
+            String name, String question, String note, String original, String citizen, Boolean publish,
+            String message) {
     }
 
     record DemoCaseFile(List<DemoCase> cases) {
@@ -70,12 +72,14 @@ class DemoCases implements ApplicationRunner {
     private final ManagementService managementService;
     private final IdentityService identityService;
     private final JdbcTemplate jdbc;
+    private final CaseMessages messages;
 
     DemoCases(@Value("${initiativ.demo.cases:true}") boolean seedAtStart,
             @Value("${initiativ.demo.cases-file:classpath:demo/cases.yaml}") Resource file,
             SubmissionService submissions, CitizenCaseService citizens, RuntimeService runtimeService,
             TaskService taskService, ManagementService managementService, IdentityService identityService,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, CaseMessages messages) {
+        this.messages = messages;
         this.seedAtStart = seedAtStart;
         this.file = file;
         this.submissions = submissions;
@@ -108,6 +112,10 @@ class DemoCases implements ApplicationRunner {
                     new Submitter(demo.citizen(), null));
             caseNumbers.put(demo.key(), receipt.caseNumber());
             drive(demo, receipt, caseNumbers);
+            if (demo.message() != null) {
+                // a citizen's message the contact person has not read yet (the inbox shows it as unread)
+                messages.fromCitizen(receipt.trackingToken(), demo.message());
+            }
         }
         log.info("Created {} demo initiatives across the stages", cases.size());
     }

@@ -10,6 +10,7 @@ import dk.initiativ.attachment.Attachments;
 import dk.initiativ.casework.Agreements;
 import dk.initiativ.casework.CaseAccess;
 import dk.initiativ.casework.CaseNotes;
+import dk.initiativ.casework.CaseReads;
 import dk.initiativ.casework.EarlyClosures;
 import dk.initiativ.casework.StaffTasks;
 import dk.initiativ.casework.StaffUser;
@@ -73,6 +74,7 @@ class CasePageController {
     private final Departments departments;
     private final CaseNotes notes;
     private final MessageSource texts;
+    private final CaseReads reads;
     private final InlineTaskForms inlineForms;
     private final TaskForms taskForms;
     private final StaffTasks tasks;
@@ -87,7 +89,8 @@ class CasePageController {
             CatalogService catalog, DeadlineProperties deadlineProperties, Attachments attachments,
             CaseOverview overview, IntakeService intake, Surveys surveys,
             Departments departments, CaseNotes notes, MessageSource texts, InlineTaskForms inlineForms,
-            TaskForms taskForms, StaffTasks tasks, EarlyClosures earlyClosures, CaseMoves moves) {
+            TaskForms taskForms, StaffTasks tasks, EarlyClosures earlyClosures, CaseMoves moves, CaseReads reads) {
+        this.reads = reads;
         this.inlineForms = inlineForms;
         this.taskForms = taskForms;
         this.tasks = tasks;
@@ -130,6 +133,8 @@ class CasePageController {
             addTaskForms(caseNumber, user, locale, model);
             return "staff/permit-case";
         }
+        // the citizen's messages shown here are read now (the inbox's "unread")
+        reads.markRead(caseNumber, user);
         return fullPage(view, user, locale, model);
     }
 

@@ -12,16 +12,27 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 
 /**
  * Where a login lands: back on the page that asked for it, as before; else a citizen (and only a
- * citizen, not staff who also hold the role) on "my initiatives", staff on the start page as today.
+ * citizen, not staff who also hold the role) on "my initiatives", staff (department members included) in their
+ * inbox, anyone else on the start page.
  */
 final class CitizenLanding extends SavedRequestAwareAuthenticationSuccessHandler {
 
     static final String MY_INITIATIVES = "/my";
+    static final String INBOX = "/indbakke";
 
     @Override
     protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) {
-        return isCitizenOnly(authentication) ? MY_INITIATIVES : super.determineTargetUrl(request, response, authentication);
+        if (isCitizenOnly(authentication)) {
+            return MY_INITIATIVES;
+        }
+        return isStaff(authentication) ? INBOX : super.determineTargetUrl(request, response, authentication);
+    }
+
+    static boolean isStaff(Authentication authentication) {
+        Set<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        return Arrays.stream(Role.STAFF_AND_DEPARTMENTS).anyMatch(staff -> authorities.contains("ROLE_" + staff));
     }
 
     static boolean isCitizenOnly(Authentication authentication) {

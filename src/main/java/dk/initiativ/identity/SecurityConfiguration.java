@@ -132,6 +132,8 @@ class SecurityConfiguration {
                         .requestMatchers("/medarbejdere/**").hasAnyRole(MANAGER, ADMIN)
                         // any employee registers an initiative for a citizen met in person, by phone or by letter
                         .requestMatchers("/registrer", "/registrer/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        // the staff inbox (a department member sees their department's permit tasks only)
+                        .requestMatchers("/indbakke", "/indbakke/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)

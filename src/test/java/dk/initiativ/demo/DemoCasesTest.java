@@ -5,6 +5,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dk.initiativ.casework.Inbox;
+import dk.initiativ.casework.InboxQuery;
+import dk.initiativ.casework.InboxRow;
+import dk.initiativ.casework.InboxSort;
+import dk.initiativ.casework.InboxView;
+import dk.initiativ.casework.StaffUser;
 import dk.initiativ.support.LocalModeTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -30,6 +36,7 @@ class DemoCasesTest {
     @Autowired DemoCases demoCases;
     @Autowired JdbcTemplate jdbc;
     @Autowired RuntimeService runtimeService;
+    @Autowired Inbox inbox;
 
     @Test
     void aboutThirtyInitiativesSpreadOverEveryStage() {
@@ -58,5 +65,30 @@ class DemoCasesTest {
         assertThat(waitingAt).contains(TASK_SCREEN_INITIATIVE, TASK_AWAIT_INFORMATION, TASK_ACCEPT_CASE,
                 TASK_REASSIGN_CASE, TASK_FIRST_CONTACT, TASK_PLAN_SUPPORT, TASK_DECIDE_FUNDING, TASK_DECIDE_PERMIT,
                 TASK_FOLLOW_UP_PARTNERS, TASK_FOLLOW_UP);
+
+        // every demo staff member's inbox has demo cases in it, and some citizen messages wait unread
+        Map<String, InboxView> firstView = Map.ofEntries(Map.entry("intake", InboxView.GROUP_TASKS),
+                Map.entry("fund", InboxView.GROUP_TASKS), Map.entry("frode", InboxView.GROUP_TASKS),
+                Map.entry("vibeke", InboxView.GROUP_TASKS), Map.entry("bent", InboxView.GROUP_TASKS),
+                Map.entry("manager", InboxView.TEAM_CASES), Map.entry("mads", InboxView.TEAM_CASES),
+                Map.entry("admin", InboxView.TEAM_CASES), Map.entry("contact", InboxView.MY_CASES),
+                Map.entry("anna", InboxView.MY_CASES), Map.entry("bjarne", InboxView.MY_CASES),
+                Map.entry("cecilie", InboxView.MY_CASES), Map.entry("emil", InboxView.MY_CASES));
+        Map<String, List<String>> groups = Map.ofEntries(Map.entry("intake", List.of("intake")),
+                Map.entry("fund", List.of("fund-officer")), Map.entry("frode", List.of("fund-officer")),
+                Map.entry("vibeke", List.of("department", "vej-park")), Map.entry("bent", List.of("department", "byg-miljoe")),
+                Map.entry("manager", List.of("manager")), Map.entry("mads", List.of("manager")),
+                Map.entry("admin", List.of("admin")));
+        int unread = 0;
+        for (Map.Entry<String, InboxView> entry : firstView.entrySet()) {
+            StaffUser user = new StaffUser(entry.getKey(), groups.getOrDefault(entry.getKey(), List.of("contact-staff")));
+            // the demo cases are the newest: seeded just now
+            List<InboxRow> demoRows = inbox.page(user, new InboxQuery(entry.getValue(), null, null, null, null, false,
+                    null, InboxSort.NEWEST, 1, InboxQuery.MAX_PAGE_SIZE)).rows().stream()
+                    .filter(row -> caseNumbers.contains(row.caseNumber())).toList();
+            assertThat(demoRows).as("demo cases in %s's %s", entry.getKey(), entry.getValue()).isNotEmpty();
+            unread += demoRows.stream().mapToInt(InboxRow::unreadMessages).sum();
+        }
+        assertThat(unread).as("unread citizen messages in the demo inboxes").isPositive();
     }
 }
