@@ -174,13 +174,33 @@ class CaseWorkBrowserTest {
     }
 
     /**
-     * Opens the case page as the user. For now straight to {@code /cases/{n}}; once the inbox is merged, this is
-     * where the walk clicks through it instead.
+     * Logs in as the user, who lands in their inbox, and opens the case from there: searched by its number in
+     * whichever of the user's views holds it (the engine may still be working, so the views are tried again until
+     * it shows), as a case worker would; never by typing the case page's address.
      */
     private void openCaseAs(Browser browser, String user, String caseNumber) {
         logIn(browser, user);
-        browser.open(url("/cases/" + caseNumber));
+        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/indbakke") ? Boolean.TRUE : null);
+        List<String> views = browser.driver().findElements(By.cssSelector("a[id^='view-']")).stream()
+                .map(link -> link.getAttribute("id")).toList();
+        assertThat(views).isNotEmpty();
+        browser.waitUntil(driver -> {
+            for (String view : views) {
+                browser.click("#" + view);
+                browser.type("#q", caseNumber);
+                browser.click("#inbox-show");
+                browser.find("#inbox-total");
+                List<WebElement> links = driver.findElements(
+                        By.cssSelector("a.inbox-case-link[href*='" + caseNumber + "']"));
+                if (!links.isEmpty()) {
+                    links.get(0).click();
+                    return Boolean.TRUE;
+                }
+            }
+            return null;
+        });
         browser.find("#case-title");
+        assertThat(browser.currentUrl()).contains("fra=");
     }
 
     /** Opens the case as the user and waits (the engine may still be working) until the task's form is there. */
@@ -241,8 +261,11 @@ class CaseWorkBrowserTest {
     }
 
     /** After a completion or a move: 303 to the inbox (a 404 until the inbox is merged). */
+    /** Back in the inbox the user came from, with a confirmation naming the case; axe-clean in that state too. */
     private static void backInTheInbox(Browser browser) {
         browser.waitUntil(driver -> driver.getCurrentUrl().contains("/indbakke") ? true : null);
+        assertThat(browser.find("#notice-case").getAttribute("href")).contains("/cases/INI-");
+        browser.assertAccessible();
     }
 
     private static String waitForContactPerson(ApiClient api, String caseNumber) {
