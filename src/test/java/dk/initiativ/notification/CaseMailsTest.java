@@ -147,7 +147,7 @@ class CaseMailsTest {
         Mail answered = theOnlyMail(INTAKE, "Borgeren har svaret");
         assertThat(answered.subject()).isEqualTo("Borgeren har svaret: " + caseNumber);
         assertThat(answered.text()).contains("Kære Ida Visitation", "http://localhost:8080/cases/" + caseNumber)
-                .doesNotContain("Three, along the pier", "/camunda/app/tasklist");
+                .doesNotContain("Three, along the pier", "/camunda/app/tasklist", "Tasklist");
 
         // accepted: the proposed contact person is told (in Danish), then the citizen gets their name
         ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
@@ -412,6 +412,25 @@ class CaseMailsTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", Integer.class, citizen))
                 .isEqualTo(before + 1);
         assertThat(theOnlyMail(citizen, "Din sag er afsluttet").text()).contains("Skriv til Vej og Park");
+    }
+
+    @Test
+    void aCaseMovedBeforeAnyoneAcceptedItTellsTheNewPersonButNotTheCitizenWhoHadNoContactPersonYet() {
+        String citizen = "ole-" + tag + "@example.org";
+        Map<?, ?> receipt = submit("Gåtur for ældre " + tag, "aeldre", "holbaek-by", citizen, "da", List.of("FUNDING"));
+        String caseNumber = (String) receipt.get("caseNumber");
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
+                Map.of("decision", "accept")));
+        theOnlyMail(citizen, "Tak for dit initiativ");
+        theOnlyMail(citizen, "Dit initiativ er godkendt");
+
+        ok(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna")));
+        assertThat(theOnlyMail("anna.holm@example.org", caseNumber).subject())
+                .isEqualTo("Sag " + caseNumber + " er flyttet til dig");
+        assertThat(mailsTo(citizen)).isEmpty();
+        // nor does the tracking page say "you have a new contact person"
+        assertThat((List<Map<String, Object>>) api.citizen((String) receipt.get("trackingToken")).get("timeline"))
+                .extracting(entry -> entry.get("type")).doesNotContain("CONTACT_REASSIGNED");
     }
 
     @Test

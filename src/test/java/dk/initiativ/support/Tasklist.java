@@ -87,6 +87,30 @@ public final class Tasklist {
         visible(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='" + option + "']")).click();
     }
 
+    /**
+     * Opens the select whose label starts with {@code label} and returns the texts it offers (the list of
+     * names the form chooses from), closing it again.
+     */
+    public List<String> offered(String label) {
+        String selectId = visible(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")).getAttribute("for");
+        visible(By.id(selectId + "-display")).click();
+        By items = By.cssSelector(".fjs-dropdownlist-item");
+        visible(items);
+        List<String> texts = browser.driver().findElements(items).stream().map(WebElement::getText).map(String::strip)
+                .toList();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        return texts;
+    }
+
+    /** Picks the option starting with {@code optionStart} in the select whose label starts with {@code label}. */
+    public void chooseStartingWith(String label, String optionStart) {
+        String selectId = visible(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")).getAttribute("for");
+        visible(By.id(selectId + "-display")).click();
+        visible(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and starts-with(normalize-space(), '"
+                + optionStart + "')]")).click();
+        settle();
+    }
+
     /** Types into the form field whose label starts with {@code label}. */
     public void typeInto(String label, String text) {
         String id = visible(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")).getAttribute("for");
