@@ -10,7 +10,6 @@ import java.util.Map;
 
 import dk.initiativ.funding.FundingPools;
 import dk.initiativ.initiative.Cases;
-import dk.initiativ.matching.StaffDirectory;
 import dk.initiativ.network.PartnerLinks;
 import dk.initiativ.permits.Departments;
 import dk.initiativ.process.Deadlines;
@@ -45,7 +44,7 @@ import org.springframework.stereotype.Component;
  * <li>{@value #PARTNERS}: the partner registry's active partners, value the partner's id (as text), label
  *     its name ({@code network/PartnerLinks});</li>
  * <li>{@value #CONTACT_PERSONS}: the staff of the case's team, value the user id, label the name and
- *     open cases ({@code matching/StaffDirectory}).</li>
+ *     open cases ({@code matching}, through {@link TeamLeads}).</li>
  * </ul>
  */
 @Component
@@ -67,14 +66,14 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
     private final ObjectProvider<FundingPools> pools;
     private final ObjectProvider<Departments> departments;
     private final ObjectProvider<PartnerLinks> partners;
-    private final ObjectProvider<StaffDirectory> staff;
+    private final ObjectProvider<TeamLeads> staff;
     private final ObjectProvider<Cases> cases;
     private final ObjectProvider<Deadlines> deadlines;
     private final MessageSource messages;
     private final Clock clock;
 
     TaskFormOptions(ObjectProvider<FundingPools> pools, ObjectProvider<Departments> departments,
-            ObjectProvider<PartnerLinks> partners, ObjectProvider<StaffDirectory> staff, ObjectProvider<Cases> cases,
+            ObjectProvider<PartnerLinks> partners, ObjectProvider<TeamLeads> staff, ObjectProvider<Cases> cases,
             ObjectProvider<Deadlines> deadlines, MessageSource messages, Clock clock) {
         this.pools = pools;
         this.departments = departments;
@@ -112,9 +111,9 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
                     new Option(name, String.valueOf(id))));
             case CONTACT_PERSONS -> {
                 Map<String, Long> load = cases.getObject().openCasesByContactPerson();
-                staff.getObject().byTeam(teamCode).forEach(member -> options.add(new Option(
-                        messages.getMessage("tasklist.option.contactPerson", new Object[] {member.displayName(),
-                                load.getOrDefault(member.userId(), 0L)}, locale), member.userId())));
+                staff.getObject().members(teamCode).forEach((userId, name) -> options.add(new Option(
+                        messages.getMessage("tasklist.option.contactPerson", new Object[] {name,
+                                load.getOrDefault(userId, 0L)}, locale), userId)));
             }
             default -> throw new IllegalArgumentException("No option list " + valuesKey);
         }

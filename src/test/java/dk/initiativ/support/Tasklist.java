@@ -88,27 +88,45 @@ public final class Tasklist {
     }
 
     /**
-     * Opens the select whose label starts with {@code label} and returns the texts it offers (the list of
-     * names the form chooses from), closing it again.
+     * Picks the option starting with {@code optionStart} in the select whose label starts with {@code label};
+     * returns the texts the select offered (the list of names the form chooses from).
      */
-    public List<String> offered(String label) {
-        String selectId = visible(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")).getAttribute("for");
-        visible(By.id(selectId + "-display")).click();
-        By items = By.cssSelector(".fjs-dropdownlist-item");
-        visible(items);
-        List<String> texts = browser.driver().findElements(items).stream().map(WebElement::getText).map(String::strip)
-                .toList();
-        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        return texts;
+    public List<String> chooseStartingWith(String label, String optionStart) {
+        open(label);
+        List<String> offered = browser.waitUntil(d -> {
+            List<String> texts = d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                    .map(WebElement::getText).map(String::strip).toList();
+            return texts.isEmpty() ? null : texts;
+        });
+        WebElement option = visible(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and starts-with("
+                + "normalize-space(), '" + optionStart + "')]"));
+        centre(option);
+        option.click();
+        settle();
+        return offered;
     }
 
-    /** Picks the option starting with {@code optionStart} in the select whose label starts with {@code label}. */
-    public void chooseStartingWith(String label, String optionStart) {
+    /**
+     * Opens form-js' select (it opens on real mouse events) after scrolling it to the middle of the window:
+     * Tasklist's footer lies over the lower part of a long form.
+     */
+    private void open(String label) {
         String selectId = visible(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")).getAttribute("for");
-        visible(By.id(selectId + "-display")).click();
-        visible(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and starts-with(normalize-space(), '"
-                + optionStart + "')]")).click();
-        settle();
+        WebElement display = visible(By.id(selectId + "-display"));
+        centre(display);
+        browser.waitUntil(d -> {
+            try {
+                display.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                centre(display); // a notice or the footer moved over it: scroll again and retry
+                return null;
+            }
+        });
+    }
+
+    private void centre(WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
 
     /** Types into the form field whose label starts with {@code label}. */
