@@ -114,15 +114,29 @@ public final class Tasklist {
         String selectId = visible(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")).getAttribute("for");
         WebElement display = visible(By.id(selectId + "-display"));
         centre(display);
+        By list = By.cssSelector(".fjs-dropdownlist");
         browser.waitUntil(d -> {
+            // a TAB from the field before may have focused the select and opened it: a click would close it
+            if (!d.findElements(list).isEmpty()) {
+                return true;
+            }
             try {
                 display.click();
-                return true;
             } catch (org.openqa.selenium.ElementClickInterceptedException e) {
                 centre(display); // a notice or the footer moved over it: scroll again and retry
                 return null;
             }
+            pause(300);
+            return d.findElements(list).isEmpty() ? null : true;
         });
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void centre(WebElement element) {
