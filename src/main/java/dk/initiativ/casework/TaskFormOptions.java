@@ -24,10 +24,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+
+import static org.camunda.spin.Spin.JSON;
 
 /**
  * The lists a task form chooses from, so that nobody types a code or an id (ADR 0019): the forms in
@@ -147,8 +149,9 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
                 entry.put("value", option.value());
                 return entry;
             }).toList();
-            task.setVariableLocal(valuesKey, Variables.objectValue(new ArrayList<>(list))
-                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+            // a Json variable, not a Java object as JSON: Tasklist submits a checklist's answer with the type of
+            // its list, and an object type would make the engine deserialize ["3"] as a list of options
+            task.setVariableLocal(valuesKey, SpinValues.jsonValue(JSON(list)).create());
         }
     }
 }
