@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
 
 import dk.initiativ.identity.Role;
 import dk.initiativ.initiative.Cases;
+import dk.initiativ.process.CaseTaskNames;
 import dk.initiativ.process.EngineTextValidator;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.ForbiddenException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,10 +40,12 @@ public class StaffTasks {
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final Cases cases;
+    private final RepositoryService repositoryService;
 
     StaffTasks(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
-            IdentityService identityService, Cases cases) {
+            IdentityService identityService, Cases cases, RepositoryService repositoryService) {
         this.cases = cases;
+        this.repositoryService = repositoryService;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -65,7 +69,9 @@ public class StaffTasks {
         List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().orderByTaskId().asc()
                 .listPage(Math.max(0, first), Math.min(Math.max(1, max), MAX_PAGE));
         Map<String, String> caseNumbers = caseNumbers(tasks.stream().map(Task::getProcessInstanceId).toList());
-        return tasks.stream().map(task -> new TaskSummary(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+        // the model's own name: the list names the case beside it (Tasklist's name carries case and title)
+        return tasks.stream().map(task -> new TaskSummary(task.getId(), task.getTaskDefinitionKey(),
+                CaseTaskNames.modelName(repositoryService, task),
                 caseNumbers.get(task.getProcessInstanceId()), task.getAssignee(), task.getCreateTime(),
                 task.getDueDate())).toList();
     }

@@ -22,8 +22,9 @@ class SupportPlanDelegates {
         return execution -> execution.setVariables(plans.plan(execution.getProcessBusinessKey(), new SupportPlanInput(
                 bool(execution, VAR_NEEDS_FUNDING), (String) execution.getVariable(VAR_FUNDING_POOL),
                 money(execution.getVariable(VAR_FUNDING_AMOUNT)), (String) execution.getVariable(VAR_FUNDING_PURPOSE),
-                bool(execution, VAR_NEEDS_PERMITS), SupportPlans.permitLines((String) execution.getVariable(VAR_PERMIT_LINES)),
-                bool(execution, VAR_NEEDS_PARTNERS), SupportPlans.partnerIds((String) execution.getVariable(VAR_PARTNER_IDS)),
+                bool(execution, VAR_NEEDS_PERMITS), SupportPlans.permitLines((String) execution.getVariable(VAR_PERMIT_LINES),
+                        (String) execution.getVariable(VAR_PERMIT_DEPARTMENT)),
+                bool(execution, VAR_NEEDS_PARTNERS), SupportPlans.partnerIdsOf(execution.getVariable(VAR_PARTNER_IDS)),
                 bool(execution, VAR_NEEDS_POLITICAL), (String) execution.getVariable(VAR_COMMITTEE)),
                 ProcessActors.current(execution)));
     }

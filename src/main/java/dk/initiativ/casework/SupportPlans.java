@@ -118,19 +118,45 @@ class SupportPlans {
         cases.supportMilestone(caseNumber, CaseEventType.SUPPORT_COMPLETED, null, ProcessActors.SYSTEM);
     }
 
-    /** Tasklist sends permits as lines {@code kind; department-group}. */
+    /** Permits as lines {@code kind; department-group}, as the API's permit requests travel. */
     static List<SupportPlanInput.PermitRequest> permitLines(String lines) {
+        return permitLines(lines, null);
+    }
+
+    /**
+     * Tasklist's form: permits as lines of their kind, for the department chosen from the list
+     * ({@code department}); a line {@code kind; department-group} names its own department.
+     */
+    static List<SupportPlanInput.PermitRequest> permitLines(String lines, String department) {
         if (lines == null || lines.isBlank()) {
             return List.of();
         }
+        String chosen = department == null || department.isBlank() ? null : department.strip();
         return lines.lines().map(String::strip).filter(line -> !line.isEmpty()).map(line -> {
             int separator = line.lastIndexOf(';');
             if (separator < 0) {
-                throw new FieldProblemException("permitLines", "supportPlan.permits.line");
+                if (chosen == null) {
+                    throw new FieldProblemException("permitLines", "supportPlan.permits.line");
+                }
+                return new SupportPlanInput.PermitRequest(line, chosen);
             }
             return new SupportPlanInput.PermitRequest(line.substring(0, separator).strip(),
                     line.substring(separator + 1).strip());
         }).toList();
+    }
+
+    /**
+     * Partner ids as a process variable holds them: comma-separated (the API), a JSON list (Tasklist's
+     * checklist submits one, as text ids) or a Java list.
+     */
+    static List<Long> partnerIdsOf(Object ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        String text = ids instanceof Collection<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
+                : ids.toString();
+        return partnerIds(text.replaceAll("[\\[\\]\"\\s]", ""));
     }
 
     /** Tasklist sends partner ids comma-separated. */

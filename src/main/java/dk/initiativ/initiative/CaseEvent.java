@@ -62,6 +62,12 @@ class CaseEvent {
         this.relatedCaseNumber = relatedCaseNumber;
     }
 
+    /** The same entry kept from the citizen's timeline (it concerns nothing they were told). */
+    CaseEvent hiddenFromCitizen() {
+        this.visibleToCitizen = false;
+        return this;
+    }
+
     /** A follow-up check-in: its percent and milestone are columns of their own. */
     static CaseEvent progress(Long initiativeId, Instant occurredAt, String actor, int percent, String milestone) {
         CaseEvent event = new CaseEvent(initiativeId, CaseEventType.PROGRESS_RECORDED, occurredAt, actor, null, null);

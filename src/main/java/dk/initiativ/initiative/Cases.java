@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dk.initiativ.process.CaseTitles;
 import dk.initiativ.process.ProcessActors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
-public class Cases {
+public class Cases implements CaseTitles {
 
     /** The actor of what the citizen does on the tracking page. */
     public static final String CITIZEN = "citizen";
@@ -69,6 +70,13 @@ public class Cases {
         Initiative i = require(caseNumber);
         return new CitizenContact(i.getContactEmail(), i.getContactPhone(), i.getContactAddress(), i.getChannel(),
                 i.getRegisteredBy(), i.isOpen());
+    }
+
+    /** The case's title, for the names of its tasks in Tasklist (process/CaseTaskNames). */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> titleOf(String caseNumber) {
+        return initiatives.findByCaseNumber(caseNumber).map(Initiative::getTitle);
     }
 
     /** What the citizen told us beyond title and description: budget, timeline, group, profile answers. */
@@ -224,11 +232,17 @@ public class Cases {
         record(initiative, CaseEventType.CONTACT_ASSIGNED, actor, null, null);
     }
 
-    /** A manager put the case on another contact person; the stage stays. */
+    /**
+     * A manager put the case on another contact person; the stage stays. Before anyone accepted the case the
+     * citizen had no contact person to change, so the entry is not on their timeline (nor in a mail to them).
+     */
     public void contactPersonReassigned(String caseNumber, String teamCode, String userId, String manager) {
         Initiative initiative = require(caseNumber);
+        boolean citizenKnewOne = initiative.getStage() == Stage.MATCHED || initiative.getStage() == Stage.AGREED;
         initiative.assignContactPerson(teamCode, userId);
-        record(initiative, CaseEventType.CONTACT_REASSIGNED, manager, null, null);
+        CaseEvent event = new CaseEvent(initiative.getId(), CaseEventType.CONTACT_REASSIGNED, clock.instant(), manager,
+                null, null);
+        record(citizenKnewOne ? event : event.hiddenFromCitizen(), caseNumber);
     }
 
     public void agreementRecorded(String caseNumber, String actor) {

@@ -1,6 +1,8 @@
 package dk.initiativ.matching;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dk.initiativ.casework.TeamLeads;
@@ -37,6 +39,16 @@ public class StaffDirectory implements TeamLeads {
     /** The profiles of one team, by display name; empty for an unknown team. */
     public List<StaffMember> byTeam(String teamCode) {
         return profiles.findByTeamCodeOrderByDisplayNameAsc(teamCode).stream().map(StaffProfile::toMember).toList();
+    }
+
+    /** The team's staff, user id to name (casework's reassignment list). */
+    @Override
+    public Map<String, String> members(String teamCode) {
+        Map<String, String> members = new LinkedHashMap<>();
+        if (teamCode != null) {
+            byTeam(teamCode).forEach(member -> members.put(member.userId(), member.displayName()));
+        }
+        return members;
     }
 
     /** Whether the user leads the team (its manager). */

@@ -3,6 +3,7 @@ package dk.initiativ.network;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +42,17 @@ public class PartnerLinks {
         this.partners = partners;
         this.cases = cases;
         this.clock = clock;
+    }
+
+    /**
+     * The active partners a case can be linked to, by name: id and name, for the support plan's list of
+     * partners to choose from (Tasklist's form and the case page).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> choices() {
+        Map<Long, String> choices = new LinkedHashMap<>();
+        partners.findByActiveTrueOrderByNameAsc().forEach(partner -> choices.put(partner.getId(), partner.getName()));
+        return choices;
     }
 
     /**

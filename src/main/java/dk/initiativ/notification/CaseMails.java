@@ -6,10 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dk.initiativ.citizen.CitizenMessagePosted;
 import dk.initiativ.citizen.StaffMessagePosted;
@@ -28,6 +33,8 @@ import dk.initiativ.matching.StaffMember;
 import dk.initiativ.permits.PermitRequirements;
 import dk.initiativ.permits.PermitStatus;
 import dk.initiativ.permits.PermitView;
+import dk.initiativ.politics.PoliticalDecisionView;
+import dk.initiativ.politics.PoliticalDecisions;
 import dk.initiativ.process.Deadlines;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -36,12 +43,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The e-mails a case's events cause, to the citizen (in the case's language) and to staff (in Danish).
  * Listens synchronously, inside the transaction that writes the event: the mail is stored in the outbox
  * with the change, and a rollback drops both. Sending happens later ({@link MailSender}).
+ * <p>
+ * Every milestone the citizen's tracking page shows is announced to the citizen once (ADR 0018): the
+ * milestones one step records (one transaction, e.g. a support plan with funding, permits, partners and a
+ * committee) are collected per case and leave as ONE mail just before the transaction commits; a single
+ * milestone gets its own mail. What the citizen did themselves on the tracking page (an answer, the survey)
+ * is confirmed there and not mailed; their withdrawal is confirmed by mail. Staff notices leave at once.
  */
 @Component
 class CaseMails {
@@ -54,6 +70,7 @@ class CaseMails {
     private final IdentityService identities;
     private final FundingApplications funding;
     private final PermitRequirements permits;
+    private final PoliticalDecisions politics;
     private final Deadlines deadlines;
     private final MessageSource messages;
     private final MailTemplates templates;
@@ -61,8 +78,10 @@ class CaseMails {
     private final String publicUrl;
 
     CaseMails(Cases cases, StaffDirectory staff, IdentityService identities, FundingApplications funding,
-            PermitRequirements permits, Deadlines deadlines, MessageSource messages, MailTemplates templates,
-            MailOutbox outbox, @Value("${initiativ.public-url:http://localhost:8080}") String publicUrl) {
+            PermitRequirements permits, PoliticalDecisions politics, Deadlines deadlines, MessageSource messages,
+            MailTemplates templates, MailOutbox outbox,
+            @Value("${initiativ.public-url:http://localhost:8080}") String publicUrl) {
+        this.politics = politics;
         this.cases = cases;
         this.staff = staff;
         this.identities = identities;
@@ -80,23 +99,36 @@ class CaseMails {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
+    /**
+     * The timeline entries the citizen sees that are announced to them, in the order a combined mail lists
+     * them first (the first one present names the combined mail). Not here, because the citizen did it
+     * themselves on the tracking page and sees it confirmed there: {@code INFORMATION_PROVIDED},
+     * {@code SURVEY_ANSWERED}.
+     */
+    static final List<CaseEventType> ANNOUNCED = List.of(CaseEventType.WITHDRAWN, CaseEventType.CLOSED,
+            CaseEventType.REDIRECTED, CaseEventType.MARKED_DUPLICATE, CaseEventType.CLOSED_INACTIVE,
+            CaseEventType.SUBMITTED, CaseEventType.INFORMATION_REQUESTED, CaseEventType.INFORMATION_REMINDER,
+            CaseEventType.ACCEPTED, CaseEventType.CONTACT_ASSIGNED, CaseEventType.CONTACT_REASSIGNED,
+            CaseEventType.AGREEMENT_RECORDED, CaseEventType.FUNDING_GRANTED, CaseEventType.FUNDING_REJECTED,
+            CaseEventType.PERMIT_APPROVED, CaseEventType.PERMIT_REFUSED, CaseEventType.POLITICAL_DECIDED,
+            CaseEventType.SUPPORT_PLANNED, CaseEventType.FUNDING_PROPOSED, CaseEventType.PERMIT_REQUIRED,
+            CaseEventType.PARTNER_LINKED, CaseEventType.POLITICAL_FORWARDED, CaseEventType.SUPPORT_COMPLETED,
+            CaseEventType.PROGRESS_RECORDED);
+
+    /** Timeline entries the citizen sees without a mail: they did it themselves, on the page that confirms it. */
+    static final Set<CaseEventType> CONFIRMED_ON_THE_PAGE = Set.of(CaseEventType.INFORMATION_PROVIDED,
+            CaseEventType.SURVEY_ANSWERED);
+
     @EventListener
     void on(CaseEventRecorded event) {
         if (MailSuppression.active()) {
             return;
         }
         String caseNumber = event.caseNumber();
+        // staff notices: at once, one per person and event
         switch (event.type()) {
-            case SUBMITTED -> receipt(caseNumber);
-            case INFORMATION_REQUESTED -> informationRequested(caseNumber, event.detail(), false);
-            case INFORMATION_REMINDER -> informationRequested(caseNumber, lastQuestion(cases.view(caseNumber)), true);
-            case CONTACT_ASSIGNED -> contactPerson(caseNumber, false);
             case CONTACT_REASSIGNED -> {
                 CaseView view = cases.view(caseNumber);
-                if (view.stage() == Stage.MATCHED || view.stage() == Stage.AGREED) {
-                    // the citizen knew a contact person already; before that, the new one has yet to take it
-                    contactPerson(caseNumber, true);
-                }
                 toStaff(view, view.contactPerson(), event.actor(), "reassigned");
             }
             case CONTACT_PROPOSED -> {
@@ -104,19 +136,196 @@ class CaseMails {
                 toStaff(view, view.contactPerson(), event.actor(), "proposed");
             }
             case MATCH_ESCALATED -> toStaff(cases.view(caseNumber), event.detail(), event.actor(), "escalated");
-            case FUNDING_GRANTED, FUNDING_REJECTED -> fundingDecision(caseNumber);
-            case PERMIT_APPROVED, PERMIT_REFUSED -> permitDecision(caseNumber, event.type());
-            case CLOSED, REDIRECTED, MARKED_DUPLICATE, CLOSED_INACTIVE -> closed(caseNumber, event);
             case INFORMATION_PROVIDED -> {
                 // intake screens the case again: the screening task's candidates are the intake group
                 CaseView view = cases.view(caseNumber);
                 intakeMembers().forEach(userId -> toStaff(view, userId, event.actor(), "answered"));
             }
-            case WITHDRAWN -> withdrawn(caseNumber, event.actor());
+            case WITHDRAWN -> {
+                CaseView view = cases.view(caseNumber);
+                toStaff(view, view.contactPerson(), event.actor(), "withdrawn");
+            }
             default -> {
-                // no mail: the citizen sees it on the tracking page
+                // no staff notice
             }
         }
+        // the citizen: the milestones of this step, in one mail when the step commits
+        if (event.type().visibleToCitizen() && ANNOUNCED.contains(event.type())) {
+            collect(event);
+        }
+    }
+
+    /** Adds the milestone to the current transaction's mail for its case (or mails it now, outside one). */
+    private void collect(CaseEventRecorded event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            announce(event.caseNumber(), List.of(event));
+            return;
+        }
+        StepMilestones step = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(StepMilestones.class::isInstance).map(StepMilestones.class::cast)
+                .filter(s -> s.owner == this).findFirst().orElse(null);
+        if (step == null || step.announced) {
+            if (step != null) {
+                // recorded while another synchronization committed: too late to join, still announced once
+                announce(event.caseNumber(), List.of(event));
+                return;
+            }
+            step = new StepMilestones(this);
+            TransactionSynchronizationManager.registerSynchronization(step);
+        }
+        step.byCase.computeIfAbsent(event.caseNumber(), key -> new ArrayList<>()).add(event);
+    }
+
+    /**
+     * The citizen milestones one transaction recorded, per case; mailed just before it commits, so that the
+     * mail commits with them (or not at all). Synchronizations are bound to the transaction, never shared.
+     */
+    private static final class StepMilestones implements TransactionSynchronization {
+
+        private final CaseMails owner;
+        private final Map<String, List<CaseEventRecorded>> byCase = new LinkedHashMap<>();
+        private boolean announced;
+
+        StepMilestones(CaseMails owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            announced = true;
+            byCase.forEach(owner::announce);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    /** One mail to the case's citizen announcing the milestones of one step. */
+    private void announce(String caseNumber, List<CaseEventRecorded> events) {
+        CaseView view = cases.view(caseNumber);
+        if (view.contactEmail() == null || view.contactEmail().isBlank()) {
+            return;
+        }
+        List<CaseEventRecorded> ordered = new ArrayList<>(events);
+        // the lead milestone first (it names the mail), the others as they happened
+        CaseEventRecorded lead = lead(events);
+        ordered.sort(Comparator.comparingInt(e -> e == lead ? 0 : 1));
+        List<Announcement> parts = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (CaseEventRecorded event : ordered) {
+            // the same milestone twice in one step (e.g. two events of one decision) is announced once
+            if (seen.add(event.type() + "|" + event.detail())) {
+                milestone(view, event).ifPresent(mail -> parts.add(new Announcement(event.type(), mail)));
+            }
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        if (parts.size() == 1) {
+            send(parts.get(0).mail());
+            return;
+        }
+        Locale locale = locale(view);
+        MailContent first = parts.get(0).mail();
+        MailContent combined = new MailContent(view.contactEmail(), locale, first.getSubject())
+                .greeting(text(locale, "mail.greeting", view.contactName()))
+                .footer(text(locale, "mail.footer"))
+                .paragraph(text(locale, "mail.milestones.body", view.title(), parts.size()))
+                .fact(text(locale, "mail.caseNumber"), view.caseNumber());
+        String caseFact = text(locale, "mail.caseNumber");
+        Set<String> closing = new LinkedHashSet<>();
+        List<MailContent.Link> links = new ArrayList<>();
+        for (Announcement part : parts) {
+            MailContent mail = part.mail();
+            combined.section(new MailContent.Section(text(locale, "caseEvent." + part.type().name()),
+                    mail.getParagraphs(),
+                    mail.getFacts().stream().filter(f -> !f.label().equals(caseFact)).toList(),
+                    mail.getQuoteLabel(), mail.getQuote()));
+            closing.addAll(mail.getClosing());
+            mail.getLinks().forEach(link -> {
+                if (links.stream().noneMatch(l -> l.url().equals(link.url()))) {
+                    links.add(link);
+                }
+            });
+        }
+        links.forEach(link -> combined.link(link.label(), link.url()));
+        closing.forEach(combined::closing);
+        send(combined);
+    }
+
+    private record Announcement(CaseEventType type, MailContent mail) {
+    }
+
+    private static CaseEventRecorded lead(List<CaseEventRecorded> events) {
+        return events.stream().min(Comparator.comparingInt(e -> ANNOUNCED.indexOf(e.type()))).orElseThrow();
+    }
+
+    /** What the citizen's mail says about one milestone, or empty where it says nothing. */
+    private Optional<MailContent> milestone(CaseView view, CaseEventRecorded event) {
+        String caseNumber = view.caseNumber();
+        return Optional.ofNullable(switch (event.type()) {
+            case SUBMITTED -> receipt(caseNumber);
+            case INFORMATION_REQUESTED -> informationRequested(caseNumber, event.detail(), false);
+            case INFORMATION_REMINDER -> informationRequested(caseNumber, lastQuestion(view), true);
+            case CONTACT_ASSIGNED -> contactPerson(caseNumber, false);
+            // the citizen knew a contact person already; before that, the new one has yet to take it
+            case CONTACT_REASSIGNED -> view.stage() == Stage.MATCHED || view.stage() == Stage.AGREED
+                    ? contactPerson(caseNumber, true) : null;
+            case FUNDING_GRANTED, FUNDING_REJECTED -> fundingDecision(caseNumber);
+            case PERMIT_APPROVED, PERMIT_REFUSED -> permitDecision(caseNumber, event.type());
+            case CLOSED, REDIRECTED, MARKED_DUPLICATE, CLOSED_INACTIVE -> closed(caseNumber, event);
+            case WITHDRAWN -> withdrawn(caseNumber);
+            case ACCEPTED, AGREEMENT_RECORDED, SUPPORT_PLANNED, SUPPORT_COMPLETED ->
+                    notice(view, event.type()).paragraph(text(locale(view), "mail.milestone." + event.type().name()
+                            + ".next"));
+            case FUNDING_PROPOSED -> fundingProposed(view, event);
+            case PERMIT_REQUIRED -> notice(view, event.type())
+                    .fact(text(locale(view), "mail.milestone.permit"), event.detail());
+            case PARTNER_LINKED -> notice(view, event.type())
+                    .fact(text(locale(view), "mail.milestone.partners"), event.detail());
+            case POLITICAL_FORWARDED -> notice(view, event.type())
+                    .fact(text(locale(view), "mail.milestone.committee"), event.detail());
+            case POLITICAL_DECIDED -> politicalDecision(view);
+            case PROGRESS_RECORDED -> notice(view, event.type()).fact(text(locale(view), "mail.milestone.progress"),
+                    view.progressPercent() == null ? null : text(locale(view), "mail.milestone.percent",
+                            view.progressPercent()));
+            default -> null;
+        });
+    }
+
+    /**
+     * A notice of a milestone: what happened, in one sentence, and the link to the tracking page where the
+     * details are (e-mail travels unencrypted: texts that staff wrote stay on the page).
+     */
+    private MailContent notice(CaseView view, CaseEventType type) {
+        Locale locale = locale(view);
+        String key = "mail.milestone." + type.name();
+        return citizenMail(view, "milestone." + type.name())
+                .paragraph(text(locale, key + ".body", view.title()));
+    }
+
+    private MailContent fundingProposed(CaseView view, CaseEventRecorded event) {
+        Locale locale = locale(view);
+        MailContent mail = notice(view, event.type());
+        Optional<FundingApplicationView> proposed = funding.forCase(view.caseNumber()).stream()
+                .filter(a -> a.status() == FundingApplicationStatus.PROPOSED)
+                .max(Comparator.comparing(FundingApplicationView::id));
+        proposed.ifPresent(application -> mail
+                .fact(text(locale, "mail.funding.pool"), application.poolName())
+                .fact(text(locale, "mail.funding.requested"), kroner(application.amountRequested(), locale)));
+        return mail.paragraph(text(locale, "mail.milestone.FUNDING_PROPOSED.next"));
+    }
+
+    private MailContent politicalDecision(CaseView view) {
+        Locale locale = locale(view);
+        Optional<PoliticalDecisionView> decision = politics.of(view.caseNumber());
+        MailContent mail = notice(view, CaseEventType.POLITICAL_DECIDED);
+        decision.ifPresent(d -> mail.fact(text(locale, "mail.milestone.committee"), d.committee())
+                .fact(text(locale, "mail.milestone.decidedOn"), d.decidedOn() == null ? null
+                        : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(d.decidedOn())));
+        return mail.paragraph(text(locale, "mail.milestone.POLITICAL_DECIDED.next"));
     }
 
     @EventListener
@@ -148,15 +357,14 @@ class CaseMails {
         }
     }
 
-    /** The citizen withdrew: a confirmation to them, a notice to the staff member who had the case. */
-    private void withdrawn(String caseNumber, String actor) {
+    /** The citizen withdrew: a confirmation to them (the staff member who had the case is told apart). */
+    private MailContent withdrawn(String caseNumber) {
         CaseView view = cases.view(caseNumber);
         Locale locale = locale(view);
-        send(citizenMail(view, "withdrawn")
+        return citizenMail(view, "withdrawn")
                 .paragraph(text(locale, "mail.withdrawn.body", view.title()))
                 .paragraph(text(locale, "mail.withdrawn.next"))
-                .closing(text(locale, "mail.closed.thanks")));
-        toStaff(view, view.contactPerson(), actor, "withdrawn");
+                .closing(text(locale, "mail.closed.thanks"));
     }
 
     private List<String> intakeMembers() {
@@ -164,29 +372,29 @@ class CaseMails {
                 .sorted().toList();
     }
 
-    private void receipt(String caseNumber) {
+    private MailContent receipt(String caseNumber) {
         CaseView view = cases.view(caseNumber);
         Locale locale = locale(view);
         String due = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                 .format(deadlines.intakeScreeningDue().toInstant().atZone(deadlines.zone()));
-        send(citizenMail(view, "receipt")
+        return citizenMail(view, "receipt")
                 .paragraph(text(locale, "mail.receipt.body", view.title()))
                 .paragraph(text(locale, "mail.receipt.next", due))
                 .paragraph(text(locale, "mail.receipt.after"))
-                .closing(text(locale, "mail.receipt.keepLink")));
+                .closing(text(locale, "mail.receipt.keepLink"));
     }
 
-    private void informationRequested(String caseNumber, String question, boolean reminder) {
+    private MailContent informationRequested(String caseNumber, String question, boolean reminder) {
         CaseView view = cases.view(caseNumber);
         Locale locale = locale(view);
         String kind = reminder ? "reminder" : "question";
-        send(citizenMail(view, kind, "mail." + kind + ".link")
+        return citizenMail(view, kind, "mail." + kind + ".link")
                 .paragraph(text(locale, "mail." + kind + ".body", view.title()))
                 .quote(text(locale, "mail.question.label"), question)
-                .paragraph(text(locale, "mail." + kind + ".answer")));
+                .paragraph(text(locale, "mail." + kind + ".answer"));
     }
 
-    private void contactPerson(String caseNumber, boolean changed) {
+    private MailContent contactPerson(String caseNumber, boolean changed) {
         CaseView view = cases.view(caseNumber);
         Locale locale = locale(view);
         Optional<StaffMember> person = Optional.ofNullable(view.contactPerson()).flatMap(staff::byUserId);
@@ -198,10 +406,10 @@ class CaseMails {
                 .fact(text(locale, "mail.contact.email"), person.map(StaffMember::email).orElse(null))
                 .fact(text(locale, "mail.contact.phone"), person.map(StaffMember::phone).orElse(null))
                 .paragraph(text(locale, "mail.contact.next"));
-        send(mail);
+        return mail;
     }
 
-    private void fundingDecision(String caseNumber) {
+    private MailContent fundingDecision(String caseNumber) {
         CaseView view = cases.view(caseNumber);
         Locale locale = locale(view);
         Optional<FundingApplicationView> decided = funding.forCase(caseNumber).stream()
@@ -209,7 +417,7 @@ class CaseMails {
                 .max(Comparator.comparing(FundingApplicationView::decidedAt).thenComparing(FundingApplicationView::id));
         if (decided.isEmpty()) {
             log.warn("Case {}: a funding decision without a decided application; no mail", caseNumber);
-            return;
+            return null;
         }
         FundingApplicationView application = decided.get();
         MailContent mail;
@@ -227,10 +435,10 @@ class CaseMails {
                     .quote(text(locale, "mail.funding.reason"), application.decisionReason())
                     .paragraph(text(locale, "mail.fundingRejected.next"));
         }
-        send(mail);
+        return mail;
     }
 
-    private void permitDecision(String caseNumber, CaseEventType type) {
+    private MailContent permitDecision(String caseNumber, CaseEventType type) {
         CaseView view = cases.view(caseNumber);
         Locale locale = locale(view);
         PermitStatus wanted = type == CaseEventType.PERMIT_APPROVED ? PermitStatus.APPROVED : PermitStatus.REFUSED;
@@ -239,17 +447,17 @@ class CaseMails {
                 .max(Comparator.comparing(PermitView::decidedAt).thenComparing(PermitView::id));
         if (decided.isEmpty()) {
             log.warn("Case {}: a permit decision without a decided permit; no mail", caseNumber);
-            return;
+            return null;
         }
         PermitView permit = decided.get();
         String kind = wanted == PermitStatus.APPROVED ? "permitApproved" : "permitRefused";
-        send(citizenMail(view, kind)
+        return citizenMail(view, kind)
                 .paragraph(text(locale, "mail." + kind + ".body", permit.kind(), view.title()))
                 .quote(text(locale, "mail.permit.reason"), permit.reason())
-                .paragraph(text(locale, "mail." + kind + ".next")));
+                .paragraph(text(locale, "mail." + kind + ".next"));
     }
 
-    private void closed(String caseNumber, CaseEventRecorded event) {
+    private MailContent closed(String caseNumber, CaseEventRecorded event) {
         CaseView view = cases.view(caseNumber);
         Locale locale = locale(view);
         Outcome outcome = view.outcome();
@@ -272,7 +480,7 @@ class CaseMails {
                     .link(text(locale, "mail.closed.surveyLink"), trackingLink(token) + "/survey"));
         }
         mail.closing(text(locale, "mail.closed.thanks"));
-        send(mail);
+        return mail;
     }
 
     /**

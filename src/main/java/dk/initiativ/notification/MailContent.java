@@ -18,6 +18,19 @@ final class MailContent {
     public record Link(String label, String url) {
     }
 
+    /**
+     * One of several milestones in one mail: its heading (the tracking page's timeline text) and what the
+     * mail says about it.
+     */
+    public record Section(String heading, List<String> paragraphs, List<Fact> facts, String quoteLabel,
+            String quote) {
+
+        public Section {
+            paragraphs = List.copyOf(paragraphs);
+            facts = List.copyOf(facts);
+        }
+    }
+
     private final String to;
     private final Locale locale;
     private final String subject;
@@ -29,6 +42,7 @@ final class MailContent {
     private final List<Fact> facts = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final List<String> closing = new ArrayList<>();
+    private final List<Section> sections = new ArrayList<>();
 
     MailContent(String to, Locale locale, String subject) {
         this.to = to;
@@ -83,6 +97,16 @@ final class MailContent {
             closing.add(text);
         }
         return this;
+    }
+
+    /** A milestone's part of a mail that announces several, after the paragraphs. */
+    MailContent section(Section section) {
+        sections.add(section);
+        return this;
+    }
+
+    public List<Section> getSections() {
+        return sections;
     }
 
     public String getTo() {

@@ -117,11 +117,13 @@ public final class InitiativeProcess {
     public static final String VAR_NEEDS_PERMITS = "needsPermits";
     /** Permits as lines {@code kind; department-group} (a process variable holds no lists). */
     public static final String VAR_PERMIT_LINES = "permitLines";
+    /** The department (group) of the permit lines that name none: Tasklist's form chooses it from a list. */
+    public static final String VAR_PERMIT_DEPARTMENT = "permitDepartment";
     public static final String VAR_PERMIT_ID = "permitId";
     public static final String VAR_PERMIT_APPROVED = "permitApproved";
     public static final String VAR_PERMIT_REASON = "permitReason";
     public static final String VAR_NEEDS_PARTNERS = "needsPartners";
-    /** Partner ids, comma-separated. */
+    /** Partner ids, comma-separated (the API) or a JSON list of ids as text (Tasklist's checklist). */
     public static final String VAR_PARTNER_IDS = "partnerIds";
     public static final String VAR_NEEDS_POLITICAL = "needsPolitical";
     public static final String VAR_COMMITTEE = "committee";

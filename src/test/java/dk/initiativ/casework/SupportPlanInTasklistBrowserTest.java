@@ -1,5 +1,6 @@
 package dk.initiativ.casework;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,31 +83,51 @@ class SupportPlanInTasklistBrowserTest {
         String manager = browser.waitUntil(d -> reassigningManager(caseNumber));
         String chosen = "anna".equals(proposed) ? "bjarne" : "anna";
         tasklist.logInAs(manager);
+        String chosenName = (String) ((List<Map<String, Object>>) api.as("admin").getForEntity("/api/staff", List.class)
+                .getBody()).stream().filter(member -> chosen.equals(member.get("userId"))).findFirst().orElseThrow()
+                .get("displayName");
+        // the team's staff are chosen by name (with their open cases), not typed as user ids
         tasklist.work(tasklist.taskOf(manager, caseNumber, TASK_REASSIGN_CASE), false,
-                () -> tasklist.typeInto("Ny kontaktperson (brugernavn)", chosen));
+                () -> tasklist.chooseStartingWith("Ny kontaktperson", chosenName + " ("));
         browser.waitUntil(d -> chosen.equals(dossier(caseNumber).get("contactPerson")) ? true : null);
 
         // the new contact person accepts, agrees expectations and plans all four tracks
-        Object partnerId = ((List<Map<String, Object>>) api.as("admin").getForEntity("/api/partners", List.class)
-                .getBody()).get(0).get("id");
+        Map<String, Object> partner = ((List<Map<String, Object>>) api.as("admin").getForEntity("/api/partners",
+                List.class).getBody()).get(0);
         tasklist.logInAs(chosen);
         tasklist.work(tasklist.taskOf(chosen, caseNumber, TASK_ACCEPT_CASE), false,
                 () -> tasklist.clickLabel("Ja, jeg tager imod sagen"));
         ApiClient.ok(api.post(chosen, "/api/tasks/" + api.task(chosen, caseNumber, TASK_FIRST_CONTACT) + "/agreement",
                 Map.of("willDo", "Søge Lokalpuljen og tilladelsen", "willNotDo", "Stå for festen",
                         "whoDoesWhat", "Foreningen arrangerer", "nextSteps", "Ansøgning i næste uge")));
-        tasklist.work(tasklist.taskOf(chosen, caseNumber, TASK_PLAN_SUPPORT), false, () -> {
+        String planTask = tasklist.taskOf(chosen, caseNumber, TASK_PLAN_SUPPORT);
+        // our own work list names the task by the model's name only: the case number is a column of its own
+        assertThat(((List<Map<String, Object>>) api.as(chosen).getForEntity("/api/tasks", List.class).getBody())
+                .stream().filter(task -> planTask.equals(task.get("taskId"))).findFirst().orElseThrow().get("name"))
+                .isEqualTo("Læg støtteplan");
+        tasklist.work(planTask, false, () -> {
+            // Tasklist names the task after the case: number, title and the model's name; no Camunda 8 banner
+            browser.waitForText(caseNumber + " · Sommerfest på Kirketorvet: Læg støtteplan");
+            assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+                    .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+            assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8");
             tasklist.clickLabel("Puljemidler");
-            tasklist.typeInto("Pulje (kode, fx lokalpuljen)", "lokalpuljen");
+            // pools, departments and partners are chosen from lists of names, not typed as codes or ids
+            assertThat(tasklist.chooseStartingWith("Vælg pulje", "Lokalpuljen ("))
+                    .anySatisfy(o -> assertThat(o).startsWith("Lokalpuljen ("))
+                    .anySatisfy(o -> assertThat(o).startsWith("Grøn pulje (")).allSatisfy(o -> assertThat(o)
+                            .doesNotContain("lokalpuljen", "groen-pulje").endsWith("tilbage)"));
             tasklist.typeInto("Ansøgt beløb (kr.)", "12000");
             tasklist.typeInto("Formål", "Telt, scene og lyd");
             tasklist.clickLabel("Tilladelser");
-            tasklist.typeInto("Tilladelser, én pr. linje: art; ansvarlig afdelings gruppe",
-                    "Brug af offentligt areal; vej-park");
+            assertThat(tasklist.chooseStartingWith("Ansvarlig afdeling", "Vej og Park"))
+                    .containsExactly("Vej og Park", "Byg og Miljø");
+            tasklist.typeInto("Tilladelser, én pr. linje", "Brug af offentligt areal");
             tasklist.clickLabel("Partnere, foreninger, frivillige eller lokaler");
-            tasklist.typeInto("Partnere fra registret", partnerId.toString());
+            tasklist.clickLabel((String) partner.get("name"));
             tasklist.clickLabel("Politisk beslutning");
             tasklist.typeInto("Udvalg", "Kultur- og fritidsudvalget");
+            browser.screenshot(Path.of("target", "screenshots", "tasklist-plan-support-lists.png"));
         });
         browser.waitUntil(d -> timeline(caseNumber).contains("SUPPORT_PLANNED") ? true : null);
 
@@ -148,6 +170,10 @@ class SupportPlanInTasklistBrowserTest {
         assertThat(funding.forCase(caseNumber)).singleElement().satisfies(application -> {
             assertThat(application.amountGranted()).isEqualByComparingTo("10000");
             assertThat(application.decisionReason()).isEqualTo("Puljen giver højst 10.000 kr. til en fest.");
+        });
+        assertThat(timeline).anySatisfy(entry -> {
+            assertThat(entry.get("type")).isEqualTo("PARTNER_LINKED");
+            assertThat(entry.get("detail")).isEqualTo(partner.get("name"));
         });
         assertThat(timeline).anySatisfy(entry -> {
             assertThat(entry.get("type")).isEqualTo("PERMIT_REFUSED");

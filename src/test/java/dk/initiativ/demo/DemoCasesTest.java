@@ -40,7 +40,13 @@ class DemoCasesTest {
 
     @Test
     void aboutThirtyInitiativesSpreadOverEveryStage() {
+        Integer mailsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox", Integer.class);
         demoCases.seed();
+
+        // made-up history: no receipt, milestone, decision or staff notice leaves for it (the job executor is off)
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox", Integer.class)).isEqualTo(mailsBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient LIKE '%@borger.example.org'",
+                Integer.class)).isZero();
 
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT case_number, stage, outcome FROM initiative"
                 + " WHERE contact_email LIKE '%@borger.example.org'");

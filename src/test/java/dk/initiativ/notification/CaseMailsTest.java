@@ -1,5 +1,10 @@
 package dk.initiativ.notification;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,6 +19,7 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.initiative.HelpKind;
 import dk.initiativ.initiative.SubmissionReceipt;
@@ -51,8 +57,10 @@ import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_FUNDING;
 import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_PERMIT;
 import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
 import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP;
+import static dk.initiativ.process.InitiativeProcess.TASK_FOLLOW_UP_PARTNERS;
 import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
 import static dk.initiativ.process.InitiativeProcess.TASK_REASSIGN_CASE;
+import static dk.initiativ.process.InitiativeProcess.TASK_RECORD_POLITICAL_DECISION;
 import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static dk.initiativ.support.ApiClient.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +87,7 @@ class CaseMailsTest {
     @Autowired SubmissionService submissions;
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;
+    @Autowired Clock clock;
 
     ApiClient api;
     String tag;
@@ -138,7 +147,7 @@ class CaseMailsTest {
         Mail answered = theOnlyMail(INTAKE, "Borgeren har svaret");
         assertThat(answered.subject()).isEqualTo("Borgeren har svaret: " + caseNumber);
         assertThat(answered.text()).contains("Kære Ida Visitation", "http://localhost:8080/cases/" + caseNumber)
-                .doesNotContain("Three, along the pier", "/camunda/app/tasklist");
+                .doesNotContain("Three, along the pier", "/camunda/app/tasklist", "Tasklist");
 
         // accepted: the proposed contact person is told (in Danish), then the citizen gets their name
         ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
@@ -148,7 +157,10 @@ class CaseMailsTest {
         Mail proposed = theOnlyMail((String) person.get("email"), caseNumber);
         assertThat(proposed.subject()).isEqualTo("Ny sag til dig: " + caseNumber);
         assertThat(proposed.text()).contains("foreslået til dig som kontaktperson",
-                "http://localhost:8080/cases/" + caseNumber).doesNotContain("/camunda/app/tasklist");
+                "http://localhost:8080/cases/" + caseNumber).doesNotContain("/camunda/app/tasklist", "Tasklist");
+        Mail accepted = theOnlyMail(citizen, "Your initiative has been accepted");
+        assertThat(accepted.text()).contains("finding a contact person");
+        assertOpensTheCase(accepted, caseNumber);
         assertThat(proposed.html()).contains("href=\"http://localhost:8080/cases/" + caseNumber + "\"");
         assertThat(proposed.html()).doesNotContain("<script>");
 
@@ -164,6 +176,11 @@ class CaseMailsTest {
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FIRST_CONTACT) + "/agreement", Map.of(
                 "willDo", "Apply for funding with you", "willNotDo", "Build the benches", "whoDoesWhat", "You build",
                 "nextSteps", "Meet in March")));
+        Mail agreement = theOnlyMail(citizen, "Your agreement has been written down");
+        // a notice: the agreement itself stays on the tracking page
+        assertThat(agreement.text()).contains("Read the agreement on your case page")
+                .doesNotContain("Apply for funding with you", "Build the benches");
+        assertOpensTheCase(agreement, caseNumber);
         ok(api.post(contact, "/api/initiatives/" + caseNumber + "/messages",
                 Map.of("body", "Private: the key code is 4711")));
         Mail message = theOnlyMail(citizen, "New message about your initiative");
@@ -177,7 +194,13 @@ class CaseMailsTest {
         plan.put("permitRequests", List.of(Map.of("kind", "Use of the pier", "departmentGroup", "vej-park"),
                 Map.of("kind", "Bonfire <b>", "departmentGroup", "vej-park")));
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan", plan));
-        assertThat(mailsTo(citizen)).isEmpty(); // proposals are no decisions
+        // one step, four milestones (plan, fund application, two permits): one mail listing them
+        Mail planned = theOnlyMail(citizen, "The support plan for your initiative is ready");
+        assertThat(planned.text()).contains("4 things have happened", "## The support plan is made",
+                "## Application to a funding pool", "Grøn pulje", "DKK 12,000", "## Permit applied for", "Use of the pier",
+                "Bonfire <b>");
+        assertThat(planned.html()).contains("Bonfire &lt;b&gt;").doesNotContain("Bonfire <b>");
+        assertThat(mailsTo(citizen)).isEmpty();
 
         ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_FUNDING) + "/funding-decision",
                 Map.of("granted", false, "reason", "The pool is for trees this year.")));
@@ -191,16 +214,21 @@ class CaseMailsTest {
         String firstPermit = approved.text().contains("Use of the pier") ? "Use of the pier" : "Bonfire <b>";
         ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_PERMIT) + "/permit-decision",
                 Map.of("approved", false, "reason", "Not in the dry season.")));
+        // the last decision completes the support plan in the same step: one mail, the decision first
         Mail refused = theOnlyMail(citizen, "Answer about a permit");
-        assertThat(refused.text()).contains("Not in the dry season.")
+        assertThat(refused.text()).contains("Not in the dry season.", "## The support plan is completed")
                 .contains(firstPermit.equals("Use of the pier") ? "Bonfire <b>" : "Use of the pier");
+        assertThat(refused.text().indexOf("Not in the dry season.")).isLessThan(
+                refused.text().indexOf("## The support plan is completed"));
         assertThat(approved.html() + refused.html()).contains("Bonfire &lt;b&gt;").doesNotContain("<b>");
 
         // follow-up to the end: closed with outcome, message and the survey link
         fire(caseNumber, InitiativeProcess.TIMER_FOLLOW_UP_DUE);
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
                 Map.of("progressPercent", 100, "milestone", "Benches are up", "done", true)));
-        assertThat(mailsTo(citizen)).isEmpty();
+        Mail progress = theOnlyMail(citizen, "An update on your initiative");
+        assertThat(progress.text()).contains("100% done").doesNotContain("Benches are up");
+        assertOpensTheCase(progress, caseNumber);
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_CLOSE_CASE) + "/closure",
                 Map.of("outcome", "REALISED", "message", "Thank you! Enjoy the benches.")));
         Mail closed = theOnlyMail(citizen, "Your case is closed");
@@ -297,7 +325,9 @@ class CaseMailsTest {
         Map<?, ?> person = staff(contact);
         String contactMail = (String) person.get("email");
         theOnlyMail(contactMail, "Ny sag til dig");
+        theOnlyMail(citizen, "Dit initiativ er godkendt");
         theOnlyMail(citizen, "Du har fået en kontaktperson");
+        theOnlyMail(citizen, "Jeres aftale er skrevet ned");
         ok(http.postForEntity("/api/citizen/" + token + "/messages",
                 new HttpEntity<>(Map.of("body", "Kan vi mødes på torsdag? Min kode er 9876"), json("da")), Map.class));
         Mail message = theOnlyMail(contactMail, "Ny besked fra borgeren");
@@ -369,8 +399,6 @@ class CaseMailsTest {
 
         transaction.executeWithoutResult(status -> {
             cases.redirect(caseNumber, "intake", "Skriv til Vej og Park");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", Integer.class,
-                    citizen)).isEqualTo(before + 1);
             status.setRollbackOnly();
         });
 
@@ -378,6 +406,138 @@ class CaseMailsTest {
                 .isEqualTo(before);
         sender.sendDue();
         assertThat(mailsTo(citizen)).isEmpty();
+
+        // the same change committed: its mail is in the outbox with it, once
+        transaction.executeWithoutResult(status -> cases.redirect(caseNumber, "intake", "Skriv til Vej og Park"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", Integer.class, citizen))
+                .isEqualTo(before + 1);
+        assertThat(theOnlyMail(citizen, "Din sag er afsluttet").text()).contains("Skriv til Vej og Park");
+    }
+
+    @Test
+    void aCaseMovedBeforeAnyoneAcceptedItTellsTheNewPersonButNotTheCitizenWhoHadNoContactPersonYet() {
+        String citizen = "ole-" + tag + "@example.org";
+        Map<?, ?> receipt = submit("Gåtur for ældre " + tag, "aeldre", "holbaek-by", citizen, "da", List.of("FUNDING"));
+        String caseNumber = (String) receipt.get("caseNumber");
+        ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE) + "/screening",
+                Map.of("decision", "accept")));
+        theOnlyMail(citizen, "Tak for dit initiativ");
+        theOnlyMail(citizen, "Dit initiativ er godkendt");
+
+        ok(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna")));
+        assertThat(theOnlyMail("anna.holm@example.org", caseNumber).subject())
+                .isEqualTo("Sag " + caseNumber + " er flyttet til dig");
+        assertThat(mailsTo(citizen)).isEmpty();
+        // nor does the tracking page say "you have a new contact person"
+        assertThat((List<Map<String, Object>>) api.citizen((String) receipt.get("trackingToken")).get("timeline"))
+                .extracting(entry -> entry.get("type")).doesNotContain("CONTACT_REASSIGNED");
+    }
+
+    @Test
+    void everyTimelineEntryTheCitizenSeesIsAnnouncedOrWasTheirOwnDoingConfirmedOnThePage() {
+        for (CaseEventType type : CaseEventType.values()) {
+            assertThat(CaseMails.ANNOUNCED.contains(type) || CaseMails.CONFIRMED_ON_THE_PAGE.contains(type))
+                    .as("%s is on the tracking page: announce it, or say why not", type)
+                    .isEqualTo(type.visibleToCitizen());
+        }
+    }
+
+    @Test
+    void eachMilestoneIsAnnouncedOnceAndAStepWithSeveralSendsOneMailListingThem() {
+        String citizen = "mette-" + tag + "@example.org";
+        String title = "Legeplads i Søndermarken " + tag;
+        Map<?, ?> receipt = submit(title, "natur-miljoe", "tuse-naes", citizen, "da", List.of("FUNDING", "PERMITS"));
+        String caseNumber = (String) receipt.get("caseNumber");
+        theOnlyMail(citizen, "Tak for dit initiativ");
+
+        // accepted, taken, agreed: three steps, three mails
+        String contact = api.toSupportPlan(caseNumber);
+        Mail accepted = theOnlyMail(citizen, "Dit initiativ er godkendt");
+        assertThat(accepted.subject()).isEqualTo("Dit initiativ er godkendt – sag " + caseNumber);
+        assertThat(accepted.text()).contains("Kære Jane Citizen", "finder vi en kontaktperson");
+        assertOpensTheCase(accepted, caseNumber);
+        theOnlyMail(citizen, "Du har fået en kontaktperson");
+        Mail agreement = theOnlyMail(citizen, "Jeres aftale er skrevet ned");
+        assertThat(agreement.text()).contains("»" + title + "«", "Læs aftalen på siden for din sag")
+                .doesNotContain("Hjælpe med ansøgningen", "Betale driften");
+        assertOpensTheCase(agreement, caseNumber);
+        assertThat(mailsTo(citizen)).isEmpty();
+
+        // one step records five milestones (plan, fund application, permit, partners, committee): ONE mail
+        List<Map<String, Object>> registry = api.as("admin").getForObject("/api/partners", List.class);
+        Map<String, Object> partner = registry.get(0);
+        Map<String, Object> plan = new HashMap<>(Map.of("funding", true, "fundingPool", "groen-pulje",
+                "fundingAmount", 4000, "fundingPurpose", "Sand og skovle", "permits", true, "partners", true,
+                "political", true, "committee", "Teknik- og Miljøudvalget"));
+        plan.put("permitRequests", List.of(Map.of("kind", "Råden over vejareal", "departmentGroup", "vej-park")));
+        plan.put("partnerIds", List.of(((Number) partner.get("id")).longValue()));
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan", plan));
+        List<Mail> planMails = mailsTo(citizen);
+        assertThat(planMails).extracting(Mail::subject)
+                .containsExactly("Støtteplanen for dit initiativ er lagt – sag " + caseNumber);
+        Mail planned = theOnlyMail(citizen, "Støtteplanen");
+        assertThat(planned.text()).contains("Der er sket 5 ting i dit initiativ »" + title + "«",
+                "## Støtteplanen er lagt", "## Ansøgning til en pulje", "Grøn pulje", "4.000 kr.",
+                "## Tilladelse søgt", "Råden over vejareal", "## Partnere koblet på", (String) partner.get("name"),
+                "## Sendt til politisk behandling", "Teknik- og Miljøudvalget")
+                .doesNotContain("Sand og skovle");
+        assertThat(planned.text().indexOf("## Støtteplanen er lagt"))
+                .isLessThan(planned.text().indexOf("## Ansøgning til en pulje"));
+        assertThat(planned.html()).contains("lang=\"da\"", "<h2", "Teknik- og Miljøudvalget");
+        assertOpensTheCase(planned, caseNumber);
+
+        // each decision its own mail; partners followed up is no milestone
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_FUNDING) + "/funding-decision",
+                Map.of("granted", false, "reason", "Puljen er brugt op i år.")));
+        theOnlyMail(citizen, "Svar på din ansøgning om tilskud");
+        ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_PERMIT) + "/permit-decision",
+                Map.of("approved", true)));
+        theOnlyMail(citizen, "Din tilladelse er givet");
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP_PARTNERS)
+                + "/partners-followed-up", Map.of()));
+        assertThat(mailsTo(citizen)).isEmpty();
+
+        // the political decision is the last track: decided and support plan completed, one mail
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Copenhagen")));
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_RECORD_POLITICAL_DECISION)
+                + "/political-decision", Map.of("decision", "Udvalget bevilger en bænk mere.", "decidedOn",
+                today.toString())));
+        List<Mail> decided = mailsTo(citizen);
+        assertThat(decided).extracting(Mail::subject).containsExactly("Udvalget har besluttet – sag " + caseNumber);
+        Mail political = theOnlyMail(citizen, "Udvalget har besluttet");
+        assertThat(political.text()).contains("Der er sket 2 ting", "## Politisk beslutning",
+                "Teknik- og Miljøudvalget",
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag("da")).format(today),
+                "## Støtteplanen er gennemført")
+                .doesNotContain("en bænk mere"); // a notice: the decision itself is on the tracking page
+        assertOpensTheCase(political, caseNumber);
+
+        // every follow-up check-in is announced, each once
+        fire(caseNumber, InitiativeProcess.TIMER_FOLLOW_UP_DUE);
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
+                Map.of("progressPercent", 40, "milestone", "Sandkassen er gravet", "done", false)));
+        Mail first = theOnlyMail(citizen, "Ny status på dit initiativ");
+        assertThat(first.text()).contains("40 % færdigt").doesNotContain("Sandkassen");
+        fire(caseNumber, InitiativeProcess.TIMER_FOLLOW_UP_DUE);
+        ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_FOLLOW_UP) + "/follow-up",
+                Map.of("progressPercent", 80, "milestone", "Gyngerne er sat op", "done", false)));
+        Mail second = theOnlyMail(citizen, "Ny status på dit initiativ");
+        assertThat(second.text()).contains("80 % færdigt");
+        assertThat(second.id()).isNotEqualTo(first.id());
+
+        // nothing was sent twice, and every entry the tracking page shows had its mail
+        sender.sendDue();
+        assertThat(mailsTo(citizen)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", Integer.class, citizen))
+                .isEqualTo(10);
+        List<CaseEventType> shown = transaction.execute(status -> cases.view(caseNumber).timeline().stream()
+                .filter(entry -> entry.visibleToCitizen()).map(entry -> entry.type()).toList());
+        assertThat(shown).containsExactly(CaseEventType.SUBMITTED, CaseEventType.ACCEPTED,
+                CaseEventType.CONTACT_ASSIGNED, CaseEventType.AGREEMENT_RECORDED, CaseEventType.FUNDING_PROPOSED,
+                CaseEventType.PERMIT_REQUIRED, CaseEventType.PARTNER_LINKED, CaseEventType.POLITICAL_FORWARDED,
+                CaseEventType.SUPPORT_PLANNED, CaseEventType.FUNDING_REJECTED, CaseEventType.PERMIT_APPROVED,
+                CaseEventType.POLITICAL_DECIDED, CaseEventType.SUPPORT_COMPLETED, CaseEventType.PROGRESS_RECORDED,
+                CaseEventType.PROGRESS_RECORDED);
     }
 
     @Test

@@ -87,6 +87,62 @@ public final class Tasklist {
         visible(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='" + option + "']")).click();
     }
 
+    /**
+     * Picks the option starting with {@code optionStart} in the select whose label starts with {@code label};
+     * returns the texts the select offered (the list of names the form chooses from).
+     */
+    public List<String> chooseStartingWith(String label, String optionStart) {
+        open(label);
+        List<String> offered = browser.waitUntil(d -> {
+            List<String> texts = d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                    .map(WebElement::getText).map(String::strip).toList();
+            return texts.isEmpty() ? null : texts;
+        });
+        WebElement option = visible(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and starts-with("
+                + "normalize-space(), '" + optionStart + "')]"));
+        centre(option);
+        option.click();
+        settle();
+        return offered;
+    }
+
+    /**
+     * Opens form-js' select (it opens on real mouse events) after scrolling it to the middle of the window:
+     * Tasklist's footer lies over the lower part of a long form.
+     */
+    private void open(String label) {
+        String selectId = visible(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")).getAttribute("for");
+        WebElement display = visible(By.id(selectId + "-display"));
+        centre(display);
+        By list = By.cssSelector(".fjs-dropdownlist");
+        browser.waitUntil(d -> {
+            // a TAB from the field before may have focused the select and opened it: a click would close it
+            if (!d.findElements(list).isEmpty()) {
+                return true;
+            }
+            try {
+                display.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                centre(display); // a notice or the footer moved over it: scroll again and retry
+                return null;
+            }
+            pause(300);
+            return d.findElements(list).isEmpty() ? null : true;
+        });
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void centre(WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
     /** Types into the form field whose label starts with {@code label}. */
     public void typeInto(String label, String text) {
         String id = visible(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")).getAttribute("for");
