@@ -169,6 +169,9 @@ class InlineTaskForms {
                 continue; // the case number and the team: the page shows them
             }
             String key = component.get("key").asText();
+            if ("permitDepartment".equals(key)) {
+                continue; // Tasklist's one department for all permits: on the page each permit row chooses its own
+            }
             String error = errors.containsKey(key) ? texts.getMessage(errors.get(key), null, errors.get(key), locale)
                     : null;
             if (error != null) {
