@@ -119,6 +119,12 @@ class CaseMails {
     static final Set<CaseEventType> CONFIRMED_ON_THE_PAGE = Set.of(CaseEventType.INFORMATION_PROVIDED,
             CaseEventType.SURVEY_ANSWERED);
 
+    /**
+     * Timeline entries that come with the submission itself and are announced by its receipt (the receipt mail,
+     * or for a citizen without e-mail the printed receipt the employee hands over): the registration by staff.
+     */
+    static final Set<CaseEventType> WITH_THE_RECEIPT = Set.of(CaseEventType.REGISTERED_BY_STAFF);
+
     @EventListener
     void on(CaseEventRecorded event) {
         if (MailSuppression.active()) {

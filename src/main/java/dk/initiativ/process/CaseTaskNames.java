@@ -68,14 +68,15 @@ public class CaseTaskNames extends AbstractProcessEnginePlugin {
     static String full(String caseNumber, String title, String modelName) {
         String model = modelName == null ? "" : modelName.strip();
         String prefix = caseNumber.strip();
-        String cleanTitle = title == null ? "" : title.replaceAll("\\s+", " ").strip();
+        // Camunda's tables are utf8mb3: a character beyond the Basic Multilingual Plane (an emoji) cannot be
+        // stored there and would fail the whole transaction that creates the task; the name goes without it
+        String cleanTitle = title == null ? "" : title.codePoints().filter(Character::isBmpCodePoint)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
+                .replaceAll("\\s+", " ").strip();
         if (!cleanTitle.isEmpty()) {
             int room = MAX_NAME - prefix.length() - 3 - 2 - model.length();
             if (cleanTitle.length() > room) {
                 int cut = room - 1;
-                if (cut > 0 && Character.isHighSurrogate(cleanTitle.charAt(cut - 1))) {
-                    cut--; // never half an emoji
-                }
                 cleanTitle = cut <= 0 ? "" : cleanTitle.substring(0, cut).strip() + "…";
             }
         }

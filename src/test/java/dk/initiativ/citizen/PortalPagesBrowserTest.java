@@ -144,12 +144,12 @@ class PortalPagesBrowserTest {
     }
 
     @Test
-    void staffStillLandWhereTheyDidAndGetTheFriendly403And500Pages() {
+    void staffLandInTheirInboxAndGetTheFriendly403And500Pages() {
         try (Browser browser = Browser.desktop()) {
             browser.open(url("/login?lang=da"));
             logIn(browser, "contact", ApiClient.PASSWORD);
             browser.find("#logged-in-as");
-            assertThat(browser.currentUrl()).doesNotEndWith("/my");
+            assertThat(browser.currentUrl()).endsWith("/indbakke");
 
             browser.open(url("/my"));
             assertThat(browser.find("#error-title").getText()).isEqualTo("Du har ikke adgang til denne side");

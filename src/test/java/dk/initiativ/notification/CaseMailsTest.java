@@ -424,7 +424,7 @@ class CaseMailsTest {
         theOnlyMail(citizen, "Tak for dit initiativ");
         theOnlyMail(citizen, "Dit initiativ er godkendt");
 
-        ok(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna")));
+        ok(api.post("mads", "/api/initiatives/" + caseNumber + "/contact-person", Map.of("contactPerson", "anna", "reason", "Ferie")));
         assertThat(theOnlyMail("anna.holm@example.org", caseNumber).subject())
                 .isEqualTo("Sag " + caseNumber + " er flyttet til dig");
         assertThat(mailsTo(citizen)).isEmpty();
@@ -436,7 +436,8 @@ class CaseMailsTest {
     @Test
     void everyTimelineEntryTheCitizenSeesIsAnnouncedOrWasTheirOwnDoingConfirmedOnThePage() {
         for (CaseEventType type : CaseEventType.values()) {
-            assertThat(CaseMails.ANNOUNCED.contains(type) || CaseMails.CONFIRMED_ON_THE_PAGE.contains(type))
+            assertThat(CaseMails.ANNOUNCED.contains(type) || CaseMails.CONFIRMED_ON_THE_PAGE.contains(type)
+                    || CaseMails.WITH_THE_RECEIPT.contains(type))
                     .as("%s is on the tracking page: announce it, or say why not", type)
                     .isEqualTo(type.visibleToCitizen());
         }
