@@ -65,7 +65,7 @@ class StaffApiTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).hasSize(6);
         Map<String, Object> dorte = byUser(response.getBody(), "dorte");
-        assertThat(dorte).containsEntry("displayName", "Dorte Friis").containsEntry("capacity", 6)
+        assertThat(dorte).containsEntry("displayName", "Dorte Friis").containsEntry("capacity", 18)
                 .containsEntry("team", Map.of("code", "social-sundhed", "name", "Social og sundhed"))
                 .containsEntry("absentToday", true)
                 .containsEntry("competences", List.of(Map.of("code", "boern-unge", "name", "Børn og unge"),

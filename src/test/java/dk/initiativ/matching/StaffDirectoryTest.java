@@ -64,7 +64,7 @@ class StaffDirectoryTest {
         assertThat(anna.competences()).containsExactly("erhverv-turisme", "kultur-fritid", "natur-miljoe");
         assertThat(anna.hasCompetence("natur-miljoe")).isTrue();
         assertThat(anna.hasCompetence("aeldre")).isFalse();
-        assertThat(anna.capacity()).isEqualTo(8);
+        assertThat(anna.capacity()).isEqualTo(24);
         assertThat(anna.teamCode()).isEqualTo("natur-kultur");
         assertThat(anna.teamName()).isEqualTo("Natur, kultur og fritid");
         assertThat(anna.email()).isEqualTo("anna.holm@example.org");
