@@ -46,11 +46,19 @@ public class Inbox {
 
     private static final String DECIDE_PERMIT = "Task_DecidePermit";
 
-    private static final String TASK_FROM = """
-            FROM ACT_RU_TASK t
-            JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
+    /** A task's case: its process instance's business key is the case number. */
+    private static final String CASE_OF_TASK = """
+             JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
             JOIN initiative i ON i.case_number = e.BUSINESS_KEY_
             """;
+
+    private static final String TASK_FROM = "FROM ACT_RU_TASK t" + CASE_OF_TASK;
+
+    /** A task view's rows when no filter and no order needs the case: the tasks alone (see {@link Sql#tasksOnly}). */
+    private static final String TASK_ONLY_FROM = "FROM ACT_RU_TASK t";
+
+    private static final String TASK_ONLY_COLUMNS =
+            "t.ID_, t.PROC_INST_ID_, t.TASK_DEF_KEY_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_, t.CREATE_TIME_";
 
     private static final String TASK_COLUMNS = """
             i.id, i.case_number, i.title, i.contact_name, i.stage, i.topic, i.district, i.submitted_at,
@@ -117,9 +125,17 @@ public class Inbox {
             return new InboxPage(query, List.of(), total == null ? 0 : total);
         }
         sql.params.addValue("limit", query.pageSize()).addValue("offset", query.offset());
-        String columns = query.view().listsTasks() ? TASK_COLUMNS : CASE_COLUMNS;
-        String inner = "SELECT " + columns + " " + sql.from + sql.where + " ORDER BY " + order(query, "inner")
-                + " LIMIT :limit OFFSET :offset";
+        String inner;
+        if (sql.tasksOnly()) {
+            // the page's tasks first, from the task table alone; then the case of those rows only
+            inner = "SELECT " + TASK_COLUMNS + " FROM (SELECT " + TASK_ONLY_COLUMNS + " " + sql.from + sql.where
+                    + " ORDER BY " + order(query, "inner") + " LIMIT :limit OFFSET :offset) t"
+                    + CASE_OF_TASK;
+        } else {
+            String columns = query.view().listsTasks() ? TASK_COLUMNS : CASE_COLUMNS;
+            inner = "SELECT " + columns + " " + sql.from + sql.where + " ORDER BY " + order(query, "inner")
+                    + " LIMIT :limit OFFSET :offset";
+        }
         // the page's extra columns, computed for the page's rows only
         String select = "SELECT p.*, sp.display_name AS contact_person_name,"
                 + " GREATEST(COALESCE((SELECT MAX(ev.occurred_at) FROM case_event ev WHERE ev.initiative_id = p.id"
@@ -150,7 +166,14 @@ public class Inbox {
         return new InboxCounts(counts);
     }
 
-    private record Sql(String from, String where, MapSqlParameterSource params) {
+    /**
+     * The statement's parts. {@code tasksOnly}: a task view whose filters and order read the task alone (no stage,
+     * topic, district, unread or search filter; soonest deadline first), so the count and the page's cut are made on
+     * {@code ACT_RU_TASK} without joining each task to its case: every task of the engine belongs to a case's process
+     * (the business key is the case number), so the list is the same, and a busy person's thousands of tasks are not
+     * joined to be counted (ADR 0014).
+     */
+    private record Sql(String from, String where, MapSqlParameterSource params, boolean tasksOnly) {
     }
 
     private Sql where(StaffUser user, InboxQuery query) {
@@ -235,7 +258,12 @@ public class Inbox {
             params.addValue("numberLike", "%" + likeEscaped(text.toUpperCase(Locale.ROOT)) + "%");
             params.addValue("textLike", "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%");
         }
-        return new Sql(from, where.toString(), params);
+        boolean tasksOnly = query.view().listsTasks() && query.sort() == InboxSort.DEADLINE && query.stage() == null
+                && query.topic() == null && query.district() == null && !query.unreadOnly() && query.search() == null;
+        if (tasksOnly) {
+            where.append(" AND t.PROC_INST_ID_ IS NOT NULL");
+        }
+        return new Sql(tasksOnly ? TASK_ONLY_FROM : from, where.toString(), params, tasksOnly);
     }
 
     /** The order of a view, inside the page's sub-select ({@code inner}: tables) or around it ({@code outer}). */

@@ -249,6 +249,41 @@ class InboxTest {
     }
 
     @Test
+    void anUnfilteredTaskListCutFromTheTaskTableAloneIsTheSameListAsTheJoinedOne() {
+        for (int i = 0; i < 3; i++) {
+            api.submit("Opgaveliste " + i + " " + word(), "natur-miljoe", "holbaek-by", List.of("FUNDING"));
+        }
+        StaffUser intake = new StaffUser("intake", List.of("intake"));
+        StaffUser contact = new StaffUser("contact", List.of("contact-staff"));
+        // soonest deadline first without filters: counted and cut on ACT_RU_TASK, joined to the case for the page only
+        List<String> queue = taskIds(intake, InboxView.GROUP_TASKS, InboxSort.DEADLINE);
+        List<String> mine = taskIds(contact, InboxView.MY_TASKS, InboxSort.DEADLINE);
+        assertThat(queue).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(taskIds(intake, InboxView.GROUP_TASKS, InboxSort.CASE_NUMBER));
+        assertThat(mine).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(taskIds(contact, InboxView.MY_TASKS, InboxSort.CASE_NUMBER));
+        assertThat(inbox.page(intake, InboxQuery.of(InboxView.GROUP_TASKS)).total()).isEqualTo(queue.size())
+                .isEqualTo(taskService.createTaskQuery().taskCandidateGroup("intake").taskUnassigned().count());
+        assertThat(inbox.counts(contact).byView().get(InboxView.MY_TASKS)).isEqualTo(mine.size())
+                .isEqualTo(taskService.createTaskQuery().taskAssignee("contact").count());
+        List<Instant> dues = inbox.page(intake, InboxQuery.of(InboxView.GROUP_TASKS)).rows().stream()
+                .map(InboxRow::due).filter(java.util.Objects::nonNull).toList();
+        assertThat(dues).isSorted();
+    }
+
+    private List<String> taskIds(StaffUser user, InboxView view, InboxSort sort) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int page = 1; ; page++) {
+            InboxPage result = inbox.page(user,
+                    new InboxQuery(view, null, null, null, null, false, null, sort, page, InboxQuery.MAX_PAGE_SIZE));
+            if (result.rows().isEmpty()) {
+                return ids;
+            }
+            result.rows().forEach(row -> ids.add(row.taskId()));
+        }
+    }
+
+    @Test
     void aManagerSeesTheCasesOfTheTeamTheyLeadOnly() {
         String word = word();
         Submitted submitted = api.submit("Naturlegeplads " + word, "natur-miljoe", "holbaek-by", List.of("PARTNERS"));
