@@ -145,9 +145,9 @@ class InboxBenchmark {
                                 + "+%,d closed in %d s%n", growth.openAdded(), growth.openCases().toSeconds(),
                         growth.jvmCpuMsPerOpenCase(), growth.dbCpuMsPerOpenCase(), growth.closedAdded(),
                         growth.closedCases().toSeconds());
-                if (sessions.isEmpty() && httpNote == null) {
-                    httpNote = logIn(sessions);
-                }
+                // a fresh login per step: generating the next size takes longer than a session lives unused
+                sessions.clear();
+                httpNote = logIn(sessions);
                 List<Case> cases = cases(sessions);
                 Map<String, Long> listSizes = new LinkedHashMap<>();
                 Map<String, String> sameList = new LinkedHashMap<>();
@@ -187,6 +187,9 @@ class InboxBenchmark {
                 }
                 phases.add(new Phase(data.openCount(), data.closedCount(), growth, cases, segments, listSizes, sameList,
                         cpu, loadBefore, loadAfter, probes, census()));
+                // the figures so far reach the report even if a later, larger step fails or is stopped
+                Report.writeSection(SECTION, section(phases, prepared, httpNote,
+                        Duration.ofNanos(System.nanoTime() - runStart)));
                 int errors = segments.values().stream().flatMap(List::stream).mapToInt(Segment::errors).sum();
                 if (errors > 0) {
                     throw new IllegalStateException(errors + " inbox queries failed: " + runner.firstError());
