@@ -94,6 +94,7 @@ class SubmissionBenchmark {
     private final AtomicLong sequence = new AtomicLong(1_000_000_000L);
 
     private String cpuShares = "n/a";
+    private Map<String, double[]> statements = Map.of();
 
     record Variant(String name, String description, Operation operation) {
     }
@@ -172,6 +173,7 @@ class SubmissionBenchmark {
                 }
             }
             cpuShares = CpuSnapshot.take(database).sharesSince(before);
+            statements = statementsPerOperation(variants);
             String section = section(variants, measured, database.isPresent());
             System.out.println();
             System.out.println(section);
@@ -183,6 +185,47 @@ class SubmissionBenchmark {
                 throw new IllegalStateException(errors + " submissions failed during the benchmark: " + runner.firstError());
             }
         }
+    }
+
+    /** The statement kinds counted per operation, as MariaDB's global status counts them. */
+    static final List<String> STATEMENT_KINDS = List.of("Com_select", "Com_insert", "Com_update", "Com_delete",
+            "Com_commit", "Questions");
+    static final int STATEMENT_OPS = Integer.getInteger("benchmark.statementOps", 100);
+
+    /**
+     * Statements sent to MariaDB per operation of each variant, by kind: {@code STATEMENT_OPS} operations one after
+     * the other on this thread, the server's global counters before and after. The benchmark's database serves only
+     * this JVM and the job executor is off, so the difference is the operations' own (the two status queries
+     * themselves are {@code Questions} and are taken off). Unlike a time, a count repeats from run to run.
+     */
+    private Map<String, double[]> statementsPerOperation(List<Variant> variants) throws Exception {
+        Map<String, double[]> perOperation = new java.util.LinkedHashMap<>();
+        for (Variant variant : variants) {
+            Map<String, Long> before = globalStatus();
+            for (int i = 0; i < STATEMENT_OPS; i++) {
+                if (!variant.operation().run()) {
+                    throw new IllegalStateException(variant.name() + " failed while its statements were counted");
+                }
+            }
+            Map<String, Long> after = globalStatus();
+            double[] counts = new double[STATEMENT_KINDS.size()];
+            for (int k = 0; k < counts.length; k++) {
+                String kind = STATEMENT_KINDS.get(k);
+                long difference = after.get(kind) - before.get(kind) - ("Questions".equals(kind) ? 1 : 0);
+                counts[k] = difference / (double) STATEMENT_OPS;
+            }
+            perOperation.put(variant.name(), counts);
+        }
+        return perOperation;
+    }
+
+    private Map<String, Long> globalStatus() {
+        Map<String, Long> status = new java.util.HashMap<>();
+        jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('" + String.join("', '", STATEMENT_KINDS) + "')",
+                rs -> {
+                    status.put(rs.getString(1), rs.getLong(2));
+                });
+        return status;
     }
 
     /** The form page as opened in a new session: its cookies, CSRF token and one-time key. */
@@ -294,6 +337,17 @@ class SubmissionBenchmark {
             double db = segments.stream().mapToLong(Segment::dbCpuNanos).sum() / 1e6 / ops;
             md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %s |%n", variants.get(v).name(), jvm,
                     databaseCpuKnown ? String.format(Locale.ROOT, "%.2f", db) : "n/a"));
+        }
+        md.append('\n');
+        md.append("Statements sent to MariaDB per operation (").append(STATEMENT_OPS)
+                .append(" operations of each variant one after the other after the rounds, the server's global status"
+                        + " counters before and after; a count repeats from run to run where a time does not):\n\n");
+        md.append("| variant | SELECT | INSERT | UPDATE | DELETE | COMMIT | all statements |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, double[]> entry : statements.entrySet()) {
+            double[] c = entry.getValue();
+            md.append(String.format(Locale.ROOT, "| `%s` | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n", entry.getKey(),
+                    c[0], c[1], c[2], c[3], c[4], c[5]));
         }
         md.append('\n');
         md.append("Reading the figures: the embedded MariaDB, the application and the load generator (the client threads, and for ")

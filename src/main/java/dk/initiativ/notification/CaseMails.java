@@ -73,13 +73,12 @@ class CaseMails {
     private final PoliticalDecisions politics;
     private final Deadlines deadlines;
     private final MessageSource messages;
-    private final MailTemplates templates;
     private final MailOutbox outbox;
     private final String publicUrl;
 
     CaseMails(Cases cases, StaffDirectory staff, IdentityService identities, FundingApplications funding,
             PermitRequirements permits, PoliticalDecisions politics, Deadlines deadlines, MessageSource messages,
-            MailTemplates templates, MailOutbox outbox,
+            MailOutbox outbox,
             @Value("${initiativ.public-url:http://localhost:8080}") String publicUrl) {
         this.politics = politics;
         this.cases = cases;
@@ -89,7 +88,6 @@ class CaseMails {
         this.permits = permits;
         this.deadlines = deadlines;
         this.messages = messages;
-        this.templates = templates;
         this.outbox = outbox;
         if (!publicUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
             throw new IllegalStateException("initiativ.public-url must be the application's address as citizens reach"
@@ -562,7 +560,7 @@ class CaseMails {
             log.debug("No e-mail address for '{}': not queued", mail.getSubject());
             return;
         }
-        outbox.enqueue(templates.render(mail));
+        outbox.enqueue(mail);
     }
 
     private String trackingLink(String token) {

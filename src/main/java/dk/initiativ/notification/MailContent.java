@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What one e-mail says, before it is rendered by {@code templates/mail/mail.html} and {@code mail.txt}.
+ * What one e-mail says, before it is rendered by {@code templates/mail/mail.html} and {@code mail.txt}. The outbox
+ * stores it as it is (JSON of its fields) and the mail is rendered when it is sent.
  * Every value is plain text: the HTML template escapes it, so a citizen's {@code <script>} arrives as text.
  */
 final class MailContent {
@@ -43,6 +44,11 @@ final class MailContent {
     private final List<Link> links = new ArrayList<>();
     private final List<String> closing = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
+
+    /** For reading a stored mail back from the outbox ({@link MailOutbox}); Jackson sets the fields. */
+    private MailContent() {
+        this(null, null, null);
+    }
 
     MailContent(String to, Locale locale, String subject) {
         this.to = to;

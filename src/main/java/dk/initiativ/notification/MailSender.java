@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -45,6 +44,7 @@ class MailSender {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final JavaMailSender smtp;
+    private final MailTemplates templates;
     private final MailProperties properties;
     private final Clock clock;
     private final String nodeId;
@@ -53,7 +53,9 @@ class MailSender {
     private final Counter retried;
 
     MailSender(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-            ObjectProvider<JavaMailSender> smtp, MailProperties properties, Clock clock, MeterRegistry meters) {
+            ObjectProvider<JavaMailSender> smtp, MailTemplates templates, MailProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.templates = templates;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.smtp = smtp.getIfAvailable();
@@ -75,7 +77,9 @@ class MailSender {
                 .description("Mails waiting in the outbox").register(meters);
     }
 
-    private record Claimed(long id, String recipient, String subject, String textBody, String htmlBody, int attempts) {
+    /** A claimed row: finished bodies (a plain mail), or the content that the templates render now. */
+    private record Claimed(long id, String recipient, String subject, String textBody, String htmlBody, String content,
+            int attempts) {
     }
 
     /**
@@ -105,12 +109,13 @@ class MailSender {
         List<Claimed> claimed = transaction.execute(status -> {
             LocalDateTime now = utc(clock.instant());
             List<Claimed> rows = jdbc.query("""
-                    SELECT id, recipient, subject, text_body, html_body, attempts FROM mail_outbox
+                    SELECT id, recipient, subject, text_body, html_body, content, attempts FROM mail_outbox
                     WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
                     ORDER BY id LIMIT ?
                     FOR UPDATE SKIP LOCKED""",
                     (rs, i) -> new Claimed(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                            rs.getString("text_body"), rs.getString("html_body"), rs.getInt("attempts")),
+                            rs.getString("text_body"), rs.getString("html_body"), rs.getString("content"),
+                            rs.getInt("attempts")),
                     now, now, properties.batchSize());
             LocalDateTime until = utc(clock.instant().plus(properties.lease()));
             for (Claimed row : rows) {
@@ -125,7 +130,8 @@ class MailSender {
     private boolean send(Claimed mail) {
         try {
             smtp.send(message(mail));
-        } catch (MailException | MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+            // a mail that cannot be rendered is retried and given up like one the SMTP server refused
             recordFailure(mail, e);
             return false;
         }
@@ -142,13 +148,16 @@ class MailSender {
         return true;
     }
 
-    private MimeMessage message(Claimed mail) throws MessagingException {
+    private MimeMessage message(Claimed claimed) throws MessagingException {
+        OutgoingMail mail = claimed.content() == null
+                ? new OutgoingMail(claimed.recipient(), claimed.subject(), claimed.textBody(), claimed.htmlBody())
+                : templates.render(MailOutbox.read(claimed.content()));
         MimeMessage message = smtp.createMimeMessage();
         boolean html = mail.htmlBody() != null;
         MimeMessageHelper helper = new MimeMessageHelper(message, html, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.from());
-        helper.setTo(mail.recipient());
-        helper.setSubject(mail.subject());
+        helper.setTo(claimed.recipient());
+        helper.setSubject(claimed.subject());
         if (html) {
             helper.setText(mail.textBody(), mail.htmlBody());
         } else {

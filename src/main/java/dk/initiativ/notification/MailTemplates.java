@@ -49,7 +49,7 @@ class MailTemplates {
     }
 
     /** A subject is one header line: no line breaks, whatever a citizen typed. */
-    private static String oneLine(String subject) {
+    static String oneLine(String subject) {
         String line = subject.replaceAll("[\\r\\n\\t]+", " ").strip();
         return line.length() > 200 ? line.substring(0, 199) + "…" : line;
     }

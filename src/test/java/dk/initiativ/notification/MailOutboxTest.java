@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -51,6 +52,9 @@ class MailOutboxTest {
 
     @Autowired
     MailSender sender;
+
+    @Autowired
+    MailTemplates templates;
 
     @Autowired
     MailProperties properties;
@@ -102,6 +106,46 @@ class MailOutboxTest {
         assertThat(row).containsEntry("status", "SENT").containsEntry("attempts", 1);
         assertThat(row.get("sent_at")).isNotNull();
         assertThat(row.get("claimed_by")).isNull();
+    }
+
+    @Test
+    void aMailsContentIsStoredAsItIsAndRenderedOnlyWhenItIsSent() throws Exception {
+        String to = "indhold-" + tag + "@example.org";
+        MailContent content = new MailContent(to, Locale.forLanguageTag("da-DK"), "Kvittering\n" + tag)
+                .greeting("Kære Åse 🌳").paragraph("Tak for <b>æblehaven</b>").fact("Sagsnummer", "INI-2026-000042")
+                .link("Følg sagen", "https://initiativ.example/track/abc")
+                .section(new MailContent.Section("Aftalen", List.of("Skrevet ned"), List.of(), "Citat", "Vi mødes"));
+        transaction.executeWithoutResult(status -> outbox.enqueue(content));
+        // the submission's transaction wrote one row: what the mail says, no rendered body
+        Map<String, Object> stored = jdbc.queryForMap("SELECT subject, text_body, html_body, content FROM mail_outbox"
+                + " WHERE recipient = ?", to);
+        assertThat(stored.get("text_body")).isNull();
+        assertThat(stored.get("html_body")).isNull();
+        assertThat(stored.get("subject")).isEqualTo("Kvittering " + tag);
+        assertThat((String) stored.get("content")).contains("æblehaven").contains("🌳").doesNotContain("<html");
+
+        assertThat(sender.sendDue()).isEqualTo(1);
+        MimeMessage[] received = received(to);
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Kvittering " + tag);
+        String parts = allParts(received[0]);
+        assertThat(templates.render(content).htmlBody()).contains("Tak for &lt;b&gt;æblehaven&lt;/b&gt;");
+        assertThat(parts).contains("Kære Åse 🌳")
+                .contains("Tak for &lt;b&gt;æblehaven&lt;/b&gt;").contains("INI-2026-000042").contains("Vi mødes")
+                .contains("https://initiativ.example/track/abc");
+    }
+
+    @Test
+    void aStoredMailThatCannotBeReadIsRetriedAndThenGivenUpLikeARefusedOne() {
+        String to = "ulaeselig-" + tag + "@example.org";
+        jdbc.update("INSERT INTO mail_outbox (recipient, subject, content, status, attempts, next_attempt_at,"
+                + " created_at, version) VALUES (?, 'Ulæselig', '{\"to\": [', 'PENDING', ?, ?, ?, 0)", to,
+                properties.maxAttempts() - 1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusMinutes(1),
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusMinutes(1));
+        assertThat(sender.sendDue()).isZero();
+        assertThat(row(to)).containsEntry("status", "FAILED");
+        assertThat((String) row(to).get("last_error")).contains("cannot be read");
+        assertThat(received(to)).isEmpty();
     }
 
     @Test
@@ -175,7 +219,7 @@ class MailOutboxTest {
                 outbox.enqueue(new OutgoingMail(to, "Nr. " + i + " " + tag, "Mail nummer " + i));
             }
         });
-        MailSender otherNode = new MailSender(jdbc, transactionManager, javaMailSender,
+        MailSender otherNode = new MailSender(jdbc, transactionManager, javaMailSender, templates,
                 withNodeId("other-node-" + tag), clock, new SimpleMeterRegistry());
         assertThat(otherNode.nodeId()).isNotEqualTo(sender.nodeId());
 
