@@ -47,7 +47,7 @@ class StaffRegistrationBrowserTest {
         String caseNumber;
         String token;
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "contact");
+            browser.logIn(url(""), "contact");
             browser.open(url("/"));
             browser.click("#nav-register");
             browser.waitForText("Registrér et initiativ for en borger");
@@ -117,7 +117,7 @@ class StaffRegistrationBrowserTest {
 
         // intake's inbox marks the citizen without e-mail in the case's row, with text and an icon, in both languages
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "intake");
+            browser.logIn(url(""), "intake");
             browser.open(url("/indbakke?visning=gruppernes-opgaver&q=" + caseNumber));
             String row = "#inbox-rows tr[data-case='" + caseNumber + "']";
             assertThat(browser.find(row + " .inbox-flag-no-email").getText())
@@ -143,7 +143,7 @@ class StaffRegistrationBrowserTest {
                 + "/screening", Map.of("decision", "accept")));
 
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "intake");
+            browser.logIn(url(""), "intake");
             browser.open(url("/cases/" + caseNumber));
             browser.waitForText("Sådan kom initiativet ind");
             assertThat(browser.find("#case-timeline").getText())
@@ -176,14 +176,6 @@ class StaffRegistrationBrowserTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.open(url("/login"));
-        browser.type("#username", user);
-        browser.type("#password", ApiClient.PASSWORD);
-        browser.click("#login-submit");
-        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/login") ? null : true);
     }
 
     private String url(String path) {
