@@ -144,6 +144,7 @@ public class Inbox {
                 + " AND m.from_citizen), TIMESTAMP'1000-01-01 00:00:00')) AS last_citizen,"
                 + " (SELECT COUNT(*) FROM case_message m WHERE m.initiative_id = p.id AND m.from_citizen"
                 + " AND m.sent_at > " + READ_AT.formatted("p") + ") AS unread, "
+                + " (SELECT COALESCE(ne.contact_email, '') = '' FROM initiative ne WHERE ne.id = p.id) AS no_email, "
                 + (query.view().listsTasks() ? "FALSE AS escalated, FALSE AS awaiting"
                         : OPEN_TASK_OF_CASE.formatted("Task_ReassignCase") + " AS escalated, "
                                 + OPEN_TASK_OF_CASE.formatted("Task_AcceptCase") + " AS awaiting")
@@ -304,7 +305,7 @@ public class Inbox {
                 utc(rs, "submitted_at"), rs.getString("task_id"), rs.getString("task_key"),
                 rs.getString("task_name"), rs.getString("assignee"), rs.getString("contact_person"),
                 rs.getString("contact_person_name"), due, dueDate, left, state, last, rs.getInt("unread"),
-                rs.getBoolean("escalated"), rs.getBoolean("awaiting"));
+                rs.getBoolean("escalated"), rs.getBoolean("awaiting"), rs.getBoolean("no_email"));
     }
 
     /** A time of Camunda's tables (and next_due_at, copied from them): the JVM zone's wall-clock time. */

@@ -20,10 +20,11 @@ import dk.initiativ.initiative.Stage;
  *                            last opened the case page
  * @param escalated           the case waits for its team manager to pick a contact person
  * @param awaitingAcceptance  a proposed contact person has not accepted the case yet
+ * @param noEmail             the citizen gave no e-mail address (registered by staff): the system mails them nothing
  */
 public record InboxRow(String caseNumber, String title, String citizenName, Stage stage, String topic,
         String district, Instant submittedAt, String taskId, String taskKey, String taskName, String assignee,
         String contactPerson, String contactPersonName, Instant due, LocalDate dueDate, Integer workingDaysLeft,
         DeadlineState deadlineState, Instant lastCitizenActivity, int unreadMessages, boolean escalated,
-        boolean awaitingAcceptance) {
+        boolean awaitingAcceptance, boolean noEmail) {
 }

@@ -20,13 +20,12 @@ final class SupportPlanForms {
     private SupportPlanForms() {
     }
 
-    /** Form {@code plan-support}; on the page the permits come as rows of kind and department. */
+    /**
+     * Form {@code plan-support}, on the case page as in Tasklist: the permits as lines of their kind, for the
+     * department chosen from the list (a line {@code kind; department-group} names its own).
+     */
     @Component
     static class Plan implements TaskForm<SupportPlanInput> {
-
-        /** The page's permit rows: the kind typed, the department chosen. */
-        static final String PERMIT_KIND = "permitKind";
-        static final String PERMIT_DEPARTMENT = "permitDepartment";
 
         @Override
         public String taskKey() {
@@ -39,14 +38,13 @@ final class SupportPlanForms {
             boolean permits = values.checked("needsPermits");
             boolean partners = values.checked("needsPartners");
             boolean political = values.checked("needsPolitical");
-            List<SupportPlanInput.PermitRequest> permitRequests = new ArrayList<>();
-            List<String> kinds = values.all(PERMIT_KIND);
-            List<String> departments = values.all(PERMIT_DEPARTMENT);
-            for (int row = 0; permits && row < Math.max(kinds.size(), departments.size()); row++) {
-                String kind = row < kinds.size() ? kinds.get(row).strip() : "";
-                String department = row < departments.size() ? departments.get(row).strip() : "";
-                if (!kind.isEmpty() || !department.isEmpty()) {
-                    permitRequests.add(new SupportPlanInput.PermitRequest(kind, department));
+            List<SupportPlanInput.PermitRequest> permitRequests = List.of();
+            if (permits) {
+                try {
+                    permitRequests = SupportPlans.permitLines(values.text(VAR_PERMIT_LINES),
+                            values.text(VAR_PERMIT_DEPARTMENT));
+                } catch (FieldProblemException e) {
+                    values.invalid(VAR_PERMIT_LINES, e.messageKey());
                 }
             }
             List<Long> partnerIds = new ArrayList<>();

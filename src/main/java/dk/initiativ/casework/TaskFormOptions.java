@@ -36,11 +36,11 @@ import static org.camunda.spin.Spin.JSON;
  * {@code bpmn/forms/} name a list by its {@code valuesKey}; this class says what each holds, as
  * {@code {label, value}} pairs, and puts the lists a task's form needs on the task as task-local JSON
  * variables when the task is created, where Tasklist's form reads them. They are reference data (ids and
- * names, a handful each) and go with the task when it is completed. The case page may ask {@link #options}
- * directly instead.
+ * names, a handful each) and go with the task when it is completed. The case page asks {@link #options}
+ * directly for the same lists (dossier/InlineTaskForms), so both show one list.
  * <ul>
- * <li>{@value #POOLS}: the funding pools that take applications today, value the pool's code, label its name
- *     and the budget left ({@code funding/FundingPools});</li>
+ * <li>{@value #POOLS}: the funding pools that take applications today and have money left, value the pool's
+ *     code, label its name and the budget left ({@code funding/FundingPools});</li>
  * <li>{@value #DEPARTMENTS}: the configured permit departments ({@code initiativ.permits.departments}),
  *     value the department's group, label its name;</li>
  * <li>{@value #PARTNERS}: the partner registry's active partners, value the partner's id (as text), label
@@ -102,7 +102,7 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
         switch (valuesKey) {
             case POOLS -> {
                 LocalDate today = LocalDate.now(clock.withZone(deadlines.getObject().zone()));
-                pools.getObject().list().stream().filter(pool -> pool.isOpenOn(today))
+                pools.getObject().list().stream().filter(pool -> pool.isOpenOn(today) && pool.budgetLeft().signum() > 0)
                         .forEach(pool -> options.add(new Option(messages.getMessage("tasklist.option.pool",
                                 new Object[] {pool.name(), Kroner.format(pool.budgetLeft(), locale)}, locale),
                                 pool.code())));

@@ -1,7 +1,5 @@
 package dk.initiativ.dossier;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,16 +12,12 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.initiativ.casework.StaffTasks;
 import dk.initiativ.casework.StaffUser;
+import dk.initiativ.casework.TaskFormOptions;
 import dk.initiativ.casework.TaskForms;
 import dk.initiativ.casework.TaskSummary;
-import dk.initiativ.funding.FundingPools;
-import dk.initiativ.matching.CaseMoves;
-import dk.initiativ.network.PartnerRegistry;
 import dk.initiativ.permits.Departments;
 import dk.initiativ.permits.PermitRequirements;
-import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.process.InitiativeProcess;
-import dk.initiativ.web.Kroner;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -32,8 +26,9 @@ import org.springframework.stereotype.Component;
  * The current user's open tasks on a case as forms on the case page, rendered on the server from the same
  * Camunda Form (form-js JSON in {@code bpmn/forms/}) that Tasklist shows (ADR 0016). Each component type our
  * forms use becomes Det Fælles Designsystem markup that works without JavaScript: a field that form-js shows
- * only on a condition is shown with a hint saying when it applies. Choices are chosen, not typed: the pool,
- * the partners, the departments of the permits and the contact person come as lists from their features.
+ * only on a condition is shown with a hint saying when it applies. Choices are chosen, not typed: a field with
+ * a {@code valuesKey} (the pool, the partners, the permits' department, the contact person) offers the same list
+ * Tasklist's form gets, from {@link TaskFormOptions} (ADR 0019), in the reader's language.
  */
 @Component
 class InlineTaskForms {
@@ -42,24 +37,17 @@ class InlineTaskForms {
     record Choice(String value, String label, boolean selected) {
     }
 
-    /** One row of the support plan's permits: the kind typed, the department chosen. */
-    record PermitRow(int number, String kind, List<Choice> departments) {
-    }
-
-    /**
-     * One field. {@code kind}: text, textfield, textarea, number, date, radio, select, checkbox, checklist or
-     * permits.
-     */
+    /** One field. {@code kind}: text, textfield, textarea, number, date, radio, select, checkbox or checklist. */
     record Field(String kind, String key, String label, String description, String condition, String value,
-            boolean checked, List<Choice> choices, List<PermitRow> rows, String error, String id) {
+            boolean checked, List<Choice> choices, String error, String id) {
 
         Field(String kind, String key, String label, String description, String condition, String value,
-                boolean checked, List<Choice> choices, List<PermitRow> rows, String error) {
-            this(kind, key, label, description, condition, value, checked, choices, rows, error, null);
+                boolean checked, List<Choice> choices, String error) {
+            this(kind, key, label, description, condition, value, checked, choices, error, null);
         }
 
         Field in(String taskId) {
-            return new Field(kind, key, label, description, condition, value, checked, choices, rows, error,
+            return new Field(kind, key, label, description, condition, value, checked, choices, error,
                     "task-" + taskId + "-" + key);
         }
 
@@ -88,36 +76,26 @@ class InlineTaskForms {
     private static final Pattern SHOW_WHEN_ANSWERED = Pattern.compile("=(\\w+) = null");
     private static final Pattern SHOW_WHEN_ONE_OF = Pattern.compile("=not\\((.*)\\)");
     private static final Pattern EQUALS = Pattern.compile("(\\w+) = \"([^\"]*)\"");
-    private static final int PERMIT_ROWS = 3;
 
     private final FormDefinitions definitions;
     private final StaffTasks tasks;
     private final TaskForms taskForms;
-    private final FundingPools pools;
-    private final PartnerRegistry partners;
+    private final TaskFormOptions options;
     private final Departments departments;
-    private final CaseMoves moves;
     private final MessageSource texts;
-    private final Clock clock;
-    private final DeadlineProperties deadlines;
     private final TaskService engineTasks;
     private final PermitRequirements permits;
 
-    InlineTaskForms(FormDefinitions definitions, StaffTasks tasks, TaskForms taskForms, FundingPools pools,
-            PartnerRegistry partners, Departments departments, CaseMoves moves, MessageSource texts, Clock clock,
-            DeadlineProperties deadlines, TaskService engineTasks, PermitRequirements permits) {
+    InlineTaskForms(FormDefinitions definitions, StaffTasks tasks, TaskForms taskForms, TaskFormOptions options,
+            Departments departments, MessageSource texts, TaskService engineTasks, PermitRequirements permits) {
         this.engineTasks = engineTasks;
         this.permits = permits;
         this.definitions = definitions;
         this.tasks = tasks;
         this.taskForms = taskForms;
-        this.pools = pools;
-        this.partners = partners;
+        this.options = options;
         this.departments = departments;
-        this.moves = moves;
         this.texts = texts;
-        this.clock = clock;
-        this.deadlines = deadlines;
     }
 
     /**
@@ -161,7 +139,7 @@ class InlineTaskForms {
                     intro = lines.length > 1 ? lines[1].strip() : null;
                 } else {
                     fields.add(new Field("text", component.path("id").asText(), null, text, null, null, false,
-                            List.of(), List.of(), null).in(task.taskId()));
+                            List.of(), null).in(task.taskId()));
                 }
                 continue;
             }
@@ -169,15 +147,12 @@ class InlineTaskForms {
                 continue; // the case number and the team: the page shows them
             }
             String key = component.get("key").asText();
-            if ("permitDepartment".equals(key)) {
-                continue; // Tasklist's one department for all permits: on the page each permit row chooses its own
-            }
             String error = errors.containsKey(key) ? texts.getMessage(errors.get(key), null, errors.get(key), locale)
                     : null;
             if (error != null) {
                 errorTexts.put(key, error);
             }
-            fields.add(field(formId, component, type, key, byKey, posted, error, locale).in(task.taskId()));
+            fields.add(field(task, formId, component, type, key, byKey, posted, error, locale).in(task.taskId()));
         }
         // errors of fields the form does not show (a service's rule across fields): first in the summary
         errors.forEach((key, messageKey) -> errorTexts.putIfAbsent(key,
@@ -199,8 +174,8 @@ class InlineTaskForms {
                 .findFirst().orElse(null);
     }
 
-    private Field field(String formId, JsonNode component, String type, String key, Map<String, JsonNode> byKey,
-            Map<String, List<String>> posted, String error, Locale locale) {
+    private Field field(TaskSummary task, String formId, JsonNode component, String type, String key,
+            Map<String, JsonNode> byKey, Map<String, List<String>> posted, String error, Locale locale) {
         String danishLabel = component.hasNonNull("label") ? component.get("label").asText()
                 : component.path("dateLabel").asText(key);
         String label = definitions.text(formId, key, "label", danishLabel, locale);
@@ -208,38 +183,17 @@ class InlineTaskForms {
                 ? definitions.text(formId, key, "description", component.get("description").asText(), locale) : null;
         String condition = condition(formId, component, byKey, locale);
         String value = first(posted, key);
-        if (List.of("fundingPool", "partnerIds", "permitLines", "newContactPerson").contains(key)) {
-            // a list instead of the typed code Tasklist's form asks for: the list's own label
-            label = texts.getMessage("caseWork.field." + key, null, locale);
-            description = null;
-        }
-        switch (key) {
-            case "fundingPool" -> {
-                return new Field("select", key, label, description, condition, value, false, poolChoices(value, locale),
-                        List.of(), error);
-            }
-            case "partnerIds" -> {
-                List<String> chosen = posted.getOrDefault(key, List.of());
-                return new Field("checklist", key, label, description, condition, null, false,
-                        partners.list().stream().map(partner -> new Choice(String.valueOf(partner.id()),
-                                partner.name(), chosen.contains(String.valueOf(partner.id())))).toList(),
-                        List.of(), error);
-            }
-            case "permitLines" -> {
-                return new Field("permits", key, label, texts.getMessage("caseWork.permits.hint", null, locale),
-                        condition, null, false, List.of(), permitRows(posted, locale), error);
-            }
-            case "newContactPerson" -> {
-                return new Field("select", key, label, texts.getMessage("caseWork.field.choiceHint", null, locale),
-                        condition, value, false, moves.candidates().stream().map(candidate -> new Choice(candidate.userId(),
-                                texts.getMessage(candidate.absent() ? "caseWork.staffOption.absent"
-                                        : "caseWork.staffOption", new Object[] {candidate.displayName(),
-                                        candidate.teamName(), candidate.openCases(), candidate.capacity()}, locale),
-                                candidate.userId().equals(value))).toList(), List.of(), error);
-            }
-            default -> {
-                // the field as the form defines it
-            }
+        if (component.hasNonNull("valuesKey")) {
+            // the list Tasklist's form gets (TaskFormOptions), in the reader's language
+            String valuesKey = component.get("valuesKey").asText();
+            String teamCode = TaskFormOptions.CONTACT_PERSONS.equals(valuesKey)
+                    ? (String) engineTasks.getVariable(task.taskId(), InitiativeProcess.VAR_TEAM_CODE) : null;
+            List<String> chosen = posted.getOrDefault(key, List.of());
+            List<Choice> listed = options.options(valuesKey, teamCode, locale).stream()
+                    .map(option -> new Choice(option.value(), option.label(), chosen.contains(option.value())))
+                    .toList();
+            return new Field("checklist".equals(type) ? "checklist" : "select", key, label, description, condition,
+                    value, false, listed, error);
         }
         List<Choice> choices = new ArrayList<>();
         component.path("values").forEach(option -> {
@@ -252,30 +206,7 @@ class InlineTaskForms {
             case "textarea", "number", "radio", "checkbox", "select", "checklist" -> type;
             default -> "textfield";
         };
-        return new Field(kind, key, label, description, condition, value, "true".equals(value), choices, List.of(),
-                error);
-    }
-
-    private List<Choice> poolChoices(String chosen, Locale locale) {
-        LocalDate today = LocalDate.now(clock.withZone(deadlines.zone()));
-        return pools.list().stream().filter(pool -> pool.isOpenOn(today) && pool.budgetLeft().signum() > 0)
-                .map(pool -> new Choice(pool.code(), texts.getMessage("caseWork.poolOption",
-                        new Object[] {pool.name(), Kroner.format(pool.budgetLeft(), locale)}, locale),
-                        pool.code().equals(chosen)))
-                .toList();
-    }
-
-    private List<PermitRow> permitRows(Map<String, List<String>> posted, Locale locale) {
-        List<String> kinds = posted.getOrDefault("permitKind", List.of());
-        List<String> chosen = posted.getOrDefault("permitDepartment", List.of());
-        List<PermitRow> rows = new ArrayList<>();
-        for (int row = 0; row < PERMIT_ROWS; row++) {
-            String department = row < chosen.size() ? chosen.get(row) : "";
-            rows.add(new PermitRow(row + 1, row < kinds.size() ? kinds.get(row) : "",
-                    departments.groups().stream().map(group -> new Choice(group, departments.name(group, locale),
-                            group.equals(department))).toList()));
-        }
-        return rows;
+        return new Field(kind, key, label, description, condition, value, "true".equals(value), choices, error);
     }
 
     /**

@@ -116,7 +116,7 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         // the citizen portal: the form's receipt, the showcase, the privacy notice, and the
                         // tracking pages reached with the private token only (CSRF applies to their forms)
-                        .requestMatchers("/receipt", "/showcase", "/showcase/**", "/privacy", "/track/**").permitAll()
+                        .requestMatchers("/receipt", "/showcase", "/showcase/**", "/privacy", "/track/**", "/kode").permitAll()
                         .requestMatchers("/my", "/my/**").hasRole(Role.CITIZEN.groupId())
                         .requestMatchers(HttpMethod.POST, "/api/initiatives").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()

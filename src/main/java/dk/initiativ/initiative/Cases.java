@@ -64,6 +64,33 @@ public class Cases implements CaseTitles {
         return trackingTokens.tokenFor(require(caseNumber));
     }
 
+    /**
+     * The short code printed on the receipt of a case staff registered (ADR 0023), as printed ({@code K7QM-3XRT-9HCD});
+     * empty for a case the citizen sent themselves (their link came by e-mail) or one stored without a salt.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> trackingCodeOf(String caseNumber) {
+        Initiative initiative = require(caseNumber);
+        return initiative.getRegisteredBy() == null ? Optional.empty()
+                : trackingTokens.codeFor(initiative).map(TrackingTokens::printedCode);
+    }
+
+    /**
+     * The tracking token of the case with this number whose printed short code was typed (ADR 0023): empty when the
+     * case does not exist, was not registered by staff, or the code is not its code. The caller limits the attempts.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> trackingTokenOfCode(String caseNumber, String typedCode) {
+        String code = TrackingTokens.normalizedCode(typedCode);
+        if (caseNumber == null || code == null) {
+            return Optional.empty();
+        }
+        return initiatives.findByCaseNumber(caseNumber)
+                .filter(initiative -> initiative.getRegisteredBy() != null)
+                .filter(initiative -> trackingTokens.codeMatches(initiative, code))
+                .flatMap(trackingTokens::tokenFor);
+    }
+
     /** How the case's citizen is reached (e-mail, or phone or letter only) and how the case came in. */
     @Transactional(readOnly = true)
     public CitizenContact citizenContact(String caseNumber) {

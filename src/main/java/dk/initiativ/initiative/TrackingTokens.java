@@ -87,12 +87,70 @@ class TrackingTokens {
         return Optional.ofNullable(initiative.getTrackingSalt()).map(this::derive);
     }
 
+    /**
+     * The short code of a case's printed receipt (ADR 0023): {@value #CODE_LENGTH} characters of Crockford's base 32
+     * (60 bits), derived like the token from the case's salt under a label of its own, so that it can be printed
+     * again and nothing of it is stored. Empty for a case stored without a salt.
+     */
+    Optional<String> codeFor(Initiative initiative) {
+        return Optional.ofNullable(initiative.getTrackingSalt()).map(this::code);
+    }
+
+    /** Whether the typed code (already {@link #normalizedCode normalized}) is the case's code, in constant time. */
+    boolean codeMatches(Initiative initiative, String normalizedCode) {
+        return initiative.getTrackingSalt() != null && normalizedCode != null && MessageDigest.isEqual(
+                code(initiative.getTrackingSalt()).getBytes(StandardCharsets.US_ASCII),
+                normalizedCode.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static final int CODE_LENGTH = 12;
+    private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /**
+     * A typed code as the application compares it: upper case, without spaces and hyphens, with the letters
+     * Crockford's alphabet reads as digits (O as 0, I and L as 1); {@code null} when it cannot be a code at all.
+     */
+    static String normalizedCode(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String code = typed.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "")
+                .replace('O', '0').replace('I', '1').replace('L', '1');
+        if (code.length() != CODE_LENGTH || !code.chars().allMatch(c -> CROCKFORD.indexOf(c) >= 0)) {
+            return null;
+        }
+        return code;
+    }
+
+    /** The code as printed: three groups of four, e.g. {@code K7QM-3XRT-9HCD}. */
+    static String printedCode(String code) {
+        return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
+    }
+
+    private String code(String saltHex) {
+        byte[] mac = mac("initiativ-tracking-code:" + saltHex);
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = (bits << 8) | (mac[i] & 0xff);
+        }
+        bits >>>= 64 - 5 * CODE_LENGTH;
+        char[] code = new char[CODE_LENGTH];
+        for (int i = CODE_LENGTH - 1; i >= 0; i--) {
+            code[i] = CROCKFORD.charAt((int) (bits & 31));
+            bits >>>= 5;
+        }
+        return new String(code);
+    }
+
     private String derive(String saltHex) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac("initiativ-tracking:" + saltHex));
+    }
+
+    private byte[] mac(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] token = mac.doFinal(("initiativ-tracking:" + saltHex).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -70,9 +70,7 @@ public class CaseTaskNames extends AbstractProcessEnginePlugin {
         String prefix = caseNumber.strip();
         // Camunda's tables are utf8mb3: a character beyond the Basic Multilingual Plane (an emoji) cannot be
         // stored there and would fail the whole transaction that creates the task; the name goes without it
-        String cleanTitle = title == null ? "" : title.codePoints().filter(Character::isBmpCodePoint)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
-                .replaceAll("\\s+", " ").strip();
+        String cleanTitle = title == null ? "" : EngineTextValidator.fittingEngine(title).replaceAll("\\s+", " ").strip();
         if (!cleanTitle.isEmpty()) {
             int room = MAX_NAME - prefix.length() - 3 - 2 - model.length();
             if (cleanTitle.length() > room) {

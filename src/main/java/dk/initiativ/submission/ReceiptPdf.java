@@ -81,7 +81,7 @@ class ReceiptPdf {
         String url = trackingUrl(caseNumber).orElseThrow(() -> new IllegalStateException(
                 "Case " + caseNumber + " has no derivable tracking link (stored before ADR 0005)"));
         Locale locale = "en".equals(view.language()) ? Locale.ENGLISH : Locale.forLanguageTag("da");
-        Context context = new Context(locale, Map.of(
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of(
                 "caseNumber", caseNumber,
                 "title", printable(view.title()),
                 "contactName", printable(view.contactName()),
@@ -93,6 +93,10 @@ class ReceiptPdf {
                 "hasEmail", contact.hasEmail(),
                 "trackingUrl", url,
                 "qrCode", "data:image/png;base64," + Base64.getEncoder().encodeToString(qrCode(url))));
+        // the short way for a phone (ADR 0023): the address of the code page and the case's short code
+        variables.put("codeUrl", publicUrl.replaceFirst("^https?://", "") + "/kode");
+        variables.put("trackingCode", cases.trackingCodeOf(caseNumber).orElseThrow());
+        Context context = new Context(locale, variables);
         String xhtml = engine.process("receipt", context);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {

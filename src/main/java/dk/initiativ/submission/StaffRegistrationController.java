@@ -1,12 +1,9 @@
 package dk.initiativ.submission;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dk.initiativ.attachment.AttachmentRejectedException;
 import dk.initiativ.attachment.Attachments;
@@ -65,8 +62,6 @@ import org.springframework.web.servlet.view.RedirectView;
 @HtmlPage
 class StaffRegistrationController {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final FormSubmissions submissions;
     private final FormChecks checks;
@@ -104,7 +99,7 @@ class StaffRegistrationController {
     @GetMapping("/registrer")
     String form(Model model, Locale locale, HttpSession session) {
         StaffRegistrationForm form = new StaffRegistrationForm();
-        form.setSubmissionKey(FormKeys.issue(session, newKey()));
+        form.setSubmissionKey(FormKeys.issueNew(session));
         return page(model, form, Map.of(), locale, false);
     }
 
@@ -113,12 +108,8 @@ class StaffRegistrationController {
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             HttpServletResponse response, HttpSession session, Authentication authentication, Model model,
             Locale locale) {
-        String key = form.getSubmissionKey() != null && KEY.matcher(form.getSubmissionKey()).matches()
-                && FormKeys.issuedTo(session, form.getSubmissionKey()) ? form.getSubmissionKey() : null;
-        if (key == null) {
-            key = FormKeys.issue(session, newKey());
-            form.setSubmissionKey(key);
-        }
+        String key = FormKeys.postedOrNew(session, form.getSubmissionKey());
+        form.setSubmissionKey(key);
         var earlier = submissions.earlier(key);
         if (earlier.isPresent()) {
             return toReceipt(earlier.get().caseNumber());
@@ -237,11 +228,5 @@ class StaffRegistrationController {
 
     private String message(String key, Locale locale) {
         return messages.getMessage(key, null, locale);
-    }
-
-    private static String newKey() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,15 +1,12 @@
 package dk.initiativ.submission;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dk.initiativ.attachment.AttachmentRejectedException;
 import dk.initiativ.attachment.Attachments;
@@ -55,9 +52,6 @@ import org.springframework.web.servlet.view.RedirectView;
 class SubmissionFormController {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionFormController.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** 256 random bits, URL-safe Base64 without padding. */
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final FormSubmissions submissions;
     private final CatalogService catalog;
@@ -89,7 +83,7 @@ class SubmissionFormController {
     @GetMapping("/")
     String form(Model model, Locale locale, HttpSession session) {
         SubmissionForm form = new SubmissionForm();
-        form.setSubmissionKey(FormKeys.issue(session, newKey()));
+        form.setSubmissionKey(FormKeys.issueNew(session));
         return page(model, form, Map.of(), locale);
     }
 
@@ -98,14 +92,8 @@ class SubmissionFormController {
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             HttpServletRequest request, HttpServletResponse response, HttpSession session,
             Authentication authentication, Model model, Locale locale) {
-        String key = form.getSubmissionKey() != null && KEY.matcher(form.getSubmissionKey()).matches()
-                && FormKeys.issuedTo(session, form.getSubmissionKey()) ? form.getSubmissionKey() : null;
-        if (key == null) {
-            // a tampered or very old form, or another session's key (whose receipt is not this session's to
-            // see): a new key, so that this post cannot be repeated into two cases
-            key = FormKeys.issue(session, newKey());
-            form.setSubmissionKey(key);
-        }
+        String key = FormKeys.postedOrNew(session, form.getSubmissionKey());
+        form.setSubmissionKey(key);
         var earlier = submissions.earlier(key);
         if (earlier.isPresent()) {
             return toReceipt(session, earlier.get());
@@ -207,11 +195,5 @@ class SubmissionFormController {
         String role = "ROLE_" + Role.CITIZEN.groupId();
         return authentication.getAuthorities().stream().anyMatch(a -> role.equals(a.getAuthority()))
                 ? authentication.getName() : null;
-    }
-
-    private static String newKey() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -65,7 +65,7 @@ class InboxBrowserTest {
         overdue(queue.get(0));
 
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "admin");
+            browser.logIn(url(""), "admin");
             for (String lang : List.of("da", "en")) {
                 for (InboxView view : InboxView.values()) {
                     check(browser, "/indbakke?visning=" + view.param() + "&lang=" + lang, "#view-heading");
@@ -87,7 +87,7 @@ class InboxBrowserTest {
         // the confirmation after taking a task from a group's queue, in both languages
         for (String lang : List.of("da", "en")) {
             try (Browser browser = Browser.desktop()) {
-                logIn(browser, "intake");
+                browser.logIn(url(""), "intake");
                 browser.open(url("/indbakke?visning=gruppernes-opgaver&sortering=sagsnummer&q=" + word + "&lang=" + lang));
                 browser.find("#inbox-rows button.inbox-claim").click();
                 browser.find("#notice");
@@ -104,7 +104,7 @@ class InboxBrowserTest {
         String caseNumber = api.submit("Tastaturhaven " + word, "natur-miljoe", "holbaek-by", List.of("FUNDING"))
                 .caseNumber();
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "intake");
+            browser.logIn(url(""), "intake");
             browser.open(url("/indbakke?visning=gruppernes-opgaver&sortering=nyeste"));
             browser.find("#inbox-filter");
 
@@ -170,7 +170,7 @@ class InboxBrowserTest {
         }
         overdue(cases.get(0));
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "intake");
+            browser.logIn(url(""), "intake");
             String view = "/indbakke?visning=gruppernes-opgaver&emne=boern-unge&bydel=svinninge";
             browser.open(url(view));
             assertThat(browser.find("#inbox-rows").getText()).contains("Legeplads i skoven ved Svinninge");
@@ -224,14 +224,6 @@ class InboxBrowserTest {
     private static WebElement press(Browser browser, Keys key) {
         new Actions(browser.driver()).sendKeys(key).perform();
         return browser.driver().switchTo().activeElement();
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.open(url("/login"));
-        browser.type("#username", user);
-        browser.type("#password", ApiClient.PASSWORD);
-        browser.click("#login-submit");
-        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/login") ? null : true);
     }
 
     private String url(String path) {

@@ -100,7 +100,7 @@ class PortalPagesBrowserTest {
 
         try (Browser browser = Browser.desktop()) {
             browser.open(url("/login?lang=da"));
-            logIn(browser, "citizen", ApiClient.PASSWORD);
+            browser.submitLogin("citizen", ApiClient.PASSWORD);
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("/my") ? true : null);
             assertThat(browser.find("#my-list").getText()).contains("Sankthansbål på stranden", receipt.caseNumber(),
                     "Modtaget – vi kigger på det");
@@ -130,7 +130,7 @@ class PortalPagesBrowserTest {
         try (Browser browser = Browser.phone()) {
             browser.emulateWidth(320);
             browser.open(url("/login?lang=da"));
-            logIn(browser, userId, "en-lang-adgangskode");
+            browser.submitLogin(userId, "en-lang-adgangskode");
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("/my") ? true : null);
             assertThat(browser.find("#my-empty").getText()).contains("Du har ikke sendt nogen initiativer");
             assertThat(browser.find("#my-start").getAttribute("href")).endsWith("/");
@@ -147,7 +147,7 @@ class PortalPagesBrowserTest {
     void staffLandInTheirInboxAndGetTheFriendly403And500Pages() {
         try (Browser browser = Browser.desktop()) {
             browser.open(url("/login?lang=da"));
-            logIn(browser, "contact", ApiClient.PASSWORD);
+            browser.submitLogin("contact", ApiClient.PASSWORD);
             browser.find("#logged-in-as");
             assertThat(browser.currentUrl()).endsWith("/indbakke");
 
@@ -185,12 +185,6 @@ class PortalPagesBrowserTest {
             browser.assertAccessible();
             browser.open(url("/privacy?lang=da"));
         }
-    }
-
-    private static void logIn(Browser browser, String user, String password) {
-        browser.type("#username", user);
-        browser.type("#password", password);
-        browser.click("#login-submit");
     }
 
     private String url(String path) {

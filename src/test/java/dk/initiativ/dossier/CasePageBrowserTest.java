@@ -57,7 +57,7 @@ class CasePageBrowserTest {
                         "Træstammer og sand", "permits", false, "partners", false, "political", false)));
 
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "intake");
+            browser.logIn(url(""), "intake");
             browser.open(url("/cases/" + caseNumber + "?lang=da"));
             assertThat(browser.find("#case-questions").getText()).contains("Hvor mange børn skal bruge legepladsen?",
                     "Omkring 40 børn fra børnehaven og skolen.");
@@ -106,14 +106,6 @@ class CasePageBrowserTest {
             assertThat(browser.find("#case-survey-rating").getText()).isEqualTo("5 out of 5");
             browser.assertAccessible();
         }
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.open(url("/login"));
-        browser.type("#username", user);
-        browser.type("#password", ApiClient.PASSWORD);
-        browser.click("#login-submit");
-        browser.waitUntil(driver -> driver.getCurrentUrl().endsWith("/login") ? null : true);
     }
 
     private String url(String path) {

@@ -35,7 +35,7 @@ class StaffCasePageBrowserTest {
         String caseNumber = new ApiClient(http).submit("Shelter ved skoven", "natur-miljoe", "toelloese", List.of())
                 .caseNumber();
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "intake");
+            browser.logIn(url(""), "intake");
             browser.open(url("/cases/" + caseNumber));
             browser.waitForText("Interne notater");
             assertThat(browser.find("#notes-privacy").getText()).contains("når borgeren henter alle data om sagen");
@@ -80,7 +80,7 @@ class StaffCasePageBrowserTest {
                         Map.of("kind", "Opstilling af boder", "departmentGroup", "byg-miljoe")),
                         "partners", false, "political", false)));
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "vibeke");
+            browser.logIn(url(""), "vibeke");
             browser.open(url("/cases/" + caseNumber));
             browser.waitForText("Tilladelser, som din afdeling afgør");
             String page = browser.find("main").getText();
@@ -93,14 +93,6 @@ class StaffCasePageBrowserTest {
             assertThat(browser.find("main").getText()).contains("Roads and Parks");
             browser.assertAccessible();
         }
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.open(url("/login"));
-        browser.type("#username", user);
-        browser.type("#password", ApiClient.PASSWORD);
-        browser.click("#login-submit");
-        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/login") ? null : true);
     }
 
     private String url(String path) {

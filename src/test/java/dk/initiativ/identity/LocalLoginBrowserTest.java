@@ -1,5 +1,6 @@
 package dk.initiativ.identity;
 
+import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.Browser;
 import dk.initiativ.support.LocalModeTest;
 import org.junit.jupiter.api.AfterEach;
@@ -81,9 +82,7 @@ class LocalLoginBrowserTest {
     }
 
     private void logIn(String user) {
-        browser.type("#username", user);
-        browser.type("#password", "initiativ-demo");
-        browser.click("#login-submit");
+        browser.submitLogin(user, ApiClient.PASSWORD);
     }
 
     private String url(String path) {

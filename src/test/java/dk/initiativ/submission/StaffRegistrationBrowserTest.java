@@ -47,7 +47,7 @@ class StaffRegistrationBrowserTest {
         String caseNumber;
         String token;
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "contact");
+            browser.logIn(url(""), "contact");
             browser.open(url("/"));
             browser.click("#nav-register");
             browser.waitForText("Registrér et initiativ for en borger");
@@ -115,20 +115,44 @@ class StaffRegistrationBrowserTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE ?", Long.class,
                 "%sag " + caseNumber)).as("no e-mail queued for the citizen").isZero();
 
+        // intake's inbox marks the citizen without e-mail in the case's row, with text and an icon, in both languages
+        try (Browser browser = Browser.desktop()) {
+            browser.logIn(url(""), "intake");
+            browser.open(url("/indbakke?visning=gruppernes-opgaver&q=" + caseNumber));
+            String row = "#inbox-rows tr[data-case='" + caseNumber + "']";
+            assertThat(browser.find(row + " .inbox-flag-no-email").getText())
+                    .isEqualTo("Ingen e-mail: ring eller skriv til borgeren");
+            assertThat(browser.find(row + " .inbox-flag-no-email img").getAttribute("src")).endsWith(".svg");
+            browser.assertAccessible();
+            browser.open(url("/indbakke?visning=gruppernes-opgaver&lang=en&q=" + caseNumber));
+            assertThat(browser.find(row + " .inbox-flag-no-email").getText())
+                    .isEqualTo("No e-mail: phone or write to the citizen");
+            browser.assertAccessible();
+            // a citizen with e-mail has no mark
+            browser.open(url("/indbakke?visning=gruppernes-opgaver"));
+            browser.find("#inbox-rows");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(
+                    "#inbox-rows .inbox-flag-no-email")).size())
+                    .isLessThan(browser.driver().findElements(org.openqa.selenium.By.cssSelector(
+                            "#inbox-rows tbody tr")).size());
+        }
+
         // intake screens it like any other case
         ApiClient api = new ApiClient(http);
         ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE)
                 + "/screening", Map.of("decision", "accept")));
 
         try (Browser browser = Browser.desktop()) {
-            logIn(browser, "intake");
+            browser.logIn(url(""), "intake");
             browser.open(url("/cases/" + caseNumber));
             browser.waitForText("Sådan kom initiativet ind");
             assertThat(browser.find("#case-timeline").getText())
                     .contains("Registreret for borgeren af en medarbejder", "Karl Kontakt", "Telefon",
                             "Godkendt som initiativ");
             assertThat(browser.find("#case-channel").getText()).contains("Telefon");
-            assertThat(browser.find("#no-email").getText()).contains("Kontakt borgeren pr. telefon eller brev");
+            assertThat(browser.find("#no-email").getText()).contains("Borgeren har ingen e-mail",
+                    "Kontakt borgeren pr. telefon eller brev");
+            assertThat(browser.find("#no-email svg.alert-icon").getAttribute("aria-hidden")).isEqualTo("true");
             assertThat(browser.find("#case-receipt-pdf").getAttribute("href"))
                     .endsWith("/registrer/" + caseNumber + "/kvittering.pdf");
             browser.assertAccessible();
@@ -152,14 +176,6 @@ class StaffRegistrationBrowserTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.open(url("/login"));
-        browser.type("#username", user);
-        browser.type("#password", ApiClient.PASSWORD);
-        browser.click("#login-submit");
-        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/login") ? null : true);
     }
 
     private String url(String path) {

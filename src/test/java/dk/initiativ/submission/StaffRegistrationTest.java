@@ -39,6 +39,7 @@ class StaffRegistrationTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern RECEIPT = Pattern.compile("/registrer/(INI-[0-9-]+)/kvittering$");
     private static final Pattern TRACKING = Pattern.compile("(https?://[^\\s/]+)/track/([A-Za-z0-9_-]{43})");
+    private static final Pattern SHORT_CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
 
     @LocalServerPort
     int port;
@@ -178,6 +179,14 @@ class StaffRegistrationTest {
         assertThat(tracking.body()).contains("Bænke ved stien 🌳", "En medarbejder i kommunen har registreret",
                 "Du ringede til os");
 
+        // the short way for a phone (ADR 0023): the code page's address and the case's short code, typed in
+        Matcher code = SHORT_CODE.matcher(text);
+        assertThat(code.find()).as("a short code in %s", text).isTrue();
+        assertThat(text).contains("/kode på din telefon");
+        HttpResponse<String> opened = typeCode(new FormClient(port, null), caseNumber, code.group());
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.headers().firstValue("Location").orElse("")).endsWith("/track/" + link.group(2));
+
         // intake screens it like any other case
         ApiClient api = new ApiClient(http);
         ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE)
@@ -233,6 +242,78 @@ class StaffRegistrationTest {
         assertThat(casePage.body()).contains("id=\"no-email\"", "Borgeren har ingen e-mail",
                 "Registreret af en medarbejder for borgeren: Telefon.", "id=\"case-receipt-pdf\"",
                 "Registreret for borgeren af en medarbejder", "Mette Leder");
+    }
+
+    @Test
+    void theShortCodeOnThePrintedReceiptOpensTheTrackingPageAndCannotBeGuessed() throws IOException {
+        FormClient staff = loggedIn("contact");
+        staff.openForm("/registrer", "da");
+        Map<String, Object> fields = phoneCase("Koden virker");
+        fields.put("citizenLanguage", "en");
+        String caseNumber = caseNumberOf(staff.postRaw("/registrer", withToken(staff, fields), List.of()));
+        String text = textOf(staff.download("/registrer/" + caseNumber + "/kvittering.pdf").body());
+        assertThat(text).contains("Case number", caseNumber, "Code", "type the case number and the code");
+        Matcher code = SHORT_CODE.matcher(text);
+        assertThat(code.find()).as("a short code in %s", text).isTrue();
+        Matcher link = TRACKING.matcher(text.replaceAll("\\s+", ""));
+        assertThat(link.find()).isTrue();
+
+        // a citizen on a phone: the page in both languages, the code typed in lower case without hyphens and the
+        // case number without its prefix, then the tracking page
+        FormClient phone = new FormClient(port, "198.51.100.23");
+        HttpResponse<String> page = phone.get("/kode");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Find din sag med koden fra kvitteringen", "for=\"caseNumber\"", "for=\"code\"");
+        assertThat(phone.get("/kode?lang=en").body()).contains("Find your case with the code from the receipt");
+        phone.get("/kode?lang=da"); // the language choice is kept in a cookie
+        HttpResponse<String> opened = typeCode(phone, caseNumber.substring(4),
+                code.group().replace("-", " ").toLowerCase());
+        assertThat(opened.statusCode()).isEqualTo(303);
+        String location = opened.headers().firstValue("Location").orElse("");
+        assertThat(location).endsWith("/track/" + link.group(2));
+        HttpResponse<String> tracking = phone.get(location.substring(location.indexOf("/track/")));
+        assertThat(tracking.statusCode()).isEqualTo(200);
+        assertThat(tracking.body()).contains("Koden virker");
+
+        // nothing typed, a wrong code, another case's number: field messages, and no hint which half was wrong
+        HttpResponse<String> empty = typeCode(phone, "", "");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("Skriv sagsnummeret fra kvitteringen.", "Skriv koden fra kvitteringen.",
+                "id=\"code-error\"", "aria-describedby=\"code-hint code-error\"");
+        String wrong = code.group().startsWith("Z") ? "Y" + code.group().substring(1) : "Z" + code.group().substring(1);
+        HttpResponse<String> refused = typeCode(phone, caseNumber, wrong);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Sagsnummeret og koden passer ikke sammen").doesNotContain("/track/");
+        String webCase = new ApiClient(http).submit("Selv sendt med kode", "natur-miljoe", "holbaek-by", List.of())
+                .caseNumber();
+        assertThat(typeCode(phone, webCase, code.group()).statusCode()).as("another case's number").isEqualTo(400);
+
+        // every attempt counts against the client's address: after the limit even the right code waits
+        FormClient guesser = new FormClient(port, "203.0.113.77");
+        guesser.get("/kode");
+        int refusedAttempts = 0;
+        HttpResponse<String> last = null;
+        for (int attempt = 0; attempt < 12; attempt++) {
+            last = typeCode(guesser, caseNumber, "ABCD-EFGH-JK" + String.format("%02d", attempt));
+            if (last.statusCode() == 400) {
+                refusedAttempts++;
+            }
+        }
+        assertThat(refusedAttempts).as("the limit's capacity").isEqualTo(10);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(last.body()).contains("For mange forsøg");
+        assertThat(typeCode(guesser, caseNumber, code.group()).statusCode()).isEqualTo(429);
+        assertThat(typeCode(new FormClient(port, "203.0.113.78"), caseNumber, code.group()).statusCode())
+                .as("another address").isEqualTo(303);
+    }
+
+    /** Opens the code page (a session and its CSRF token) and posts the case number and the code. */
+    private static HttpResponse<String> typeCode(FormClient client, String caseNumber, String code) {
+        Matcher csrf = CSRF.matcher(client.get("/kode").body());
+        assertThat(csrf.find()).isTrue();
+        return client.postRaw("/kode", Map.of("_csrf", csrf.group(1), "caseNumber", caseNumber, "code", code),
+                List.of());
     }
 
     @Test

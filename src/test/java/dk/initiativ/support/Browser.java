@@ -158,6 +158,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Logs {@code user} in with the demo password through the local login page of the application at {@code baseUrl}
+     * ({@code http://localhost:port}), and waits until the browser has left the login page.
+     */
+    public Browser logIn(String baseUrl, String user) {
+        open(baseUrl + "/login");
+        return submitLogin(user, ApiClient.PASSWORD);
+    }
+
+    /** Fills in and sends the login page that is open (after a redirect to it, say); waits until it is left. */
+    public Browser submitLogin(String user, String password) {
+        type("#username", user);
+        type("#password", password);
+        click("#login-submit");
+        waitUntil(d -> d.getCurrentUrl().contains("/login") ? null : true);
+        return this;
+    }
+
     public void waitForText(String text) {
         waitUntil(d -> d.getPageSource().contains(text) ? Boolean.TRUE : null);
     }

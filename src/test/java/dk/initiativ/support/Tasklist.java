@@ -34,10 +34,7 @@ public final class Tasklist {
             browser.click("form[action$='/logout'] button");
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("/?logout") ? true : null);
         }
-        browser.open(baseUrl + "/login");
-        browser.type("#username", user);
-        browser.type("#password", "initiativ-demo");
-        browser.click("#login-submit");
+        browser.logIn(baseUrl, user);
         browser.find("#logged-in-as");
     }
 

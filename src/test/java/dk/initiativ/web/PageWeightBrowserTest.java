@@ -73,10 +73,7 @@ class PageWeightBrowserTest {
                 List.of("FUNDING"));
         try (Browser browser = Browser.phoneRecordingTraffic()) {
             firstVisit(browser, "/login", "`/login` (first visit)");
-            browser.type("#username", "intake");
-            browser.type("#password", ApiClient.PASSWORD);
-            browser.click("#login-submit");
-            browser.waitUntil(driver -> driver.getCurrentUrl().endsWith("/login") ? null : true);
+            browser.submitLogin("intake", ApiClient.PASSWORD);
             record("after logging in: " + path(browser.currentUrl()), browser.traffic());
             nextPage(browser, "/cases/" + submitted.caseNumber(), "`/cases/{caseNumber}` (staff) after logging in");
             assertThat(browser.find("#case-title").getText()).contains("Repair café i hallen");
