@@ -184,10 +184,10 @@ class EngagementSection implements DashboardSection {
     }
 
     Submissions submissions(DashboardScope scope) {
-        MapSqlParameterSource params = ScopeSql.period(scope, deadlines.zone(), new MapSqlParameterSource());
+        MapSqlParameterSource params = period(scope);
         String sql = "SELECT i.profile_age_band, i.profile_district, COUNT(*) FROM initiative i "
                 + "WHERE i.submitted_at >= :periodStart AND i.submitted_at < :periodEnd"
-                + ScopeSql.caseFilter(scope, "i", params) + " GROUP BY i.profile_age_band, i.profile_district";
+                + ScopeSql.filters(scope, params) + " GROUP BY i.profile_age_band, i.profile_district";
         Map<String, Long> byAgeBand = new HashMap<>();
         Map<String, Long> byDistrict = new HashMap<>();
         long[] sums = new long[4]; // no age band, no district, neither, total
@@ -234,5 +234,11 @@ class EngagementSection implements DashboardSection {
                     year[0] = rs.getInt(5);
                 });
         return new Population(byAgeBand, byDistrict, total[0], String.join("; ", sources), year[0]);
+    }
+
+    private MapSqlParameterSource period(DashboardScope scope) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        ScopeSql.period(scope, deadlines.zone(), params);
+        return params;
     }
 }

@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Section 50, funding: per pool its budget, what has been granted from it and what is left (the pool's own figures,
  * whatever the filters), and for the applications of the cases in scope: how many wait for a decision now, how many
- * were decided in the period, and the median decision time in working days (the BPMN timers' calendar: from the
- * day of the proposal to the day of the decision, the proposal's day not counted). Decisions on public money are
- * not counts about citizens: nothing is suppressed. Three SQL statements.
+ * were decided in the period, and their median decision time in working days ({@link Percentiles}; the BPMN timers'
+ * calendar: from the day of the proposal to the day of the decision, the proposal's day not counted). Decisions on
+ * public money are not counts about citizens: nothing is suppressed. Three SQL statements.
  */
 @Component
 class FundingSection implements DashboardSection {
@@ -58,17 +58,17 @@ class FundingSection implements DashboardSection {
         MapSqlParameterSource waitingParams = new MapSqlParameterSource();
         Map<Long, Long> waiting = new HashMap<>();
         jdbc.query("SELECT a.pool_id, COUNT(*) FROM funding_application a JOIN initiative i ON i.id = a.initiative_id "
-                + "WHERE a.status = 'PROPOSED'" + ScopeSql.caseFilter(scope, "i", waitingParams) + " GROUP BY a.pool_id",
+                + "WHERE a.status = 'PROPOSED'" + ScopeSql.filters(scope, waitingParams) + " GROUP BY a.pool_id",
                 waitingParams, rs -> {
                     waiting.put(rs.getLong(1), rs.getLong(2));
                 });
 
-        MapSqlParameterSource params = ScopeSql.period(scope, deadlines.zone(), new MapSqlParameterSource());
+        MapSqlParameterSource params = period(scope);
         Map<Long, List<Double>> decisionDays = new HashMap<>();
         jdbc.query("SELECT a.pool_id, a.proposed_at, a.decided_at FROM funding_application a "
                 + "JOIN initiative i ON i.id = a.initiative_id "
                 + "WHERE a.decided_at >= :periodStart AND a.decided_at < :periodEnd"
-                + ScopeSql.caseFilter(scope, "i", params), params, rs -> {
+                + ScopeSql.filters(scope, params), params, rs -> {
                     LocalDate proposed = localDate(rs.getTimestamp(2));
                     LocalDate decided = localDate(rs.getTimestamp(3));
                     decisionDays.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
@@ -83,7 +83,7 @@ class FundingSection implements DashboardSection {
                     List<Double> days = decisionDays.getOrDefault(pool, List.of());
                     return List.<Cell>of(new Text(rs.getString(2)), new Amount(budget), new Amount(budget.subtract(left)),
                             new Amount(left), new Count(waiting.getOrDefault(pool, 0L)), new Count(days.size()),
-                            days.isEmpty() ? new Empty() : new WorkingDays(Percentiles.median(days)));
+                            Percentiles.median(days).<Cell>map(WorkingDays::new).orElse(new Empty()));
                 });
         return List.of(new DashboardTable("funding", PREFIX + "title", PREFIX + "definition",
                 List.of(new Column(PREFIX + "column.pool"), new Column(PREFIX + "column.budget"),
@@ -95,5 +95,11 @@ class FundingSection implements DashboardSection {
 
     private LocalDate localDate(java.sql.Timestamp utc) {
         return utc.toLocalDateTime().atOffset(ZoneOffset.UTC).atZoneSameInstant(deadlines.zone()).toLocalDate();
+    }
+
+    private MapSqlParameterSource period(DashboardScope scope) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        ScopeSql.period(scope, deadlines.zone(), params);
+        return params;
     }
 }

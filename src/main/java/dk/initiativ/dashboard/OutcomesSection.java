@@ -65,10 +65,10 @@ class OutcomesSection implements DashboardSection {
         Map<String, Long> byTopic = new HashMap<>();
         Map<String, Long> byDistrict = new HashMap<>();
         long[] total = new long[1];
-        MapSqlParameterSource params = ScopeSql.period(scope, deadlines.zone(), new MapSqlParameterSource());
+        MapSqlParameterSource params = period(scope);
         jdbc.query("SELECT i.outcome, i.topic, i.district, COUNT(*) FROM initiative i "
                 + "WHERE i.closed_at >= :periodStart AND i.closed_at < :periodEnd AND i.stage = 'CLOSED'"
-                + ScopeSql.caseFilter(scope, "i", params) + " GROUP BY i.outcome, i.topic, i.district", params, rs -> {
+                + ScopeSql.filters(scope, params) + " GROUP BY i.outcome, i.topic, i.district", params, rs -> {
                     long count = rs.getLong(4);
                     byOutcome.merge(String.valueOf(rs.getString(1)), count, Long::sum);
                     byTopic.merge(rs.getString(2), count, Long::sum);
@@ -120,12 +120,12 @@ class OutcomesSection implements DashboardSection {
     }
 
     private DashboardTable survey(DashboardScope scope, Locale locale) {
-        MapSqlParameterSource params = ScopeSql.period(scope, deadlines.zone(), new MapSqlParameterSource());
+        MapSqlParameterSource params = period(scope);
         long[] count = new long[1];
         double[] average = new double[1];
         jdbc.query("SELECT COUNT(*), AVG(s.rating) FROM case_survey s JOIN initiative i ON i.id = s.initiative_id "
                 + "WHERE s.answered_at >= :periodStart AND s.answered_at < :periodEnd"
-                + ScopeSql.caseFilter(scope, "i", params), params, rs -> {
+                + ScopeSql.filters(scope, params), params, rs -> {
                     count[0] = rs.getLong(1);
                     average[0] = rs.getDouble(2);
                 });
@@ -139,13 +139,13 @@ class OutcomesSection implements DashboardSection {
     }
 
     private DashboardTable comments(DashboardScope scope, Locale locale) {
-        MapSqlParameterSource params = ScopeSql.period(scope, deadlines.zone(), new MapSqlParameterSource());
+        MapSqlParameterSource params = period(scope);
         params.addValue("limit", COMMENTS);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         List<List<Cell>> rows = jdbc.query("SELECT i.case_number, s.answered_at, s.comment FROM case_survey s "
                 + "JOIN initiative i ON i.id = s.initiative_id "
                 + "WHERE s.answered_at >= :periodStart AND s.answered_at < :periodEnd "
-                + "AND s.comment IS NOT NULL AND TRIM(s.comment) <> ''" + ScopeSql.caseFilter(scope, "i", params)
+                + "AND s.comment IS NOT NULL AND TRIM(s.comment) <> ''" + ScopeSql.filters(scope, params)
                 + " ORDER BY s.answered_at DESC, s.id DESC LIMIT :limit", params, (rs, n) -> {
                     LocalDateTime answered = rs.getTimestamp(2).toLocalDateTime();
                     String day = answered.atOffset(ZoneOffset.UTC).atZoneSameInstant(deadlines.zone()).toLocalDate()
@@ -156,5 +156,11 @@ class OutcomesSection implements DashboardSection {
                 List.of(new Column(PREFIX + "column.case"), new Column(PREFIX + "column.answered"),
                         new Column(PREFIX + "column.comment")),
                 rows, Optional.empty());
+    }
+
+    private MapSqlParameterSource period(DashboardScope scope) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        ScopeSql.period(scope, deadlines.zone(), params);
+        return params;
     }
 }

@@ -1,34 +1,60 @@
 package dk.initiativ.dashboard;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Collection;
+import java.util.Optional;
 
 /**
- * Median and percentiles by the nearest-rank method: the p-th percentile of n values is the value at rank
- * {@code ceil(p * n)} in ascending order (so it is always one of the values, never an interpolation). No values: NaN.
+ * The one definition of median and percentiles on the dashboard (ADR 0024): every section uses it, so that "median"
+ * and "90th percentile" mean the same in every table.
+ *
+ * <ul>
+ * <li><b>Median:</b> the middle value of the sorted values; for an even count the mean of the two middle values
+ * (4, 6, 9, 10 gives 7.5).</li>
+ * <li><b>Other percentiles (p90):</b> nearest rank: the value at rank {@code ceil(p / 100 * n)} of the sorted values
+ * (1-based). It is always a value that was observed; for fewer than 10 values p90 is the largest value.</li>
+ * </ul>
+ * An empty collection has no median and no percentile ({@link Optional#empty()}), shown as "–".
  */
-final class Percentiles {
+public final class Percentiles {
 
     private Percentiles() {
     }
 
-    /** The nearest-rank median: for an even count the lower of the two middle values. */
-    static double median(List<Double> values) {
-        return percentile(values, 0.5);
+    /** The median (mean of the two middle values for an even count), or empty for no values. */
+    public static Optional<Double> median(Collection<? extends Number> values) {
+        double[] sorted = sorted(values);
+        int n = sorted.length;
+        if (n == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0);
     }
 
-    /** @param p between 0 (exclusive) and 1 (inclusive), e.g. 0.9 for the 90th percentile */
-    static double percentile(List<Double> values, double p) {
-        if (p <= 0 || p > 1) {
-            throw new IllegalArgumentException("p must be in (0, 1], was " + p);
+    /**
+     * The {@code percent}-th percentile by nearest rank: the value at rank {@code ceil(percent / 100 * n)}
+     * (at least 1) of the sorted values; empty for no values.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < percent <= 100}
+     */
+    public static Optional<Double> nearestRank(Collection<? extends Number> values, double percent) {
+        if (!(percent > 0 && percent <= 100)) {
+            throw new IllegalArgumentException("percent must be in (0, 100], was " + percent);
         }
-        if (values.isEmpty()) {
-            return Double.NaN;
+        double[] sorted = sorted(values);
+        int n = sorted.length;
+        if (n == 0) {
+            return Optional.empty();
         }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int rank = (int) Math.ceil(p * sorted.size());
-        return sorted.get(Math.max(1, Math.min(sorted.size(), rank)) - 1);
+        int rank = Math.max(1, (int) Math.ceil(percent / 100.0 * n - 1e-9));
+        return Optional.of(sorted[Math.min(rank, n) - 1]);
+    }
+
+    /** The 90th percentile by nearest rank ({@link #nearestRank(Collection, double)} with 90). */
+    public static Optional<Double> p90(Collection<? extends Number> values) {
+        return nearestRank(values, 90);
+    }
+
+    private static double[] sorted(Collection<? extends Number> values) {
+        return values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
     }
 }

@@ -1,5 +1,7 @@
 package dk.initiativ.dashboard;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -7,42 +9,48 @@ import java.time.ZoneOffset;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The scope's filters as SQL on the case row ({@code initiative}, under an alias), for the sections 40-70: the
- * teams (the case's team code), the topic and the district the initiative is about; and the period's bounds as our
- * tables store times (UTC wall-clock): from the start of the first day to the start of the day after the last, in
- * the municipality's zone.
+ * The scope's filters as SQL on the case row (alias {@code i}): the case's team ({@code team_code}: a case has a team
+ * from the moment a contact person is proposed; before that it counts under "all teams" only, as in the inbox's team
+ * view), its topic and its district; and the period's bounds as UTC wall-clock times (our tables' times).
  */
 final class ScopeSql {
 
     private ScopeSql() {
     }
 
-    /** {@code AND ...} conditions for the case row {@code alias}; parameters {@code teams}, {@code topic}, {@code district}. */
-    static String caseFilter(DashboardScope scope, String alias, MapSqlParameterSource params) {
-        StringBuilder sql = new StringBuilder();
+    /** {@code " AND ..."} for the teams, topic and district, with their parameters added to {@code params}. */
+    static String filters(DashboardScope scope, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder();
         if (!scope.allTeams()) {
-            sql.append(" AND ").append(alias).append(".team_code IN (:teams)");
+            where.append(" AND i.team_code IN (:teams)");
             params.addValue("teams", scope.teamCodes());
         }
         scope.topic().ifPresent(topic -> {
-            sql.append(" AND ").append(alias).append(".topic = :topic");
+            where.append(" AND i.topic = :topic");
             params.addValue("topic", topic);
         });
         scope.district().ifPresent(district -> {
-            sql.append(" AND ").append(alias).append(".district = :district");
+            where.append(" AND i.district = :district");
             params.addValue("district", district);
         });
-        return sql.toString();
+        return where.toString();
     }
 
-    /** Adds {@code periodStart} (inclusive) and {@code periodEnd} (exclusive) as UTC wall-clock times. */
-    static MapSqlParameterSource period(DashboardScope scope, ZoneId zone, MapSqlParameterSource params) {
-        params.addValue("periodStart", utc(scope.from().atStartOfDay(zone).toInstant()));
-        params.addValue("periodEnd", utc(scope.to().plusDays(1).atStartOfDay(zone).toInstant()));
-        return params;
+    /** Adds {@code :periodStart} (the first day's midnight) and {@code :periodEnd} (the midnight after the last day). */
+    static void period(DashboardScope scope, ZoneId zone, MapSqlParameterSource params) {
+        params.addValue("periodStart", wall(scope.from().atStartOfDay(zone).toInstant()));
+        params.addValue("periodEnd", wall(scope.to().plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
-    private static LocalDateTime utc(java.time.Instant instant) {
+    static LocalDateTime wall(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant utc(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+
+    static Instant utc(Timestamp time) {
+        return time == null ? null : time.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 }

@@ -134,6 +134,8 @@ class SecurityConfiguration {
                         .requestMatchers("/registrer", "/registrer/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         // the staff inbox (a department member sees their department's permit tasks only)
                         .requestMatchers("/indbakke", "/indbakke/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        // the manager dashboard and its CSV downloads
+                        .requestMatchers("/overblik", "/overblik/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)

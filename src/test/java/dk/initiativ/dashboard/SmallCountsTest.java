@@ -24,12 +24,4 @@ class SmallCountsTest {
         assertThat(SmallCounts.shownParts(List.of(9L, 4L, 3L, 5L))).containsExactly(true, false, false, true);
         assertThat(SmallCounts.shownParts(List.of(9L, 5L))).containsExactly(true, true);
     }
-
-    @Test
-    void percentilesByNearestRank() {
-        assertThat(Percentiles.median(List.of(12.0, 1.0, 4.0))).isEqualTo(4.0);
-        assertThat(Percentiles.median(List.of(1.0, 2.0, 3.0, 4.0))).isEqualTo(2.0);
-        assertThat(Percentiles.percentile(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0), 0.9)).isEqualTo(9.0);
-        assertThat(Percentiles.median(List.of())).isNaN();
-    }
 }

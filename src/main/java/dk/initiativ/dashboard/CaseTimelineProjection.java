@@ -1,0 +1,144 @@
+package dk.initiativ.dashboard;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import dk.initiativ.initiative.CaseEventRecorded;
+import dk.initiativ.initiative.CaseEventType;
+import dk.initiativ.process.DeadlineProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the dashboard's projections ({@code case_stage_visit}, {@code case_deadline}, V21) in step with the case
+ * timeline: on each {@link CaseEventRecorded}, in the transaction that wrote the event, the case's rows are derived
+ * anew from its whole timeline by {@link CaseTimeline} (a case has a few dozen events at most). So the projection is
+ * exact whatever the order of events, and the backfill (V22) writes the same rows through {@link #write}.
+ */
+@Component
+class CaseTimelineProjection {
+
+    private final JdbcTemplate jdbc;
+    private final CaseTimeline timeline;
+
+    CaseTimelineProjection(JdbcTemplate jdbc, WorkingTime workingTime, DeadlineProperties properties) {
+        this.jdbc = jdbc;
+        this.timeline = new CaseTimeline(workingTime, properties);
+    }
+
+    @EventListener
+    void on(CaseEventRecorded recorded) {
+        Long id = jdbc.query("SELECT id FROM initiative WHERE case_number = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, recorded.caseNumber());
+        if (id != null) {
+            rebuild(id);
+        }
+    }
+
+    /** Derives the case's rows anew from its timeline. */
+    void rebuild(long initiativeId) {
+        List<CaseTimeline.Event> events = jdbc.query(
+                "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
+                (rs, n) -> event(rs), initiativeId);
+        jdbc.execute((Connection connection) -> {
+            write(connection, initiativeId, timeline.derive(events), true);
+            return null;
+        });
+    }
+
+    CaseTimeline timeline() {
+        return timeline;
+    }
+
+    static CaseTimeline.Event event(ResultSet rs) throws SQLException {
+        CaseEventType type = CaseEventType.valueOf(rs.getString("type"));
+        return new CaseTimeline.Event(type, utc(rs.getObject("occurred_at", LocalDateTime.class)));
+    }
+
+    /** Writes one case's rows (after deleting its old ones when {@code replace}). */
+    static void write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace)
+            throws SQLException {
+        if (replace) {
+            for (String table : List.of("case_stage_visit", "case_deadline")) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE initiative_id = ?")) {
+                    delete.setLong(1, initiativeId);
+                    delete.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO case_stage_visit"
+                + " (initiative_id, seq, stage, entered_at, left_at, working_days) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (CaseTimeline.StageVisit visit : result.visits()) {
+                insert.setLong(1, initiativeId);
+                insert.setInt(2, ++seq);
+                insert.setString(3, visit.stage().name());
+                insert.setObject(4, wall(visit.enteredAt()));
+                insert.setObject(5, wall(visit.leftAt()));
+                insert.setObject(6, visit.workingDays());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO case_deadline"
+                + " (initiative_id, seq, kind, started_at, due_at, ended_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (CaseTimeline.Deadline deadline : result.deadlines()) {
+                insert.setLong(1, initiativeId);
+                insert.setInt(2, ++seq);
+                insert.setString(3, deadline.kind().name());
+                insert.setObject(4, wall(deadline.startedAt()));
+                insert.setObject(5, wall(deadline.dueAt()));
+                insert.setObject(6, wall(deadline.endedAt()));
+                insert.setString(7, deadline.status().name());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** A time of our own tables: UTC wall-clock time. */
+    static LocalDateTime wall(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant utc(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+
+    /** Every case's events, grouped per case in order (for the backfill). */
+    static void forEachCase(Connection connection, CaseConsumer consumer) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT initiative_id, type, occurred_at FROM case_event ORDER BY initiative_id, occurred_at, id")) {
+            try (ResultSet rs = select.executeQuery()) {
+                long current = -1;
+                List<CaseTimeline.Event> events = new ArrayList<>();
+                while (rs.next()) {
+                    long id = rs.getLong("initiative_id");
+                    if (id != current && current != -1) {
+                        consumer.accept(current, events);
+                        events = new ArrayList<>();
+                    }
+                    current = id;
+                    events.add(event(rs));
+                }
+                if (current != -1) {
+                    consumer.accept(current, events);
+                }
+            }
+        }
+    }
+
+    interface CaseConsumer {
+        void accept(long initiativeId, List<CaseTimeline.Event> events) throws SQLException;
+    }
+}

@@ -1,0 +1,71 @@
+package dk.initiativ.dashboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dk.initiativ.initiative.Stage;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard's key figures for operators, on {@code /actuator/prometheus} (admins only):
+ * {@code initiativ_cases_open{stage="..."}} (open cases per stage, all teams) and
+ * {@code initiativ_deadlines_breached} (promised deadlines breached now: open and past due, permits included).
+ * Computed from the same queries as the dashboard at most once a minute per node ({@link #MAX_AGE}); a scrape in
+ * between reads the kept figures. Every node reports the same database's figures.
+ */
+@Component
+class DashboardGauges {
+
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
+
+    private record Figures(Instant at, Map<Stage, Long> open, long breached) {
+    }
+
+    private final FlowSection flow;
+    private final DeadlinesSection deadlines;
+    private final Clock clock;
+    private volatile Figures figures;
+
+    DashboardGauges(FlowSection flow, DeadlinesSection deadlines, Clock clock, MeterRegistry registry) {
+        this.flow = flow;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        for (Stage stage : FlowSection.OPEN_STAGES) {
+            Gauge.builder("initiativ.cases.open", this, gauges -> gauges.figures().open().getOrDefault(stage, 0L))
+                    .description("Open cases per stage now (all teams)").tag("stage", stage.name()).register(registry);
+        }
+        Gauge.builder("initiativ.deadlines.breached", this, gauges -> gauges.figures().breached())
+                .description("Promised deadlines breached now: open and past due (all teams)").register(registry);
+    }
+
+    private Figures figures() {
+        Instant now = clock.instant();
+        Figures current = figures;
+        if (current == null || current.at().plus(MAX_AGE).isBefore(now) || current.at().isAfter(now)) {
+            synchronized (this) {
+                current = figures;
+                if (current == null || current.at().plus(MAX_AGE).isBefore(now) || current.at().isAfter(now)) {
+                    // the period does not apply to the open cases now
+                    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+                    DashboardScope all = new DashboardScope(today, today, Set.of(), Optional.empty(), Optional.empty());
+                    current = new Figures(now, flow.openCounts(all), deadlines.breachedNow(now));
+                    figures = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Forgets the kept figures (tests). */
+    void refresh() {
+        figures = null;
+    }
+}

@@ -1,0 +1,123 @@
+package dk.initiativ.dashboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dk.initiativ.dashboard.DashboardTable.Cell;
+import dk.initiativ.dashboard.DashboardTable.Chart;
+import dk.initiativ.dashboard.DashboardTable.Column;
+import dk.initiativ.dashboard.DashboardTable.Count;
+import dk.initiativ.dashboard.DashboardTable.Text;
+import dk.initiativ.initiative.Stage;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Section 10, case flow: the open cases per stage now (from the case rows), and per week of the period the cases
+ * that entered (were submitted) and left (were closed, whatever the outcome). Weeks are ISO weeks (Monday to
+ * Sunday) in the municipality's zone; the first and last week count only the days inside the period.
+ */
+@Component
+class FlowSection implements DashboardSection {
+
+    /** The stages an open case can be in, in the journey's order. */
+    static final List<Stage> OPEN_STAGES = List.of(Stage.SUBMITTED, Stage.AWAITING_INFORMATION, Stage.ACCEPTED,
+            Stage.MATCHED, Stage.AGREED);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final MessageSource messages;
+    private final WorkingTime workingTime;
+
+    FlowSection(NamedParameterJdbcTemplate jdbc, MessageSource messages, WorkingTime workingTime) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.workingTime = workingTime;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DashboardTable> tables(DashboardScope scope, Locale locale) {
+        return List.of(openPerStage(scope, locale), perWeek(scope, locale));
+    }
+
+    /** The open cases per stage now (in the scope's teams, topic and district; the period does not apply). */
+    Map<Stage, Long> openCounts(DashboardScope scope) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String sql = "SELECT i.stage, COUNT(*) AS n FROM initiative i WHERE i.open_case = 1" + ScopeSql.filters(scope, params)
+                + " GROUP BY i.stage";
+        Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+        OPEN_STAGES.forEach(stage -> counts.put(stage, 0L));
+        jdbc.query(sql, params, rs -> {
+            counts.put(Stage.valueOf(rs.getString("stage")), rs.getLong("n"));
+        });
+        return counts;
+    }
+
+    private DashboardTable openPerStage(DashboardScope scope, Locale locale) {
+        Map<Stage, Long> counts = openCounts(scope);
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Stage stage : OPEN_STAGES) {
+            rows.add(List.of(new Text(messages.getMessage("stage." + stage, null, locale)), new Count(counts.get(stage))));
+        }
+        return new DashboardTable("flow-open", "dashboard.flow.open.title", "dashboard.flow.open.definition",
+                List.of(new Column("dashboard.flow.col.stage"), new Column("dashboard.flow.col.openCases")), rows,
+                Optional.of(new Chart(Chart.Kind.BAR, 0, List.of(1))));
+    }
+
+    private DashboardTable perWeek(DashboardScope scope, Locale locale) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        ScopeSql.period(scope, workingTime.zone(), params);
+        String filters = ScopeSql.filters(scope, params);
+        Map<LocalDate, long[]> weeks = new TreeMap<>();
+        for (LocalDate monday = monday(scope.from()); !monday.isAfter(scope.to()); monday = monday.plusWeeks(1)) {
+            weeks.put(monday, new long[2]);
+        }
+        count(weeks, "SELECT i.submitted_at AS t FROM initiative i WHERE i.submitted_at >= :periodStart"
+                + " AND i.submitted_at < :periodEnd" + filters, params, 0);
+        count(weeks, "SELECT i.closed_at AS t FROM initiative i WHERE i.closed_at >= :periodStart"
+                + " AND i.closed_at < :periodEnd" + filters, params, 1);
+        List<List<Cell>> rows = new ArrayList<>();
+        weeks.forEach((monday, counts) -> rows.add(List.of(
+                new Text(messages.getMessage("dashboard.flow.week", new Object[] {
+                        monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), String.valueOf(monday.get(IsoFields.WEEK_BASED_YEAR))},
+                        locale)),
+                new Count(counts[0]), new Count(counts[1]))));
+        return new DashboardTable("flow-weeks", "dashboard.flow.weeks.title", "dashboard.flow.weeks.definition",
+                List.of(new Column("dashboard.flow.col.week"), new Column("dashboard.flow.col.entered"),
+                        new Column("dashboard.flow.col.left")), rows,
+                Optional.of(new Chart(Chart.Kind.LINE, 0, List.of(1, 2))));
+    }
+
+    private void count(Map<LocalDate, long[]> weeks, String sql, MapSqlParameterSource params, int index) {
+        jdbc.query(sql, params, rs -> {
+            Instant at = ScopeSql.utc(rs.getObject("t", LocalDateTime.class));
+            long[] counts = weeks.get(monday(at.atZone(workingTime.zone()).toLocalDate()));
+            if (counts != null) {
+                counts[index]++;
+            }
+        });
+    }
+
+    private static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+}
