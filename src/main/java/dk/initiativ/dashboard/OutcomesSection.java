@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import dk.initiativ.dashboard.DashboardTable.CaseLink;
 import dk.initiativ.dashboard.DashboardTable.Cell;
-import dk.initiativ.dashboard.DashboardTable.Chart;
 import dk.initiativ.dashboard.DashboardTable.Column;
 import dk.initiativ.dashboard.DashboardTable.Count;
 import dk.initiativ.dashboard.DashboardTable.Empty;
@@ -81,11 +80,11 @@ class OutcomesSection implements DashboardSection {
             outcomeLabels.put(outcome.name(), names.text("outcome." + outcome.name(), locale));
         }
         List<DashboardTable> tables = new ArrayList<>();
-        tables.add(countTable("outcomes-by-outcome", "byOutcome", outcomeLabels, byOutcome, total[0], locale, true));
+        tables.add(countTable("outcomes-by-outcome", "byOutcome", outcomeLabels, byOutcome, total[0], locale));
         tables.add(countTable("outcomes-by-topic", "byTopic", withUnknown(names.topics(locale), byTopic), byTopic,
-                total[0], locale, false));
+                total[0], locale));
         tables.add(countTable("outcomes-by-district", "byDistrict", withUnknown(names.districts(locale), byDistrict),
-                byDistrict, total[0], locale, false));
+                byDistrict, total[0], locale));
         tables.add(survey(scope, locale));
         tables.add(comments(scope, locale));
         return tables;
@@ -99,7 +98,7 @@ class OutcomesSection implements DashboardSection {
     }
 
     private DashboardTable countTable(String id, String key, Map<String, String> labels, Map<String, Long> counts,
-            long total, Locale locale, boolean chart) {
+            long total, Locale locale) {
         List<String> codes = new ArrayList<>(labels.keySet());
         List<Long> parts = codes.stream().map(code -> counts.getOrDefault(code, 0L)).toList();
         boolean totalShown = SmallCounts.shown(total);
@@ -116,7 +115,7 @@ class OutcomesSection implements DashboardSection {
         return new DashboardTable(id, PREFIX + key + ".title", PREFIX + key + ".definition",
                 List.of(new Column(PREFIX + "column." + key), new Column(PREFIX + "column.closed"),
                         new Column(PREFIX + "column.share")),
-                rows, chart ? Optional.of(new Chart(Chart.Kind.BAR, 0, List.of(1))) : Optional.empty());
+                rows, Optional.empty());
     }
 
     private DashboardTable survey(DashboardScope scope, Locale locale) {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dk.initiativ.dashboard.DashboardTable.Cell;
-import dk.initiativ.dashboard.DashboardTable.Chart;
 import dk.initiativ.dashboard.DashboardTable.Column;
 import dk.initiativ.dashboard.DashboardTable.Count;
 import dk.initiativ.dashboard.DashboardTable.Empty;
@@ -28,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * proposals included), their planned absence (current or coming) and the cases proposed to them that they have
  * not accepted yet (stage ACCEPTED). Workload is about staff, not citizens: nothing is suppressed; the period, topic
  * and district do not narrow it (capacity is measured against all open cases). One SQL statement, reading the
- * open cases through the index on {@code open_contact_person} (V14).
+ * open cases through the index on {@code open_contact_person} (V14). No chart: an admin's list has every contact
+ * person of every team.
  */
 @Component
 class WorkloadSection implements DashboardSection {
@@ -88,7 +88,7 @@ class WorkloadSection implements DashboardSection {
                         new Column(PREFIX + "column.open"), new Column(PREFIX + "column.capacity"),
                         new Column(PREFIX + "column.load"), new Column(PREFIX + "column.absence"),
                         new Column(PREFIX + "column.proposals")),
-                rows, Optional.of(new Chart(Chart.Kind.BAR, 0, List.of(2, 3)))));
+                rows, Optional.empty()));
     }
 
     /** The current or coming absence; a past one is not shown. */
