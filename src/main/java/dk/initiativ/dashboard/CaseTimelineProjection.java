@@ -115,10 +115,13 @@ class CaseTimelineProjection {
         return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
-    /** Every case's events, grouped per case in order (for the backfill). */
-    static void forEachCase(Connection connection, CaseConsumer consumer) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT initiative_id, type, occurred_at FROM case_event ORDER BY initiative_id, occurred_at, id")) {
+    /** Every case's events (or one case's), grouped per case in order (for the backfill). */
+    static void forEachCase(Connection connection, Long onlyCase, CaseConsumer consumer) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT initiative_id, type, occurred_at FROM case_event"
+                + (onlyCase == null ? "" : " WHERE initiative_id = ?") + " ORDER BY initiative_id, occurred_at, id")) {
+            if (onlyCase != null) {
+                select.setLong(1, onlyCase);
+            }
             try (ResultSet rs = select.executeQuery()) {
                 long current = -1;
                 List<CaseTimeline.Event> events = new ArrayList<>();

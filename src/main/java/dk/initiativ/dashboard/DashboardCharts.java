@@ -209,18 +209,16 @@ final class DashboardCharts {
                 .orElse(0);
     }
 
-    /** 1, 2, 5 or 10 times a power of ten, at least the maximum (at least 1). */
+    /** The top of the value axis: four equal steps of 1, 2, 2.5 or 5 times a power of ten (at least 1 each). */
     static double niceMax(double max) {
-        if (max <= 1) {
-            return 1;
-        }
-        double power = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double step : new double[] {1, 2, 4, 5, 10}) {
-            if (step * power >= max) {
-                return step * power;
+        double raw = Math.max(max, 1) / 4;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+            if (step * power >= raw) {
+                return Math.max(1, step * power) * 4;
             }
         }
-        return 10 * power;
+        return 40 * power;
     }
 
     private static String clip(String text, int length) {

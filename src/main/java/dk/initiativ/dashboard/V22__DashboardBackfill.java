@@ -1,6 +1,7 @@
 package dk.initiativ.dashboard;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import dk.initiativ.process.DeadlineProperties;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +22,13 @@ class V22__DashboardBackfill extends BaseJavaMigration {
 
     private final CaseTimeline timeline;
 
+    @Autowired
     V22__DashboardBackfill(WorkingTime workingTime, DeadlineProperties properties) {
-        this.timeline = new CaseTimeline(workingTime, properties);
+        this(new CaseTimeline(workingTime, properties));
+    }
+
+    V22__DashboardBackfill(CaseTimeline timeline) {
+        this.timeline = timeline;
     }
 
     @Override
@@ -36,10 +43,14 @@ class V22__DashboardBackfill extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
+        fill(context.getConnection(), null);
+    }
+
+    /** Fills the projections of every case, or of one case ({@code onlyCase}) whose rows are not there. */
+    void fill(Connection connection, Long onlyCase) throws SQLException {
         // read everything first (one statement open at a time on the connection), then write per case
         List<Derived> derived = new ArrayList<>();
-        CaseTimelineProjection.forEachCase(connection, (id, events) -> derived.add(new Derived(id, timeline.derive(events))));
+        CaseTimelineProjection.forEachCase(connection, onlyCase, (id, events) -> derived.add(new Derived(id, timeline.derive(events))));
         for (Derived each : derived) {
             CaseTimelineProjection.write(connection, each.initiativeId(), each.result(), false);
         }

@@ -129,6 +129,26 @@ class AccessRulesTest {
     }
 
     @Test
+    void onlyManagersAndAdminsOpenTheDashboardAndItsDownloads() {
+        for (String path : List.of("/overblik", "/overblik/flow-open.csv")) {
+            for (String user : List.of("contact", "intake", "fund", "vibeke", "citizen")) {
+                assertThat(as(user).getForEntity(path, String.class).getStatusCode()).as(user + " " + path)
+                        .isEqualTo(HttpStatus.FORBIDDEN);
+            }
+            for (String user : List.of("manager", "mads", "admin")) {
+                assertThat(as(user).getForEntity(path, String.class).getStatusCode()).as(user + " " + path)
+                        .isEqualTo(HttpStatus.OK);
+            }
+        }
+        // a browser without login is sent to the login page
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> response = http.exchange("/overblik", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
+        assertThat(response.getBody()).contains("id=\"username\"", "action=\"/login\"");
+    }
+
+    @Test
     void theCamundaAdminSetupPageIsClosedBecauseTheAdminIsACamundaAdmin() {
         assertThat(as("admin").getForEntity("/camunda/app/admin/default/", String.class).getBody())
                 .doesNotContain("setup");
