@@ -65,13 +65,15 @@ class DashboardBrowserTest {
                     browser.open(url("/overblik?" + query + (query.isEmpty() ? "" : "&") + "lang=" + lang));
                     browser.find("#flow-open-table");
                     List<WebElement> charts = browser.driver().findElements(By.cssSelector("svg[role=img]"));
-                    assertThat(charts).hasSize(3);
+                    // flow, lead times; funding, age bands, districts (sections 50 and 70)
+                    assertThat(charts).hasSize(6);
                     for (WebElement chart : charts) {
                         assertThat(chart.getAttribute("aria-labelledby")).isNotBlank();
                         assertThat(chart.findElement(By.tagName("desc")).getAttribute("textContent"))
                                 .contains("da".equals(lang) ? "Samme tal som i tabellen" : "The same figures as in the table");
                     }
-                    assertThat(browser.driver().findElements(By.cssSelector(".dashboard-download a"))).hasSize(5);
+                    // one per table: 5 of sections 10-30, 10 of sections 40-70
+                    assertThat(browser.driver().findElements(By.cssSelector(".dashboard-download a"))).hasSize(15);
                     browser.assertAccessible();
                 }
                 assertThat(browser.find("#fra-error").getText())

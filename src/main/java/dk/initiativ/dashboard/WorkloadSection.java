@@ -1,0 +1,104 @@
+package dk.initiativ.dashboard;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dk.initiativ.dashboard.DashboardTable.Cell;
+import dk.initiativ.dashboard.DashboardTable.Column;
+import dk.initiativ.dashboard.DashboardTable.Count;
+import dk.initiativ.dashboard.DashboardTable.Empty;
+import dk.initiativ.dashboard.DashboardTable.Share;
+import dk.initiativ.dashboard.DashboardTable.Text;
+import dk.initiativ.process.DeadlineProperties;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Section 40, workload: now, for each contact person (staff profile) of the teams in scope, the open cases they
+ * carry against their capacity (as the contact person pick counts them: every case not closed that names them,
+ * proposals included), their planned absence (current or coming) and the cases proposed to them that they have
+ * not accepted yet (stage ACCEPTED). Workload is about staff, not citizens: nothing is suppressed; the period, topic
+ * and district do not narrow it (capacity is measured against all open cases). One SQL statement, reading the
+ * open cases through the index on {@code open_contact_person} (V14). No chart: an admin's list has every contact
+ * person of every team.
+ */
+@Component
+class WorkloadSection implements DashboardSection {
+
+    static final String PREFIX = "dashboard.workload.";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Names names;
+    private final DeadlineProperties deadlines;
+    private final Clock clock;
+
+    WorkloadSection(NamedParameterJdbcTemplate jdbc, Names names, DeadlineProperties deadlines, Clock clock) {
+        this.jdbc = jdbc;
+        this.names = names;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DashboardTable> tables(DashboardScope scope, Locale locale) {
+        LocalDate today = LocalDate.now(clock.withZone(deadlines.zone()));
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String teams = "";
+        if (!scope.allTeams()) {
+            teams = " WHERE t.code IN (:teams)";
+            params.addValue("teams", scope.teamCodes());
+        }
+        List<List<Cell>> rows = jdbc.query("""
+                SELECT p.display_name, t.name, p.capacity, p.absent_from, p.absent_until,
+                       COALESCE(w.open_cases, 0) AS open_cases, COALESCE(w.proposals, 0) AS proposals
+                FROM staff_profile p
+                JOIN team t ON t.id = p.team_id
+                LEFT JOIN (SELECT i.open_contact_person AS user_id, COUNT(*) AS open_cases,
+                                  SUM(i.stage = 'ACCEPTED') AS proposals
+                           FROM initiative i WHERE i.open_contact_person IS NOT NULL
+                           GROUP BY i.open_contact_person) w ON w.user_id = p.user_id
+                """ + teams + " ORDER BY t.name, p.display_name, p.user_id", params, (rs, n) -> {
+                    int capacity = rs.getInt(3);
+                    long open = rs.getLong(6);
+                    Date from = rs.getDate(4);
+                    Date until = rs.getDate(5);
+                    return List.<Cell>of(new Text(rs.getString(1)), new Text(rs.getString(2)), new Count(open),
+                            new Count(capacity), capacity > 0 ? new Share((double) open / capacity) : new Empty(),
+                            absence(from == null ? null : from.toLocalDate(), until == null ? null : until.toLocalDate(),
+                                    today, dates, locale),
+                            new Count(rs.getLong(7)));
+                });
+        return List.of(new DashboardTable("workload", PREFIX + "title", PREFIX + "definition",
+                List.of(new Column(PREFIX + "column.person"), new Column(PREFIX + "column.team"),
+                        new Column(PREFIX + "column.open"), new Column(PREFIX + "column.capacity"),
+                        new Column(PREFIX + "column.load"), new Column(PREFIX + "column.absence"),
+                        new Column(PREFIX + "column.proposals")),
+                rows, Optional.empty()));
+    }
+
+    /** The current or coming absence; a past one is not shown. */
+    private Cell absence(LocalDate from, LocalDate until, LocalDate today, DateTimeFormatter dates, Locale locale) {
+        if (from == null || (until != null && until.isBefore(today))) {
+            return new Empty();
+        }
+        boolean now = !from.isAfter(today);
+        String key = until == null ? "absence.openEnded" : "absence.range";
+        String text = names.text(PREFIX + key, locale, from.format(dates), until == null ? "" : until.format(dates));
+        return new Text(now ? names.text(PREFIX + "absence.now", locale, text) : text);
+    }
+}
