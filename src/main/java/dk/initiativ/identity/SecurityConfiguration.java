@@ -134,6 +134,8 @@ class SecurityConfiguration {
                         .requestMatchers("/registrer", "/registrer/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         // the staff inbox (a department member sees their department's permit tasks only)
                         .requestMatchers("/indbakke", "/indbakke/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
+                        // the log of staff access to personal data: admins only (ADR 0028)
+                        .requestMatchers("/adgangslog", "/adgangslog.csv").hasRole(ADMIN)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
