@@ -142,6 +142,18 @@ class AccessRulesTest {
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void onlyAdminsReadTheStaffAccessLog() {
+        for (String user : List.of("intake", "contact", "fund", "manager", "citizen")) {
+            for (String path : List.of("/adgangslog", "/adgangslog.csv")) {
+                assertThat(as(user).getForEntity(path, String.class).getStatusCode()).as(user + " " + path)
+                        .isEqualTo(HttpStatus.FORBIDDEN);
+            }
+        }
+        assertThat(as("admin").getForEntity("/adgangslog", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("admin").getForEntity("/adgangslog.csv", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, PASSWORD);
     }
