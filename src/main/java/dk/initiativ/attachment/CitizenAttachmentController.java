@@ -1,5 +1,6 @@
 package dk.initiativ.attachment;
 
+import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The citizen downloads their own attachments through the private tracking link. */
 @Controller
+@NotAccessLogged("the citizen's own door (tracking token), not staff's")
 class CitizenAttachmentController {
 
     private final Attachments attachments;

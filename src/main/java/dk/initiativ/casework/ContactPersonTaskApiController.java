@@ -1,5 +1,6 @@
 package dk.initiativ.casework;
 
+import dk.initiativ.web.NotAccessLogged;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as the case page ({@link ContactPersonForms}): the expectation agreement, the follow-up check-ins and the closing.
  */
 @RestController
+@NotAccessLogged("task completions answered with no citizen's data; each is on the case's timeline")
 class ContactPersonTaskApiController {
 
     private final TaskForms forms;

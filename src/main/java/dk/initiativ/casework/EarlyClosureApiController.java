@@ -1,5 +1,6 @@
 package dk.initiativ.casework;
 
+import dk.initiativ.web.NotAccessLogged;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The contact person closes a case in follow-up now, without waiting for the next check-in. */
 @RestController
+@NotAccessLogged("closes a case and answers with nothing; the closing is on the case's timeline")
 class EarlyClosureApiController {
 
     private final EarlyClosures closures;

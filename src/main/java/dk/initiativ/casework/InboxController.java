@@ -12,10 +12,15 @@ import java.util.StringJoiner;
 
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.initiative.Stage;
+import dk.initiativ.privacy.AccessLog;
+import dk.initiativ.web.AccessKind;
+import dk.initiativ.web.AccessLogged;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,8 +43,10 @@ class InboxController {
     private final Inbox inbox;
     private final CatalogService catalog;
     private final StaffTasks tasks;
+    private final AccessLog accessLog;
 
-    InboxController(Inbox inbox, CatalogService catalog, StaffTasks tasks) {
+    InboxController(Inbox inbox, CatalogService catalog, StaffTasks tasks, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.inbox = inbox;
         this.catalog = catalog;
         this.tasks = tasks;
@@ -50,6 +57,7 @@ class InboxController {
      * inbox view with a confirmation. Someone else's claim first answers 409, a task the user may not work 403.
      */
     @PostMapping(PATH + "/tag")
+    @NotAccessLogged("takes a task and redirects; shows nothing")
     String claim(@RequestParam(name = "opgave") String taskId,
             @RequestParam(name = "tilbage", required = false) String back, Authentication authentication,
             RedirectAttributes redirect) {
@@ -68,7 +76,13 @@ class InboxController {
         return inbox ? url : PATH;
     }
 
+    /**
+     * One inbox view. Its rows show citizens' names: one access record per case shown (kind search, the row's task
+     * as purpose), written before the page renders (ADR 0028).
+     */
     @GetMapping(PATH)
+    @Transactional
+    @AccessLogged(AccessKind.SEARCH)
     String inbox(@RequestParam(name = "visning", required = false) String view,
             @RequestParam(name = "fase", required = false) String stage,
             @RequestParam(name = "emne", required = false) String topic,
@@ -91,6 +105,8 @@ class InboxController {
                 "true".equals(unread), search, InboxSort.ofParam(sort).orElse(InboxSort.DEADLINE),
                 number(page).orElse(1), size);
         InboxPage result = inbox.page(user, query);
+        accessLog.listed(result.rows().stream().map(row -> new AccessLog.Listed(row.caseNumber(), row.taskKey(),
+                row.contactPerson())).toList(), AccessKind.SEARCH, url(query));
 
         Map<InboxView, String> viewUrls = new LinkedHashMap<>();
         views.forEach(each -> viewUrls.put(each, url(InboxQuery.of(each))));

@@ -4,6 +4,7 @@ import dk.initiativ.process.EngineText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import dk.initiativ.web.NotAccessLogged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the case page ({@link SupportPlanForms}).
  */
 @RestController
+@NotAccessLogged("task completions answered with no citizen's data; each is on the case's timeline")
 class SupportPlanApiController {
 
     /** A fund officer's decision: granted with an amount, or rejected with a reason. */

@@ -2,6 +2,7 @@ package dk.initiativ.casework;
 
 import java.util.List;
 
+import dk.initiativ.web.NotAccessLogged;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The staff work list. Completing a task is the job of the feature that owns the task's form. */
 @RestController
 @RequestMapping("/api/tasks")
+@NotAccessLogged("the user's work list: task ids, task names and case numbers, as Tasklist shows them; no citizen's name or contact data")
 class TaskApiController {
 
     private final StaffTasks tasks;

@@ -6,18 +6,20 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dk.initiativ.intake.InformationRequestView;
+import dk.initiativ.privacy.AccessLog;
 
 /**
  * All data held about a case that concerns the citizen (GDPR art. 15), as the JSON download of the
  * tracking page: what they submitted, the timeline, questions and answers, messages, the agreement, the
- * support plan's tracks, the evaluation and staff's internal notes on the case (with the author's name). Staff user
- * ids and staff-internal steps are left out.
+ * support plan's tracks, the evaluation, staff's internal notes on the case (with the author's name) and when and
+ * why staff looked at the case (the access log, without staff names: ADR 0028). Staff user ids and staff-internal
+ * steps are left out.
  */
 record CaseDataExport(String about, Instant exportedAt, String caseNumber, Submission submission,
         Status status, Contact contactPerson, Agreement agreement, List<TimelineEntry> timeline,
         List<InformationRequestView> informationRequests, List<Message> messages, List<Funding> funding,
         List<Permit> permits, List<Partner> partners, Political politicalDecision, SurveyView survey,
-        List<Attachment> attachments, List<Note> internalNotes) {
+        List<Attachment> attachments, List<Note> internalNotes, List<AccessLog.Lookup> staffLookups) {
 
     /** An internal note by staff on the case: never on the citizen's pages, but part of what is held (GDPR art. 15). */
     public record Note(String author, String text, Instant writtenAt) {

@@ -1,5 +1,6 @@
 package dk.initiativ.citizen;
 
+import dk.initiativ.web.NotAccessLogged;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/citizen/{token}")
+@NotAccessLogged("the citizen's own door (tracking token), not staff's")
 class CitizenApiController {
 
     private final CitizenCaseService citizens;

@@ -1,6 +1,7 @@
 package dk.initiativ.citizen;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import dk.initiativ.matching.StaffDirectory;
 import dk.initiativ.network.PartnerLinks;
 import dk.initiativ.permits.PermitRequirements;
 import dk.initiativ.politics.PoliticalDecisions;
+import dk.initiativ.privacy.AccessLog;
 import dk.initiativ.process.InitiativeProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.MessageSource;
@@ -59,11 +61,13 @@ public class CitizenCaseService {
     private final Clock clock;
 
     private final CaseNotes notes;
+    private final AccessLog accessLog;
 
     CitizenCaseService(Cases cases, IntakeService intake, Agreements agreements, StaffDirectory staff,
             RuntimeService runtimeService, CaseMessages messages, FundingApplications funding,
             PermitRequirements permits, PartnerLinks partners, PoliticalDecisions politics, Surveys surveys,
-            Attachments attachments, MessageSource texts, Clock clock, CaseNotes notes) {
+            Attachments attachments, MessageSource texts, Clock clock, CaseNotes notes, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.notes = notes;
         this.attachments = attachments;
         this.messages = messages;
@@ -79,6 +83,12 @@ public class CitizenCaseService {
         this.staff = staff;
         this.intake = intake;
         this.runtimeService = runtimeService;
+    }
+
+    /** When and why staff looked at the case, newest first, in the citizen's language, without staff names. */
+    @Transactional(readOnly = true)
+    public List<AccessLog.Lookup> staffLookups(String trackingToken, Locale locale) {
+        return accessLog.lookupsOf(cases.caseNumberOfTrackingToken(trackingToken), locale);
     }
 
     @Transactional(readOnly = true)
@@ -160,7 +170,8 @@ public class CitizenCaseService {
                 attachments.listFor(caseNumber).stream().map(a -> new CaseDataExport.Attachment(a.fileName(),
                         a.contentType(), a.sizeBytes(), a.sha256())).toList(),
                 notes.of(caseNumber).stream().map(note -> new CaseDataExport.Note(note.authorName(), note.body(),
-                        note.writtenAt())).toList());
+                        note.writtenAt())).toList(),
+                accessLog.lookupsOf(caseNumber, locale));
     }
 
     private static String name(Enum<?> value) {

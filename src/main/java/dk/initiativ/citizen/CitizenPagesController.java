@@ -2,7 +2,9 @@ package dk.initiativ.citizen;
 
 import java.util.Locale;
 
+import dk.initiativ.privacy.AccessLogProperties;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,11 +15,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** The public showcase, the privacy notice and a logged-in citizen's "my initiatives". */
 @Controller
 @HtmlPage
+@NotAccessLogged("public pages (showcase with consent, privacy notice) and the citizen's own list")
 class CitizenPagesController {
 
     private final Showcase showcase;
+    private final AccessLogProperties accessLog;
 
-    CitizenPagesController(Showcase showcase) {
+    CitizenPagesController(Showcase showcase, AccessLogProperties accessLog) {
+        this.accessLog = accessLog;
         this.showcase = showcase;
     }
 
@@ -41,7 +46,9 @@ class CitizenPagesController {
     }
 
     @GetMapping("/privacy")
-    String privacy() {
+    String privacy(Model model) {
+        // the notice names the configured retention of the staff access log, never a number typed into the text
+        model.addAttribute("accessLogMonths", accessLog.retention().toTotalMonths());
         return "privacy";
     }
 

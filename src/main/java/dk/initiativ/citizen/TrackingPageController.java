@@ -1,11 +1,15 @@
 package dk.initiativ.citizen;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dk.initiativ.privacy.AccessLog;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,12 +36,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @HtmlPage
 @RequestMapping("/track/{token}")
+@NotAccessLogged("the citizen's own door (tracking token), not staff's")
 class TrackingPageController {
 
     private final CitizenCaseService citizens;
     private final CaseMessages messages;
     private final Surveys surveys;
     private final MessageSource texts;
+
+    /** The newest staff lookups the page shows; the data download has them all. */
+    static final int LOOKUPS_SHOWN = 20;
 
     TrackingPageController(CitizenCaseService citizens, CaseMessages messages, Surveys surveys,
             MessageSource texts) {
@@ -151,6 +159,9 @@ class TrackingPageController {
     private String show(String token, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("page", citizens.trackingPage(token));
+        List<AccessLog.Lookup> lookups = citizens.staffLookups(token, LocaleContextHolder.getLocale());
+        model.addAttribute("lookups", lookups.subList(0, Math.min(LOOKUPS_SHOWN, lookups.size())));
+        model.addAttribute("lookupCount", lookups.size());
         if (!model.containsAttribute("answerForm")) {
             model.addAttribute("answerForm", new AnswerRequest(null));
         }

@@ -21,6 +21,7 @@ import dk.initiativ.dashboard.DashboardTable.CaseLink;
 import dk.initiativ.dashboard.DashboardTable.Cell;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -43,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code emne} and {@code bydel}. Managers and admins only (the security rules; checked here again).
  */
 @Controller
+@NotAccessLogged("aggregates and case numbers only; survey comments are shown without any name or contact data (issue 11)")
 @HtmlPage
 class DashboardController {
 

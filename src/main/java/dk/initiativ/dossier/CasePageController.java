@@ -26,10 +26,14 @@ import dk.initiativ.intake.IntakeService;
 import dk.initiativ.matching.CaseMoves;
 import dk.initiativ.permits.Departments;
 import dk.initiativ.permits.PermitView;
+import dk.initiativ.privacy.AccessLog;
 import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.web.AccessKind;
+import dk.initiativ.web.AccessLogged;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -80,6 +84,7 @@ class CasePageController {
     private final StaffTasks tasks;
     private final EarlyClosures earlyClosures;
     private final CaseMoves moves;
+    private final AccessLog accessLog;
 
     /** Where "back to the inbox" may go: the inbox with its view state, never another site (no open redirect). */
     private static final Pattern INBOX_URL = Pattern.compile("/indbakke([?/#][^\\\\\\s]*)?");
@@ -89,7 +94,9 @@ class CasePageController {
             CatalogService catalog, DeadlineProperties deadlineProperties, Attachments attachments,
             CaseOverview overview, IntakeService intake, Surveys surveys,
             Departments departments, CaseNotes notes, MessageSource texts, InlineTaskForms inlineForms,
-            TaskForms taskForms, StaffTasks tasks, EarlyClosures earlyClosures, CaseMoves moves, CaseReads reads) {
+            TaskForms taskForms, StaffTasks tasks, EarlyClosures earlyClosures, CaseMoves moves, CaseReads reads,
+            AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.reads = reads;
         this.inlineForms = inlineForms;
         this.taskForms = taskForms;
@@ -112,7 +119,8 @@ class CasePageController {
     }
 
     @GetMapping("/cases/{caseNumber}")
-    @Transactional(readOnly = true)
+    @Transactional
+    @AccessLogged(AccessKind.VIEW)
     String casePage(@PathVariable String caseNumber, @RequestParam(name = "fra", required = false) String fra,
             Authentication authentication, Locale locale, Model model) {
         CaseView view = cases.view(caseNumber);
@@ -124,6 +132,7 @@ class CasePageController {
                 throw new ForbiddenException(user.userId() + " may not read case " + caseNumber);
             }
             // a department: what the permit decision needs, not the citizen's contact data, messages or other tracks
+            accessLog.record(caseNumber, view.contactPerson(), AccessKind.VIEW);
             model.addAttribute("initiative", view);
             model.addAttribute("permits", permits);
             model.addAttribute("departmentNames", permits.stream().map(PermitView::departmentGroup).distinct()
@@ -140,6 +149,7 @@ class CasePageController {
 
     /** A new internal note from the note box: back to the page's notes, or the page again with the field error. */
     @PostMapping("/cases/{caseNumber}/notes")
+    @AccessLogged(AccessKind.VIEW)
     String writeNote(@PathVariable String caseNumber, @RequestParam(name = "body", required = false) String body,
             Authentication authentication, Locale locale, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
@@ -164,6 +174,7 @@ class CasePageController {
      * someone else completed meanwhile answers the 409 page, not someone else's 403.
      */
     @PostMapping("/cases/{caseNumber}/tasks/{taskId}")
+    @AccessLogged(AccessKind.VIEW)
     Object completeTask(@PathVariable String caseNumber, @PathVariable String taskId,
             @RequestParam MultiValueMap<String, String> fields, Authentication authentication, Locale locale,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -187,6 +198,7 @@ class CasePageController {
 
     /** Takes a group's task: it is then the user's, and their colleagues see who has it. */
     @PostMapping("/cases/{caseNumber}/tasks/{taskId}/claim")
+    @NotAccessLogged("takes a task and redirects; shows nothing")
     RedirectView claimTask(@PathVariable String caseNumber, @PathVariable String taskId,
             @RequestParam(name = "fra", required = false) String fra, Authentication authentication,
             RedirectAttributes redirect) {
@@ -199,6 +211,7 @@ class CasePageController {
 
     /** The reply to the citizen, under the API's rules (the contact person or an admin, an open case). */
     @PostMapping("/cases/{caseNumber}/messages")
+    @AccessLogged(AccessKind.VIEW)
     Object reply(@PathVariable String caseNumber, @RequestParam(name = "body", required = false) String body,
             @RequestParam(name = "fra", required = false) String fra, Authentication authentication,
             Locale locale, Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -221,6 +234,7 @@ class CasePageController {
     /** Closing early: first a page that says what happens, then the post. */
     @GetMapping("/cases/{caseNumber}/close-early")
     @Transactional(readOnly = true)
+    @NotAccessLogged("the confirmation shows the case number and title only, no citizen's contact data or text")
     String confirmCloseEarly(@PathVariable String caseNumber, @RequestParam(name = "fra", required = false) String fra,
             Authentication authentication, Model model) {
         CaseView view = cases.view(caseNumber);
@@ -235,6 +249,7 @@ class CasePageController {
     }
 
     @PostMapping("/cases/{caseNumber}/close-early")
+    @NotAccessLogged("closes the case and redirects; shows nothing (the closing is on the case's timeline)")
     RedirectView closeEarly(@PathVariable String caseNumber, @RequestParam(name = "fra", required = false) String fra,
             Authentication authentication, RedirectAttributes redirect) {
         earlyClosures.closeNow(caseNumber, StaffUser.of(authentication));
@@ -244,6 +259,7 @@ class CasePageController {
 
     /** The manager moves the case to another contact person, with a reason; then back to the inbox. */
     @PostMapping("/cases/{caseNumber}/contact-person")
+    @AccessLogged(AccessKind.VIEW)
     Object moveCase(@PathVariable String caseNumber,
             @RequestParam(name = "contactPerson", required = false) String contactPerson,
             @RequestParam(name = "reason", required = false) String reason,
@@ -274,6 +290,7 @@ class CasePageController {
             if (permits.isEmpty()) {
                 throw new ForbiddenException(user.userId() + " may not read case " + view.caseNumber());
             }
+            accessLog.record(view.caseNumber(), view.contactPerson(), AccessKind.VIEW);
             model.addAttribute("initiative", view);
             model.addAttribute("permits", permits);
             model.addAttribute("departmentNames", permits.stream().map(PermitView::departmentGroup).distinct()
@@ -324,8 +341,10 @@ class CasePageController {
         return view;
     }
 
+    /** The whole case, its personal data included: logged first (ADR 0028), so a failed record shows nothing. */
     private String fullPage(CaseView view, StaffUser user, Locale locale, Model model) {
         String caseNumber = view.caseNumber();
+        accessLog.record(caseNumber, view.contactPerson(), AccessKind.VIEW);
         addTaskForms(caseNumber, user, locale, model);
         model.addAttribute("mayReply", messages.mayReply(caseNumber, user));
         model.addAttribute("mayCloseEarly", (user.userId().equals(view.contactPerson()) || user.isIn(Role.ADMIN.groupId()))

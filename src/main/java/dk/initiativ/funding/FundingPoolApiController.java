@@ -2,12 +2,14 @@ package dk.initiativ.funding;
 
 import java.util.List;
 
+import dk.initiativ.web.NotAccessLogged;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Staff only: the funding pools with their budgets left. */
 @RestController
+@NotAccessLogged("funding pools and their balances, no person")
 class FundingPoolApiController {
 
     private final FundingPools pools;

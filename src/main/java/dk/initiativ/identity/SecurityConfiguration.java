@@ -136,6 +136,8 @@ class SecurityConfiguration {
                         .requestMatchers("/indbakke", "/indbakke/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         // the manager dashboard and its CSV downloads
                         .requestMatchers("/overblik", "/overblik/**").hasAnyRole(MANAGER, ADMIN)
+                        // the log of staff access to personal data: admins only (ADR 0028)
+                        .requestMatchers("/adgangslog", "/adgangslog.csv").hasRole(ADMIN)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)

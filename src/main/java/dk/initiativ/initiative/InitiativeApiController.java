@@ -3,6 +3,7 @@ package dk.initiativ.initiative;
 import java.net.URI;
 import java.util.Locale;
 
+import dk.initiativ.web.NotAccessLogged;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The public JSON submission endpoint. Bad input answers with field-level problem details. */
 @RestController
 @RequestMapping("/api/initiatives")
+@NotAccessLogged("the citizen's own submission; answers the receipt to its sender")
 class InitiativeApiController {
 
     private final SubmissionService submissions;

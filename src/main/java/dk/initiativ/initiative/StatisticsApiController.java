@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.FieldProblemException;
+import dk.initiativ.web.NotAccessLogged;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * included; {@code from} defaults to the first of January of this year, {@code to} to today.
  */
 @RestController
+@NotAccessLogged("counts per channel, no person")
 class StatisticsApiController {
 
     /** A longer period is refused: the answer stays small and the scan short. */

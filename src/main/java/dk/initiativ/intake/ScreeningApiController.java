@@ -2,6 +2,7 @@ package dk.initiativ.intake;
 
 import dk.initiativ.casework.StaffUser;
 import dk.initiativ.casework.TaskForms;
+import dk.initiativ.web.NotAccessLogged;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * same rules as the case page ({@link ScreeningForm}).
  */
 @RestController
+@NotAccessLogged("a screening decision answered with no citizen's data; it is on the case's timeline")
 class ScreeningApiController {
 
     private final TaskForms forms;

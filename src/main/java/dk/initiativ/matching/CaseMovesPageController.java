@@ -7,6 +7,7 @@ import dk.initiativ.casework.StaffUser;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 @HtmlPage
+@NotAccessLogged("a staff member's cases by number and title with their new contact persons; no citizen's name, contact data or text")
 class CaseMovesPageController {
 
     private final CaseMoves moves;

@@ -5,6 +5,7 @@ import java.util.Map;
 import dk.initiativ.casework.StaffUser;
 import dk.initiativ.casework.TaskForms;
 import dk.initiativ.process.EngineText;
+import dk.initiativ.web.NotAccessLogged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The matching tasks through the API (same variables as the Tasklist forms), and the manager's override. */
 @RestController
+@NotAccessLogged("changes (acceptance, reassignment, moves) answered with no citizen's data; each is on the case's timeline")
 class MatchingApiController {
 
     /** The proposed contact person's answer. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import dk.initiativ.catalog.CatalogEntry;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.web.NotAccessLogged;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Staff only: the teams and the staff profiles (competences named in the caller's language). */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+@NotAccessLogged("teams and staff profiles: staff data, no citizen's")
 class StaffApiController {
 
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dk.initiativ.catalog.CatalogEntry;
 import dk.initiativ.catalog.CatalogService;
+import dk.initiativ.web.NotAccessLogged;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Staff only: the partner registry, all kinds or one ({@code ?kind=PREMISES}); districts named in the caller's language. */
 @RestController
+@NotAccessLogged("partner organisations, no citizen's data")
 class PartnerApiController {
 
     private final PartnerRegistry registry;

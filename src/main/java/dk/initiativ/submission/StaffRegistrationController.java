@@ -21,9 +21,13 @@ import dk.initiativ.initiative.HelpKind;
 import dk.initiativ.initiative.Registration;
 import dk.initiativ.initiative.SubmissionService;
 import dk.initiativ.initiative.Submitter;
+import dk.initiativ.privacy.AccessLog;
+import dk.initiativ.web.AccessKind;
+import dk.initiativ.web.AccessLogged;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -72,10 +76,12 @@ class StaffRegistrationController {
     private final CaseAccess access;
     private final ReceiptPdf receipts;
     private final TransactionTemplate readOnly;
+    private final AccessLog accessLog;
 
     StaffRegistrationController(FormSubmissions submissions, FormChecks checks, CatalogService catalog,
             Attachments attachments, MessageSource messages, Cases cases, CaseAccess access, ReceiptPdf receipts,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.submissions = submissions;
         this.checks = checks;
         this.catalog = catalog;
@@ -97,6 +103,7 @@ class StaffRegistrationController {
     }
 
     @GetMapping("/registrer")
+    @NotAccessLogged("an empty form")
     String form(Model model, Locale locale, HttpSession session) {
         StaffRegistrationForm form = new StaffRegistrationForm();
         form.setSubmissionKey(FormKeys.issueNew(session));
@@ -104,6 +111,8 @@ class StaffRegistrationController {
     }
 
     @PostMapping("/registrer")
+    @NotAccessLogged("the employee types what the citizen tells them; a refused form shows their own typing again, "
+            + "and the registration and its employee are on the case's timeline")
     Object register(@ModelAttribute("form") StaffRegistrationForm form,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             HttpServletResponse response, HttpSession session, Authentication authentication, Model model,
@@ -157,8 +166,11 @@ class StaffRegistrationController {
 
     /** The page after registering: the case number and the printed receipt to hand over or post. */
     @GetMapping("/registrer/{caseNumber}/kvittering")
+    @AccessLogged(AccessKind.VIEW)
     String registered(@PathVariable String caseNumber, Authentication authentication, Model model) {
-        Printable printable = printable(caseNumber, StaffUser.of(authentication));
+        StaffUser user = StaffUser.of(authentication);
+        Printable printable = printable(caseNumber, user);
+        logged(printable, user, AccessKind.VIEW);
         model.addAttribute("caseNumber", caseNumber);
         model.addAttribute("title", printable.view().title());
         model.addAttribute("contact", printable.contact());
@@ -168,15 +180,28 @@ class StaffRegistrationController {
 
     /** The printed receipt as a download; it carries the citizen's private link, so it is never cached. */
     @GetMapping("/registrer/{caseNumber}/kvittering.pdf")
+    @AccessLogged(AccessKind.DOWNLOAD)
     ResponseEntity<byte[]> receiptPdf(@PathVariable String caseNumber, Authentication authentication) {
-        printable(caseNumber, StaffUser.of(authentication));
+        StaffUser user = StaffUser.of(authentication);
+        Printable printable = printable(caseNumber, user);
         byte[] pdf = receipts.render(caseNumber);
+        logged(printable, user, AccessKind.DOWNLOAD);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("kvittering-" + caseNumber + ".pdf").build().toString())
                 .body(pdf);
+    }
+
+    /** The receipt carries the citizen's name and contact data: its registering employee prints it for the registration. */
+    private void logged(Printable printable, StaffUser user, AccessKind kind) {
+        String caseNumber = printable.view().caseNumber();
+        if (user.userId().equals(printable.contact().registeredBy())) {
+            accessLog.registrationReceipt(caseNumber, kind);
+        } else {
+            accessLog.record(caseNumber, printable.view().contactPerson(), kind);
+        }
     }
 
     private record Printable(CaseView view, CitizenContact contact, boolean mayReadCase) {

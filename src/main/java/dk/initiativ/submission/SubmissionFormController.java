@@ -19,6 +19,7 @@ import dk.initiativ.initiative.SubmitInitiativeRequest;
 import dk.initiativ.initiative.Submitter;
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.FieldProblemException;
+import dk.initiativ.web.NotAccessLogged;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -49,6 +50,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * messages next to the fields and a summary on top.
  */
 @Controller
+@NotAccessLogged("the public form and its receipt for the citizen who sent it")
 class SubmissionFormController {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionFormController.class);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * cannot be guessed; a wrong pair gets one message that does not say which half was wrong.
  */
 @Controller
+@NotAccessLogged("the citizen's own door: a case number and its code lead to the tracking page; no staff reads anything here")
 @HtmlPage
 class TrackingCodeController {
 

@@ -32,6 +32,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * Spring Boot's error handling (the friendly pages and their JSON twin).
  */
 @Controller
+@NotAccessLogged("error answers (problem details and error pages) name no citizen's data")
 class ApiErrorController extends BasicErrorController {
 
     private final MessageSource messages;

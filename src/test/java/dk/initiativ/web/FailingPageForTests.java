@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 @HtmlPage
+@NotAccessLogged("a test page that fails on purpose; shows no data")
 class FailingPageForTests {
 
     @GetMapping("/test-support/failing-page")
