@@ -29,10 +29,12 @@ class CatalogDemoData implements ApplicationRunner {
     private final Resource file;
     private final TopicRepository topics;
     private final DistrictRepository districts;
+    private final CatalogService catalog;
 
     CatalogDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            TopicRepository topics, DistrictRepository districts) {
+            TopicRepository topics, DistrictRepository districts, CatalogService catalog) {
         this.file = file;
+        this.catalog = catalog;
         this.topics = topics;
         this.districts = districts;
     }
@@ -61,6 +63,7 @@ class CatalogDemoData implements ApplicationRunner {
             }
         }
         if (created > 0) {
+            catalog.changed();
             log.info("Created {} demo topics and districts from {}", created, file);
         }
     }

@@ -8,59 +8,126 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What citizens choose from: the active topics and districts, named in the caller's language and sorted
  * as that language sorts (in Danish, æ, ø and å come last). Other features check codes against it.
+ * <p>
+ * The catalogue is a few dozen rows read on every form page and checked on every submission, and it changes a few
+ * times a year. So it is read in one go and kept in memory for {@code initiativ.catalog.cache-for} (a Caffeine cache
+ * of one entry): a submission then sends no statement for it. Whoever changes the tables calls {@link #changed()};
+ * other nodes see a change within the configured time.
  */
 @Service
-@Transactional(readOnly = true)
 public class CatalogService {
 
-    private final TopicRepository topics;
-    private final DistrictRepository districts;
+    /** One topic or district as read, detached from JPA so that it can be shared between requests. */
+    private record Item(String code, String nameDa, String nameEn, boolean active) {
 
-    CatalogService(TopicRepository topics, DistrictRepository districts) {
-        this.topics = topics;
-        this.districts = districts;
+        static Item of(CatalogItem item) {
+            return new Item(item.getCode(), item.getNameDa(), item.getNameEn(), item.isActive());
+        }
+
+        String name(Locale locale) {
+            return LocalizedName.choose(locale, nameDa, nameEn);
+        }
+
+        CatalogEntry toEntry(Locale locale) {
+            return new CatalogEntry(code, name(locale));
+        }
+    }
+
+    /** Every topic and district, inactive ones included, by code. */
+    private record Snapshot(Map<String, Item> topics, Map<String, Item> districts) {
+    }
+
+    private final LoadingCache<Boolean, Snapshot> snapshot;
+
+    CatalogService(TopicRepository topics, DistrictRepository districts, PlatformTransactionManager transactions,
+            CatalogProperties properties) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        this.snapshot = Caffeine.newBuilder()
+                .expireAfterWrite(properties.cacheFor())
+                .build(key -> readOnly.execute(status -> new Snapshot(
+                        byCode(topics.findAll().stream().map(Item::of).toList()),
+                        byCode(districts.findAll().stream().map(Item::of).toList()))));
     }
 
     /** The topics a citizen may choose today. */
     public List<CatalogEntry> activeTopics(Locale locale) {
-        return sorted(topics.findByActiveTrue().stream().map(topic -> topic.toEntry(locale)).toList(), locale);
+        return active(current().topics(), locale);
     }
 
     /** The districts a citizen may choose today. */
     public List<CatalogEntry> activeDistricts(Locale locale) {
-        return sorted(districts.findByActiveTrue().stream().map(district -> district.toEntry(locale)).toList(), locale);
+        return active(current().districts(), locale);
     }
 
     /** Whether {@code code} is a topic a citizen may choose today (inactive topics do not count). */
     public boolean topicExists(String code) {
-        return code != null && topics.existsByCodeAndActiveTrue(code);
+        return isActive(current().topics(), code);
     }
 
     /** Whether {@code code} is a district a citizen may choose today (inactive districts do not count). */
     public boolean districtExists(String code) {
-        return code != null && districts.existsByCodeAndActiveTrue(code);
+        return isActive(current().districts(), code);
     }
 
     /** The names of all topics by code, inactive ones included, for showing what older cases and profiles refer to. */
     public Map<String, String> topicNames(Locale locale) {
-        return topics.findAll().stream().collect(Collectors.toMap(Topic::getCode, topic -> topic.name(locale)));
+        return names(current().topics(), locale);
     }
 
     /** The names of all districts by code, inactive ones included. */
     public Map<String, String> districtNames(Locale locale) {
-        return districts.findAll().stream()
-                .collect(Collectors.toMap(District::getCode, district -> district.name(locale)));
+        return names(current().districts(), locale);
     }
 
-    private static List<CatalogEntry> sorted(List<CatalogEntry> entries, Locale locale) {
+    /**
+     * Forgets what was read, so that the next call reads the tables again: call it after changing them. Inside a
+     * transaction it forgets again when the transaction ends, so that a read between the change and its commit
+     * cannot keep the old rows.
+     */
+    public void changed() {
+        snapshot.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    snapshot.invalidateAll();
+                }
+            });
+        }
+    }
+
+    private Snapshot current() {
+        return snapshot.get(Boolean.TRUE);
+    }
+
+    private static Map<String, Item> byCode(List<Item> items) {
+        return items.stream().collect(Collectors.toUnmodifiableMap(Item::code, Function.identity()));
+    }
+
+    private static boolean isActive(Map<String, Item> items, String code) {
+        Item item = code == null ? null : items.get(code);
+        return item != null && item.active();
+    }
+
+    private static Map<String, String> names(Map<String, Item> items, Locale locale) {
+        return items.values().stream().collect(Collectors.toMap(Item::code, item -> item.name(locale)));
+    }
+
+    private static List<CatalogEntry> active(Map<String, Item> items, Locale locale) {
         Collator collator = Collator.getInstance(locale);
-        return entries.stream()
+        return items.values().stream().filter(Item::active).map(item -> item.toEntry(locale))
                 .sorted(Comparator.comparing(CatalogEntry::name, collator).thenComparing(CatalogEntry::code))
                 .toList();
     }

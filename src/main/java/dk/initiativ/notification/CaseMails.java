@@ -270,7 +270,7 @@ class CaseMails {
     private Optional<MailContent> milestone(CaseView view, CaseEventRecorded event) {
         String caseNumber = view.caseNumber();
         return Optional.ofNullable(switch (event.type()) {
-            case SUBMITTED -> receipt(caseNumber);
+            case SUBMITTED -> receipt(view);
             case INFORMATION_REQUESTED -> informationRequested(caseNumber, event.detail(), false);
             case INFORMATION_REMINDER -> informationRequested(caseNumber, lastQuestion(view), true);
             case CONTACT_ASSIGNED -> contactPerson(caseNumber, false);
@@ -376,8 +376,8 @@ class CaseMails {
                 .sorted().toList();
     }
 
-    private MailContent receipt(String caseNumber) {
-        CaseView view = cases.view(caseNumber);
+    /** The receipt, from the view the step's mail was begun with (read when the submission was about to commit). */
+    private MailContent receipt(CaseView view) {
         Locale locale = locale(view);
         String due = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                 .format(deadlines.intakeScreeningDue().toInstant().atZone(deadlines.zone()));

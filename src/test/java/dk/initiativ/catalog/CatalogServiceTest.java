@@ -15,6 +15,8 @@ class CatalogServiceTest {
 
     private static final Locale DANISH = Locale.forLanguageTag("da");
 
+    @Autowired CatalogProperties properties;
+
     @Autowired
     CatalogService catalog;
 
@@ -58,13 +60,35 @@ class CatalogServiceTest {
     @Test
     void anInactiveTopicIsNoLongerOfferedButKeepsItsName() {
         jdbc.update("INSERT INTO topic (code, name_da, name_en, active) VALUES ('test-udgaaet', 'Udgået', 'Retired', FALSE)");
+        // written past the service, as an admin's change on another node would be: seen once the cache is dropped
+        catalog.changed();
         try {
             assertThat(catalog.activeTopics(DANISH)).extracting(CatalogEntry::code).doesNotContain("test-udgaaet");
             assertThat(catalog.topicExists("test-udgaaet")).isFalse();
             assertThat(catalog.topicNames(Locale.ENGLISH)).containsEntry("test-udgaaet", "Retired");
         } finally {
             jdbc.update("DELETE FROM topic WHERE code = 'test-udgaaet'");
+            catalog.changed();
         }
+    }
+
+    @Test
+    void theCatalogueIsReadOnceAndAgainOnlyWhenItChangedOrItsTimeRanOut() {
+        catalog.changed();
+        assertThat(catalog.topicExists("natur-miljoe")).isTrue();
+        // a row written past the service is not seen until the service is told (or cache-for has passed)
+        jdbc.update("INSERT INTO topic (code, name_da, name_en, active) VALUES ('test-ny', 'Nyt emne', 'New topic', TRUE)");
+        try {
+            assertThat(catalog.topicExists("test-ny")).isFalse();
+            assertThat(properties.cacheFor()).isEqualTo(java.time.Duration.ofSeconds(30));
+            catalog.changed();
+            assertThat(catalog.topicExists("test-ny")).isTrue();
+            assertThat(catalog.activeTopics(DANISH)).extracting(CatalogEntry::name).contains("Nyt emne");
+        } finally {
+            jdbc.update("DELETE FROM topic WHERE code = 'test-ny'");
+            catalog.changed();
+        }
+        assertThat(catalog.topicExists("test-ny")).isFalse();
     }
 
     @Test
