@@ -94,6 +94,8 @@ final class DashboardData {
         this.workingTime = workingTime;
         try {
             this.directory = Files.createTempDirectory("dashboard-data");
+            // each file is deleted once loaded; the empty folder goes when the JVM ends
+            directory.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
