@@ -1,9 +1,15 @@
 package dk.initiativ.dashboard;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,8 +22,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import dk.initiativ.benchmark.MultiRowInsert;
-import dk.initiativ.process.WorkingDayCalendar;
+import dk.initiativ.benchmark.LoadDataFile;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -60,11 +65,11 @@ final class DashboardData {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final boolean[] working;
-    private final int[] cumulative;
     private final LocalDate calendarStart;
     private final LocalDate today;
     private final int threads;
-    private final int rowsPerStatement;
+    private final WorkingTime workingTime;
+    private final Path directory;
     private final List<Long> pools = new ArrayList<>();
     private long closedCount;
     private long openCount;
@@ -81,20 +86,24 @@ final class DashboardData {
         }
     }
 
-    DashboardData(JdbcTemplate jdbc, DataSource dataSource, WorkingDayCalendar calendar, LocalDate today, int threads,
-            int rowsPerStatement) {
+    DashboardData(JdbcTemplate jdbc, DataSource dataSource, WorkingTime workingTime, LocalDate today, int threads) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.today = today;
         this.threads = threads;
-        this.rowsPerStatement = rowsPerStatement;
+        this.workingTime = workingTime;
+        try {
+            this.directory = Files.createTempDirectory("dashboard-data");
+            // each file is deleted once loaded; the empty folder goes when the JVM ends
+            directory.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.calendarStart = today.minusYears(11);
         int days = (int) (today.plusYears(2).toEpochDay() - calendarStart.toEpochDay());
         this.working = new boolean[days];
-        this.cumulative = new int[days + 1];
         for (int d = 0; d < days; d++) {
-            working[d] = calendar.isWorkingDay(calendarStart.plusDays(d));
-            cumulative[d + 1] = cumulative[d] + (working[d] ? 1 : 0);
+            working[d] = workingTime.calendar().isWorkingDay(calendarStart.plusDays(d));
         }
     }
 
@@ -112,6 +121,8 @@ final class DashboardData {
         jdbc.execute("SET GLOBAL innodb_buffer_pool_size = "
                 + Long.getLong("benchmark.dashboard.bufferPoolMiB", 2048) * 1024 * 1024);
         jdbc.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
+        // a larger redo log: fewer checkpoints while millions of rows go in
+        jdbc.execute("SET GLOBAL innodb_log_file_size = " + 1024L * 1024 * 1024);
         List<Object[]> teams = new ArrayList<>();
         for (int t = 1; t <= TEAMS; t++) {
             teams.add(new Object[] {team(t), "Benchmark-team %02d".formatted(t), "benchdleder%02d".formatted(t)});
@@ -182,55 +193,66 @@ final class DashboardData {
         }
     }
 
-    /** Cases with ids {@code from} (inclusive) to {@code to} (exclusive); returns the rows written. */
+    /**
+     * Cases with ids {@code from} (inclusive) to {@code to} (exclusive), written to tab-separated files and loaded
+     * with {@code LOAD DATA INFILE}; returns the rows written.
+     */
     private long write(long from, long to) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
-            }
-            try (MultiRowInsert cases = new MultiRowInsert(connection, "initiative", "id, case_number, title, "
+        List<LoadDataFile> files = new ArrayList<>();
+        try {
+            LoadDataFile cases = add(files, new LoadDataFile(directory, "initiative", "id, case_number, title, "
                     + "description, topic, district, contact_name, contact_email, language, stage, outcome, "
-                    + "submitted_at, closed_at, team_code, contact_person, profile_age_band, profile_district",
-                    rowsPerStatement);
-                    MultiRowInsert events = new MultiRowInsert(connection, "case_event",
-                            "initiative_id, type, occurred_at, actor, visible_to_citizen", rowsPerStatement);
-                    MultiRowInsert visits = new MultiRowInsert(connection, "case_stage_visit",
-                            "initiative_id, seq, stage, entered_at, left_at, working_days", rowsPerStatement);
-                    MultiRowInsert deadlines = new MultiRowInsert(connection, "case_deadline",
-                            "initiative_id, seq, kind, started_at, due_at, ended_at, status", rowsPerStatement);
-                    MultiRowInsert funding = new MultiRowInsert(connection, "funding_application",
-                            "initiative_id, pool_id, amount_requested, purpose, status, amount_granted, "
-                                    + "decision_reason, proposed_by, proposed_at, decided_by, decided_at",
-                            rowsPerStatement);
-                    MultiRowInsert surveys = new MultiRowInsert(connection, "case_survey",
-                            "initiative_id, rating, comment, answered_at", rowsPerStatement)) {
-                Writers writers = new Writers(cases, events, visits, deadlines, funding, surveys);
-                for (long id = from; id < to; id++) {
-                    one(id, id < FIRST_OPEN_ID, writers);
-                }
-                // the case rows first: the other tables refer to them (checked again once the session checks are on)
-                cases.flush();
-                events.flush();
-                visits.flush();
-                deadlines.flush();
-                funding.flush();
-                surveys.flush();
-                return cases.written() + events.written() + visits.written() + deadlines.written() + funding.written()
-                        + surveys.written();
+                    + "submitted_at, closed_at, team_code, contact_person, profile_age_band, profile_district"));
+            LoadDataFile events = add(files, new LoadDataFile(directory, "case_event",
+                    "initiative_id, type, occurred_at, actor, visible_to_citizen"));
+            LoadDataFile visits = add(files, new LoadDataFile(directory, "case_stage_visit",
+                    "initiative_id, seq, stage, entered_at, left_at, working_days"));
+            LoadDataFile deadlines = add(files, new LoadDataFile(directory, "case_deadline",
+                    "initiative_id, seq, kind, started_at, due_at, ended_at, status"));
+            LoadDataFile funding = add(files, new LoadDataFile(directory, "funding_application",
+                    "initiative_id, pool_id, amount_requested, purpose, status, amount_granted, "
+                            + "decision_reason, proposed_by, proposed_at, decided_by, decided_at"));
+            LoadDataFile surveys = add(files, new LoadDataFile(directory, "case_survey",
+                    "initiative_id, rating, comment, answered_at"));
+            Writers writers = new Writers(cases, events, visits, deadlines, funding, surveys);
+            for (long id = from; id < to; id++) {
+                one(id, id < FIRST_OPEN_ID, writers);
             }
-            finally {
+            files.forEach(LoadDataFile::close);
+            try (Connection connection = dataSource.getConnection()) {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET SESSION foreign_key_checks = 1, unique_checks = 1");
+                    statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
                 }
-                connection.setAutoCommit(autoCommit);
+                try {
+                    long rows = 0;
+                    // the case rows first: the other tables refer to them
+                    for (LoadDataFile file : files) {
+                        rows += file.load(connection);
+                    }
+                    return rows;
+                }
+                finally {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SET SESSION foreign_key_checks = 1, unique_checks = 1");
+                    }
+                    connection.setAutoCommit(autoCommit);
+                }
             }
+        }
+        finally {
+            files.forEach(LoadDataFile::close);
         }
     }
 
-    private record Writers(MultiRowInsert cases, MultiRowInsert events, MultiRowInsert visits,
-            MultiRowInsert deadlines, MultiRowInsert funding, MultiRowInsert surveys) {
+    private static LoadDataFile add(List<LoadDataFile> files, LoadDataFile file) {
+        files.add(file);
+        return file;
+    }
+
+    private record Writers(LoadDataFile cases, LoadDataFile events, LoadDataFile visits,
+            LoadDataFile deadlines, LoadDataFile funding, LoadDataFile surveys) {
     }
 
     private void one(long id, boolean closed, Writers w) throws SQLException {
@@ -244,15 +266,20 @@ final class DashboardData {
         String home = random.nextInt(100) < 75
                 ? (random.nextInt(100) < 85 ? district : DISTRICTS[weighted(random, DISTRICT_WEIGHTS)]) : null;
 
-        LocalDateTime submitted = closed ? at(today.minusDays(15 + random.nextInt(3_650)), random)
+        // closed cases: closures spread evenly over the ten years before today (the case is submitted its journey's
+        // length before its closing day, so the last weeks have as many closures as any others); open cases:
+        // submitted over the last half year
+        boolean screenedOut = closed && random.nextInt(100) < 10;
+        int supportDays = 10 + random.nextInt(200);
+        LocalDateTime submitted = closed
+                ? at(today.minusDays(1 + random.nextInt(3_650) + (screenedOut ? 3 : supportDays + 14)), random)
                 : at(today.minusDays(random.nextInt(180)), random);
         // the journey's moments; an open case stops at the stage its age allows
-        boolean screenedOut = closed && random.nextInt(100) < 10;
         LocalDateTime accepted = plusWorkingDays(submitted, random.nextInt(5), random);
         LocalDateTime proposed = accepted.plusMinutes(1);
         LocalDateTime assigned = plusWorkingDays(proposed, random.nextInt(4), random);
         LocalDateTime agreed = plusWorkingDays(assigned, 1 + random.nextInt(8), random);
-        LocalDateTime ended = agreed.plusDays(10 + random.nextInt(200));
+        LocalDateTime ended = agreed.plusDays(supportDays);
         LocalDateTime now = today.atTime(12, 0);
         String stage;
         String outcome = null;
@@ -350,16 +377,31 @@ final class DashboardData {
                 w.events().row(id, "FUNDING_PROPOSED", applied, person, true);
             }
         }
+        // follow-up check-ins: each answers the running follow-up deadline (due 30 working days after its start),
+        // mostly in time, about one in ten late, and starts the next one
+        LocalDateTime followUpStart = agreed;
+        LocalDateTime until = closed ? ended : now;
+        while (true) {
+            LocalDateTime checkIn = plusWorkingDays(followUpStart, 10 + random.nextInt(23), random);
+            if (!checkIn.isBefore(until)) {
+                break;
+            }
+            w.events().row(id, "PROGRESS_RECORDED", checkIn, person, true);
+            w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, checkIn,
+                    status(checkIn, followUpDue));
+            followUpStart = checkIn;
+            followUpDue = plusWorkingDays(checkIn, 30, null);
+        }
         if (!closed) {
             w.visits().row(id, ++visit, "AGREED", agreed, null, null);
-            w.deadlines().row(id, ++deadline, "FOLLOW_UP", agreed, followUpDue, null, "OPEN");
+            w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, null, "OPEN");
             return;
         }
         String closing = outcome.equals("WITHDRAWN") ? "WITHDRAWN"
                 : outcome.equals("INACTIVE") ? "CLOSED_INACTIVE" : "CLOSED";
         w.events().row(id, closing, ended, person, true);
         w.visits().row(id, ++visit, "AGREED", agreed, ended, workingDays(agreed, ended));
-        w.deadlines().row(id, ++deadline, "FOLLOW_UP", agreed, followUpDue, ended, status(ended, followUpDue));
+        w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, ended, status(ended, followUpDue));
         if (random.nextInt(100) < 33) {
             LocalDateTime answered = ended.plusDays(1 + random.nextInt(10));
             if (answered.isBefore(now)) {
@@ -405,11 +447,13 @@ final class DashboardData {
         return random == null ? day.atTime(start.toLocalTime()) : at(day, random);
     }
 
-    /** Working days after one moment's day up to the other's day, in whole days. */
+    /**
+     * The working days between two moments (UTC wall-clock times) as the live projection stores them
+     * ({@link WorkingTime}, three decimals).
+     */
     private BigDecimal workingDays(LocalDateTime from, LocalDateTime to) {
-        int a = (int) (from.toLocalDate().toEpochDay() - calendarStart.toEpochDay());
-        int b = (int) (to.toLocalDate().toEpochDay() - calendarStart.toEpochDay());
-        return BigDecimal.valueOf(Math.max(0, cumulative[b + 1] - cumulative[a + 1]));
+        return BigDecimal.valueOf(workingTime.between(from.toInstant(ZoneOffset.UTC), to.toInstant(ZoneOffset.UTC)))
+                .setScale(3, RoundingMode.HALF_UP);
     }
 
     private static String status(LocalDateTime ended, LocalDateTime due) {

@@ -88,7 +88,7 @@ class DeadlinesSection implements DashboardSection {
             tally.put(kind, new long[2]);
         }
         jdbc.query("SELECT d.kind, SUM(d.status = 'MET') AS met, SUM(d.status <> 'MET') AS breached"
-                + " FROM case_deadline d JOIN initiative i ON i.id = d.initiative_id"
+                + " FROM case_deadline d" + (ScopeSql.narrows(scope) ? " JOIN initiative i ON i.id = d.initiative_id" : "")
                 + " WHERE d.due_at >= :periodStart AND d.due_at < :periodEnd AND d.status <> 'CANCELLED'"
                 + " AND (d.status <> 'OPEN' OR d.due_at < :now)" + filters + " GROUP BY d.kind", params, rs -> {
                     long[] counts = tally.get(Kind.valueOf(rs.getString("kind")));

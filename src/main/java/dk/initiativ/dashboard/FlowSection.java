@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.IsoFields;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.time.temporal.TemporalAdjusters;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -91,10 +93,9 @@ class FlowSection implements DashboardSection {
         for (LocalDate monday = monday(scope.from()); !monday.isAfter(scope.to()); monday = monday.plusWeeks(1)) {
             weeks.put(monday, new long[2]);
         }
-        count(weeks, "SELECT i.submitted_at AS t FROM initiative i WHERE i.submitted_at >= :periodStart"
-                + " AND i.submitted_at < :periodEnd" + filters, params, 0);
-        count(weeks, "SELECT i.closed_at AS t FROM initiative i WHERE i.closed_at >= :periodStart"
-                + " AND i.closed_at < :periodEnd" + filters, params, 1);
+        boolean wholeHours = wholeHourOffsets(scope);
+        count(weeks, "i.submitted_at", filters, params, 0, wholeHours);
+        count(weeks, "i.closed_at", filters, params, 1, wholeHours);
         List<List<Cell>> rows = new ArrayList<>();
         weeks.forEach((monday, counts) -> rows.add(List.of(
                 new Text(messages.getMessage("dashboard.flow.week", new Object[] {
@@ -107,14 +108,49 @@ class FlowSection implements DashboardSection {
                 Optional.of(new Chart(Chart.Kind.LINE, 0, List.of(1, 2))));
     }
 
-    private void count(Map<LocalDate, long[]> weeks, String sql, MapSqlParameterSource params, int index) {
-        jdbc.query(sql, params, rs -> {
-            Instant at = ScopeSql.utc(rs.getObject("t", LocalDateTime.class));
-            long[] counts = weeks.get(monday(at.atZone(workingTime.zone()).toLocalDate()));
-            if (counts != null) {
-                counts[index]++;
+    /**
+     * Counts the cases whose {@code column} lies in the period into their weeks. Where the zone's offsets are whole
+     * hours (Copenhagen: +01:00 and +02:00) every hour of UTC lies in one local day, so the database counts per UTC
+     * hour (a few thousand groups for a year, read from the covering indexes of V24) and each hour goes to the week of
+     * its local day; elsewhere each case's moment is read.
+     */
+    private void count(Map<LocalDate, long[]> weeks, String column, String filters, MapSqlParameterSource params,
+            int index, boolean wholeHours) {
+        String range = " FROM initiative i WHERE " + column + " >= :periodStart AND " + column + " < :periodEnd" + filters;
+        if (wholeHours) {
+            jdbc.query("SELECT DATE_FORMAT(" + column + ", '%Y-%m-%d %H') AS t, COUNT(*) AS n" + range
+                    + " GROUP BY t", params, rs -> {
+                        add(weeks, LocalDateTime.parse(rs.getString(1).replace(' ', 'T') + ":00"), rs.getLong(2), index);
+                    });
+        } else {
+            jdbc.query("SELECT " + column + " AS t" + range, params, rs -> {
+                add(weeks, rs.getObject(1, LocalDateTime.class), 1, index);
+            });
+        }
+    }
+
+    private void add(Map<LocalDate, long[]> weeks, LocalDateTime utc, long n, int index) {
+        long[] counts = weeks.get(monday(ScopeSql.utc(utc).atZone(workingTime.zone()).toLocalDate()));
+        if (counts != null) {
+            counts[index] += n;
+        }
+    }
+
+    /** Whether the zone's offset is whole hours throughout the period (then local midnights are UTC hour starts). */
+    private boolean wholeHourOffsets(DashboardScope scope) {
+        ZoneRules rules = workingTime.zone().getRules();
+        Instant from = scope.from().atStartOfDay(workingTime.zone()).toInstant();
+        Instant to = scope.to().plusDays(1).atStartOfDay(workingTime.zone()).toInstant();
+        if (rules.getOffset(from).getTotalSeconds() % 3600 != 0) {
+            return false;
+        }
+        for (ZoneOffsetTransition next = rules.nextTransition(from); next != null && next.getInstant().isBefore(to);
+                next = rules.nextTransition(next.getInstant())) {
+            if (next.getOffsetAfter().getTotalSeconds() % 3600 != 0) {
+                return false;
             }
-        });
+        }
+        return true;
     }
 
     private static LocalDate monday(LocalDate day) {

@@ -19,7 +19,6 @@ import dk.initiativ.dashboard.DashboardTable.Empty;
 import dk.initiativ.dashboard.DashboardTable.Text;
 import dk.initiativ.dashboard.DashboardTable.WorkingDays;
 import dk.initiativ.process.DeadlineProperties;
-import dk.initiativ.process.WorkingDayCalendar;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,12 +37,12 @@ class FundingSection implements DashboardSection {
     static final String PREFIX = "dashboard.funding.";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final WorkingDayCalendar calendar;
+    private final WorkingTime workingTime;
     private final DeadlineProperties deadlines;
 
-    FundingSection(NamedParameterJdbcTemplate jdbc, WorkingDayCalendar calendar, DeadlineProperties deadlines) {
+    FundingSection(NamedParameterJdbcTemplate jdbc, WorkingTime workingTime, DeadlineProperties deadlines) {
         this.jdbc = jdbc;
-        this.calendar = calendar;
+        this.workingTime = workingTime;
         this.deadlines = deadlines;
     }
 
@@ -57,7 +56,8 @@ class FundingSection implements DashboardSection {
     public List<DashboardTable> tables(DashboardScope scope, Locale locale) {
         MapSqlParameterSource waitingParams = new MapSqlParameterSource();
         Map<Long, Long> waiting = new HashMap<>();
-        jdbc.query("SELECT a.pool_id, COUNT(*) FROM funding_application a JOIN initiative i ON i.id = a.initiative_id "
+        jdbc.query("SELECT a.pool_id, COUNT(*) FROM funding_application a "
+                + (ScopeSql.narrows(scope) ? "JOIN initiative i ON i.id = a.initiative_id " : "")
                 + "WHERE a.status = 'PROPOSED'" + ScopeSql.filters(scope, waitingParams) + " GROUP BY a.pool_id",
                 waitingParams, rs -> {
                     waiting.put(rs.getLong(1), rs.getLong(2));
@@ -66,13 +66,13 @@ class FundingSection implements DashboardSection {
         MapSqlParameterSource params = period(scope);
         Map<Long, List<Double>> decisionDays = new HashMap<>();
         jdbc.query("SELECT a.pool_id, a.proposed_at, a.decided_at FROM funding_application a "
-                + "JOIN initiative i ON i.id = a.initiative_id "
+                + (ScopeSql.narrows(scope) ? "JOIN initiative i ON i.id = a.initiative_id " : "")
                 + "WHERE a.decided_at >= :periodStart AND a.decided_at < :periodEnd"
                 + ScopeSql.filters(scope, params), params, rs -> {
                     LocalDate proposed = localDate(rs.getTimestamp(2));
                     LocalDate decided = localDate(rs.getTimestamp(3));
                     decisionDays.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                            .add((double) calendar.workingDaysBetween(proposed, decided));
+                            .add((double) workingTime.workingDaysBetween(proposed, decided));
                 });
 
         List<List<Cell>> rows = jdbc.query("SELECT id, name, total_budget, budget_left FROM funding_pool ORDER BY name, id",

@@ -122,7 +122,8 @@ class OutcomesSection implements DashboardSection {
         MapSqlParameterSource params = period(scope);
         long[] count = new long[1];
         double[] average = new double[1];
-        jdbc.query("SELECT COUNT(*), AVG(s.rating) FROM case_survey s JOIN initiative i ON i.id = s.initiative_id "
+        jdbc.query("SELECT COUNT(*), AVG(s.rating) FROM case_survey s "
+                + (ScopeSql.narrows(scope) ? "JOIN initiative i ON i.id = s.initiative_id " : "")
                 + "WHERE s.answered_at >= :periodStart AND s.answered_at < :periodEnd"
                 + ScopeSql.filters(scope, params), params, rs -> {
                     count[0] = rs.getLong(1);

@@ -22,7 +22,11 @@ public final class Percentiles {
 
     /** The median (mean of the two middle values for an even count), or empty for no values. */
     public static Optional<Double> median(Collection<? extends Number> values) {
-        double[] sorted = sorted(values);
+        return median(sorted(values));
+    }
+
+    /** As {@link #median(Collection)} on values already sorted ascending. */
+    static Optional<Double> median(double[] sorted) {
         int n = sorted.length;
         if (n == 0) {
             return Optional.empty();
@@ -37,10 +41,14 @@ public final class Percentiles {
      * @throws IllegalArgumentException unless {@code 0 < percent <= 100}
      */
     public static Optional<Double> nearestRank(Collection<? extends Number> values, double percent) {
+        return nearestRank(sorted(values), percent);
+    }
+
+    /** As {@link #nearestRank(Collection, double)} on values already sorted ascending. */
+    static Optional<Double> nearestRank(double[] sorted, double percent) {
         if (!(percent > 0 && percent <= 100)) {
             throw new IllegalArgumentException("percent must be in (0, 100], was " + percent);
         }
-        double[] sorted = sorted(values);
         int n = sorted.length;
         if (n == 0) {
             return Optional.empty();

@@ -18,6 +18,11 @@ final class ScopeSql {
     private ScopeSql() {
     }
 
+    /** Whether the scope narrows the cases (teams, topic or district): else a query needs no case row to filter on. */
+    static boolean narrows(DashboardScope scope) {
+        return !scope.allTeams() || scope.topic().isPresent() || scope.district().isPresent();
+    }
+
     /** {@code " AND ..."} for the teams, topic and district, with their parameters added to {@code params}. */
     static String filters(DashboardScope scope, MapSqlParameterSource params) {
         StringBuilder where = new StringBuilder();

@@ -11,8 +11,10 @@ import java.util.List;
 import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.Browser;
 import dk.initiativ.support.LocalModeTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * navigation. A screenshot at desktop width goes to {@code -Dscreenshots.dir} when it is set.
  */
 @LocalModeTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
     @LocalServerPort int port;
@@ -38,16 +41,17 @@ class DashboardBrowserTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired CaseTimelineProjection projection;
 
-    private static boolean written;
+    private String fixture;
 
-    @BeforeEach
+    @BeforeAll
     void fixture() {
-        synchronized (DashboardBrowserTest.class) {
-            if (!written) {
-                DashboardScreenshotFixture.write(jdbc, projection, Instant.now());
-                written = true;
-            }
-        }
+        fixture = DashboardScreenshotFixture.write(jdbc, projection, Instant.now());
+    }
+
+    /** The 40 cases go again: the test context (and its database) is shared with other test classes. */
+    @AfterAll
+    void removeFixture() {
+        DashboardScreenshotFixture.remove(jdbc, fixture);
     }
 
     @Test

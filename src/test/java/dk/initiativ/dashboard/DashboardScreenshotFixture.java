@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A realistic spread of 40 cases over the last 12 weeks for the dashboard's browser test and screenshot: written
  * into the case rows and timelines (no process instances, no contact persons, so no inbox and no workload pick
- * sees them) and projected as live events are. Deterministic: case k moves through the stages with gaps that
+ * sees them) and projected as live events are; {@link #remove} takes them out again, as the test context's
+ * database is shared with other test classes. Deterministic: case k moves through the stages with gaps that
  * depend on k, and stops where its timeline reaches now.
  */
 final class DashboardScreenshotFixture {
@@ -26,7 +27,8 @@ final class DashboardScreenshotFixture {
     private DashboardScreenshotFixture() {
     }
 
-    static void write(JdbcTemplate jdbc, CaseTimelineProjection projection, Instant now) {
+    /** Writes the 40 cases; returns the prefix of their case numbers (for {@link #remove}). */
+    static String write(JdbcTemplate jdbc, CaseTimelineProjection projection, Instant now) {
         String prefix = "S" + UUID.randomUUID().toString().substring(0, 6);
         for (int k = 0; k < 40; k++) {
             Instant submitted = now.minus(2 + k * 2L, ChronoUnit.DAYS).minus(k % 5, ChronoUnit.HOURS);
@@ -74,6 +76,16 @@ final class DashboardScreenshotFixture {
             }
             projection.rebuild(id);
         }
+        return prefix;
+    }
+
+    /** Removes the cases written with {@code prefix}, their timelines and projections (and what viewing them left). */
+    static void remove(JdbcTemplate jdbc, String prefix) {
+        String ids = "SELECT id FROM initiative WHERE case_number LIKE ?";
+        for (String table : List.of("case_read", "case_stage_visit", "case_deadline", "case_event")) {
+            jdbc.update("DELETE FROM " + table + " WHERE initiative_id IN (" + ids + ")", prefix + "-%");
+        }
+        jdbc.update("DELETE FROM initiative WHERE case_number LIKE ?", prefix + "-%");
     }
 
     private static LocalDateTime wall(String instant) {
