@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import dk.initiativ.process.DeadlineProperties;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes access records older than the configured retention (ADR 0028), counted in the municipality's calendar
- * from the application's one clock (ADR 0009). Every node runs it: each statement deletes at most one batch of
- * expired rows in its own short transaction, so two nodes at once only share the work, a second run finds nothing,
- * and no lock (ShedLock, issue 14) is needed for it.
+ * from the application's one clock (ADR 0009). Each statement deletes at most one batch of expired rows in its own
+ * short transaction, so two runs at once would only share the work and a second run finds nothing; the scheduled run
+ * still takes a ShedLock lock (ADR 0029) so that, with several nodes, one of them does the work each hour.
  */
 @Component
 class AccessLogRetention {
@@ -36,7 +37,8 @@ class AccessLogRetention {
 
     @Scheduled(fixedDelayString = "${initiativ.privacy.access-log.cleanup-interval:PT1H}",
             initialDelayString = "${initiativ.privacy.access-log.cleanup-interval:PT1H}")
-    void scheduled() {
+    @SchedulerLock(name = "access-log-retention", lockAtMostFor = "PT30M")
+    public void scheduled() {
         int deleted = deleteExpired();
         if (deleted > 0) {
             log.info("Deleted {} staff access records older than {}", deleted, properties.retention());

@@ -82,6 +82,28 @@ class AccessLogTest {
     }
 
     @Test
+    void theScheduledRunIsSkippedWhileAnotherNodeHoldsItsLock() {
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        ClockUtil.setCurrentTime(Date.from(now));
+        insert("retention-locked", retention.cutoff().minusSeconds(60));
+        // another node took the job's lock a moment ago (ShedLock's row, times in the database's UTC clock)
+        jdbc.update("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES "
+                + "('access-log-retention', TIMESTAMPADD(MINUTE, 10, UTC_TIMESTAMP(3)), UTC_TIMESTAMP(3), 'other-node') "
+                + "ON DUPLICATE KEY UPDATE lock_until = VALUES(lock_until), locked_by = VALUES(locked_by)");
+        try {
+            retention.scheduled();
+            assertThat(count("retention-locked")).isEqualTo(1);
+        } finally {
+            jdbc.update("UPDATE shedlock SET lock_until = UTC_TIMESTAMP(3) WHERE name = 'access-log-retention'");
+        }
+        // the lock released, this node's next run does the work and leaves the lock free for the next hour's run
+        retention.scheduled();
+        assertThat(count("retention-locked")).isZero();
+        assertThat(jdbc.queryForObject("SELECT locked_by FROM shedlock WHERE name = 'access-log-retention'",
+                String.class)).isNotEqualTo("other-node");
+    }
+
+    @Test
     void adminsSearchTheLogByCaseStaffAndPeriodExportItAndTheSearchIsLogged() {
         ApiClient api = new ApiClient(http);
         String caseNumber = api.submit("Adgangslog: søgning", "natur-miljoe", "jyderup", List.of()).caseNumber();
