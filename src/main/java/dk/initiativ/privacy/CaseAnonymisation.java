@@ -9,6 +9,7 @@ import dk.initiativ.initiative.Outcome;
 import dk.initiativ.process.DeadlineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,8 @@ class CaseAnonymisation {
 
     @Scheduled(fixedDelayString = "${initiativ.privacy.anonymisation.interval:PT1H}",
             initialDelayString = "${initiativ.privacy.anonymisation.interval:PT1H}")
-    void scheduled() {
+    @SchedulerLock(name = "case-anonymisation", lockAtMostFor = "PT50M")
+    public void scheduled() {
         int anonymised = anonymiseDue();
         if (anonymised > 0) {
             log.info("Anonymised {} closed cases whose retention period has passed", anonymised);

@@ -18,13 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erasure on request (GDPR art. 17, ADR 0032): an admin removes a case's personal data now, open or closed, with a
- * reason. An open case's process instances are deleted with that reason (no listener runs, no mail leaves) and the
+ * reason. An open case's process instances are deleted as erased (no listener runs, no mail leaves) and the
  * case is closed as withdrawn with the admin as actor; then the case is anonymised exactly as the retention job does
  * it, and what the showcase published with consent goes as well. The erasure is kept in {@code case_erasure} (who, when, why, whether the case was open) and as a
  * {@code CHANGE} record in the access log. All in one transaction: nothing is half erased.
  */
 @Service
 public class CaseErasure {
+
+    /** The engine's delete reason of an erased case's process instances (the admin's reason is in case_erasure). */
+    static final String DELETE_REASON = "erased on request";
 
     /** The reason's longest length (the column's). */
     public static final int REASON_MAX = 500;
@@ -78,8 +81,11 @@ public class CaseErasure {
         List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
                 .stream().map(ProcessInstance::getId).toList();
         if (!running.isEmpty()) {
-            // no listener runs (they would write milestones and mails of a case that is being erased)
-            runtime.deleteProcessInstancesIfExists(running, "erasure: " + why, true, true, false);
+            // no listener runs (they would write milestones and mails of a case that is being erased). The delete
+            // reason names the erasure, not the admin's words: the engine's history is deleted in this transaction
+            // anyway, and its tables are not utf8mb4 (an emoji in the reason would fail the erasure); the reason
+            // itself is kept in case_erasure
+            runtime.deleteProcessInstancesIfExists(running, DELETE_REASON, true, true, false);
         }
         boolean wasOpen = cases.closeForErasure(caseNumber, admin.userId());
         anonymiser.anonymise(caseNumber);

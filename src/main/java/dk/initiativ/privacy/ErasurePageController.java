@@ -6,7 +6,6 @@ import java.util.Map;
 
 import dk.initiativ.initiative.CaseView;
 import dk.initiativ.initiative.Cases;
-import dk.initiativ.initiative.CaseNotFoundException;
 import dk.initiativ.web.AccessKind;
 import dk.initiativ.web.AccessLogged;
 import dk.initiativ.web.FieldProblemException;
@@ -103,13 +102,11 @@ class ErasurePageController {
             errors.put("sag", text("privacy.erasure.error.case", locale));
             return null;
         }
-        CaseView view;
-        try {
-            view = cases.view(caseNumber);
-        } catch (CaseNotFoundException missing) {
+        if (!cases.exists(caseNumber)) {
             errors.put("sag", text("privacy.erasure.error.unknown", locale));
             return null;
         }
+        CaseView view = cases.view(caseNumber);
         Found found = new Found(caseNumber, view.closedAt() == null, erasure.of(caseNumber).isPresent());
         model.addAttribute("found", found);
         model.addAttribute("anonymised", cases.isAnonymised(caseNumber));
