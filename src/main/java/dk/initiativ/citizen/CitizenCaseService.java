@@ -194,6 +194,17 @@ public class CitizenCaseService {
                 .orElse(null);
     }
 
+    /** Whether the citizen allows the showcase to show the case (they can withdraw it at any time). */
+    @Transactional(readOnly = true)
+    public boolean publicationConsent(String trackingToken) {
+        return cases.submissionDetails(cases.caseNumberOfTrackingToken(trackingToken)).publicationConsent();
+    }
+
+    /** Withdraws the consent to the showcase; the case leaves it at once. Returns whether consent had been given. */
+    public boolean withdrawPublicationConsent(String trackingToken) {
+        return cases.withdrawPublicationConsent(trackingToken);
+    }
+
     public void answer(String trackingToken, String answer) {
         intake.answer(trackingToken, answer);
     }

@@ -2,7 +2,16 @@ package dk.initiativ.citizen;
 
 import java.util.Locale;
 
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import dk.initiativ.initiative.Outcome;
 import dk.initiativ.privacy.AccessLogProperties;
+import dk.initiativ.privacy.AnonymisationProperties;
+import org.springframework.context.MessageSource;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.NotAccessLogged;
 import org.springframework.security.core.Authentication;
@@ -20,9 +29,14 @@ class CitizenPagesController {
 
     private final Showcase showcase;
     private final AccessLogProperties accessLog;
+    private final AnonymisationProperties anonymisation;
+    private final MessageSource texts;
 
-    CitizenPagesController(Showcase showcase, AccessLogProperties accessLog) {
+    CitizenPagesController(Showcase showcase, AccessLogProperties accessLog, AnonymisationProperties anonymisation,
+            MessageSource texts) {
         this.accessLog = accessLog;
+        this.anonymisation = anonymisation;
+        this.texts = texts;
         this.showcase = showcase;
     }
 
@@ -45,10 +59,23 @@ class CitizenPagesController {
         return "showcase";
     }
 
+    /** One line of the privacy notice's retention: so many months after closure for cases that ended so. */
+    record Retention(long months, String outcomes) {
+    }
+
     @GetMapping("/privacy")
-    String privacy(Model model) {
-        // the notice names the configured retention of the staff access log, never a number typed into the text
+    String privacy(Model model, Locale locale) {
+        // the notice names the configured periods (access log, anonymisation per outcome), never a number typed
+        // into the text
         model.addAttribute("accessLogMonths", accessLog.retention().toTotalMonths());
+        Map<Long, List<Outcome>> byMonths = new TreeMap<>();
+        for (Outcome outcome : Outcome.values()) {
+            Period period = anonymisation.after(outcome);
+            byMonths.computeIfAbsent(period.toTotalMonths(), months -> new java.util.ArrayList<>()).add(outcome);
+        }
+        model.addAttribute("retentions", byMonths.entrySet().stream().map(entry -> new Retention(entry.getKey(),
+                entry.getValue().stream().map(outcome -> texts.getMessage("outcome." + outcome.name(), null, locale)
+                        .toLowerCase(locale)).collect(Collectors.joining(", ")))).toList());
         return "privacy";
     }
 

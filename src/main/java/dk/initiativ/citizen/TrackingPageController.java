@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dk.initiativ.initiative.CaseAnonymisedException;
 import dk.initiativ.privacy.AccessLog;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.NotAccessLogged;
@@ -19,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.http.HttpStatus;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -107,6 +109,37 @@ class TrackingPageController {
         return "redirect:/track/{token}";
     }
 
+    /** Confirmation before the consent to the showcase is withdrawn; without a consent, back to the page. */
+    @GetMapping("/consent")
+    String confirmConsentWithdrawal(@PathVariable String token, Model model) {
+        TrackingPage page = citizens.trackingPage(token);
+        if (!citizens.publicationConsent(token)) {
+            return "redirect:/track/{token}";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("page", page);
+        return "track/consent";
+    }
+
+    /** Withdraws the consent to the showcase: the case leaves it at once (ADR 0032). */
+    @PostMapping("/consent")
+    String withdrawConsent(@PathVariable String token, RedirectAttributes redirect) {
+        if (citizens.withdrawPublicationConsent(token)) {
+            redirect.addFlashAttribute("notice", "privacy.consent.withdrawn");
+        }
+        return "redirect:/track/{token}";
+    }
+
+    /**
+     * Every door of an anonymised case's link (ADR 0032) answers the same friendly page: the case's data is gone.
+     * 410 Gone: the link was right, what it led to is no more.
+     */
+    @ExceptionHandler(CaseAnonymisedException.class)
+    String anonymised(HttpServletResponse response) {
+        response.setStatus(HttpStatus.GONE.value());
+        return "track/anonymised";
+    }
+
     /** All data held about the case that concerns the citizen, as a JSON file to keep. */
     @GetMapping("/data.json")
     ResponseEntity<CaseDataExport> data(@PathVariable String token, Locale locale) {
@@ -159,6 +192,7 @@ class TrackingPageController {
     private String show(String token, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("page", citizens.trackingPage(token));
+        model.addAttribute("publicationConsent", citizens.publicationConsent(token));
         List<AccessLog.Lookup> lookups = citizens.staffLookups(token, LocaleContextHolder.getLocale());
         model.addAttribute("lookups", lookups.subList(0, Math.min(LOOKUPS_SHOWN, lookups.size())));
         model.addAttribute("lookupCount", lookups.size());

@@ -6,7 +6,14 @@ package dk.initiativ.initiative;
  *
  * @param detail            the event's plain-text detail, as on the timeline, or {@code null}
  * @param relatedCaseNumber the other case of a duplicate link, or {@code null}
+ * @param announced         false for an event nobody is told about by e-mail: the closing of a case whose personal
+ *                          data an admin erases (ADR 0032)
  */
 public record CaseEventRecorded(String caseNumber, CaseEventType type, String actor, String detail,
-        String relatedCaseNumber) {
+        String relatedCaseNumber, boolean announced) {
+
+    public CaseEventRecorded(String caseNumber, CaseEventType type, String actor, String detail,
+            String relatedCaseNumber) {
+        this(caseNumber, type, actor, detail, relatedCaseNumber, true);
+    }
 }

@@ -338,6 +338,42 @@ public class Cases implements CaseTitles {
                 .toList(), found.getTotalElements());
     }
 
+    /**
+     * The citizen withdrew their consent to the showcase (ADR 0032): the case leaves the showcase at once, whatever
+     * its stage. Returns whether consent had been given.
+     */
+    public boolean withdrawPublicationConsent(String trackingToken) {
+        Initiative initiative = byTrackingToken(trackingToken);
+        boolean given = initiative.isPublicationConsent();
+        initiative.withdrawPublicationConsent();
+        return given;
+    }
+
+    /** Whether the case's personal data has been removed (ADR 0032). */
+    @Transactional(readOnly = true)
+    public boolean isAnonymised(String caseNumber) {
+        return require(caseNumber).isAnonymised();
+    }
+
+    /**
+     * An admin erases the case's personal data at the citizen's request (ADR 0032): an open case is closed as
+     * withdrawn, with the admin as the actor (its process has been ended by the caller), and no e-mail announces it.
+     * A closed case stays as it is.
+     * Returns whether the case was open.
+     */
+    public boolean closeForErasure(String caseNumber, String admin) {
+        Initiative initiative = require(caseNumber);
+        if (!initiative.isOpen()) {
+            return false;
+        }
+        initiative.close(Outcome.WITHDRAWN, clock.instant());
+        CaseEvent event = new CaseEvent(initiative.getId(), CaseEventType.WITHDRAWN, clock.instant(), admin, null, null);
+        events.save(event);
+        // the dashboard's projections follow the closure; no mail goes to anyone about a case being erased
+        publisher.publishEvent(new CaseEventRecorded(caseNumber, event.getType(), event.getActor(), null, null, false));
+        return true;
+    }
+
     void record(Initiative initiative, CaseEventType type, String actor, String detail, String relatedCaseNumber) {
         record(new CaseEvent(initiative.getId(), type, clock.instant(), actor, detail, relatedCaseNumber),
                 initiative.getCaseNumber());
@@ -357,8 +393,12 @@ public class Cases implements CaseTitles {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new CaseNotFoundException("for that tracking link");
         }
-        return initiatives.findByTrackingTokenHash(TrackingTokens.hash(token))
+        Initiative initiative = initiatives.findByTrackingTokenHash(TrackingTokens.hash(token))
                 .orElseThrow(() -> new CaseNotFoundException("for that tracking link"));
+        if (initiative.isAnonymised()) {
+            throw new CaseAnonymisedException();
+        }
+        return initiative;
     }
 
     private CaseView toView(Initiative i) {

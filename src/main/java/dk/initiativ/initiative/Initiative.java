@@ -118,6 +118,10 @@ class Initiative {
     @Column(updatable = false)
     private String submissionKey;
 
+    /** When the case's personal data was removed (ADR 0032); null while it is kept. Written by privacy's SQL. */
+    @Column(insertable = false, updatable = false)
+    private Instant anonymisedAt;
+
     @Version
     private long version;
 
@@ -209,6 +213,15 @@ class Initiative {
         }
         this.duplicateOf = original;
         close(Outcome.DUPLICATE, at);
+    }
+
+    /** The citizen no longer allows the showcase to show the case (ADR 0032): it leaves the showcase at once. */
+    void withdrawPublicationConsent() {
+        this.publicationConsent = false;
+    }
+
+    public boolean isAnonymised() {
+        return anonymisedAt != null;
     }
 
     public boolean isOpen() {

@@ -125,7 +125,7 @@ class CaseMails {
 
     @EventListener
     void on(CaseEventRecorded event) {
-        if (MailSuppression.active()) {
+        if (MailSuppression.active() || !event.announced()) {
             return;
         }
         String caseNumber = event.caseNumber();
@@ -234,6 +234,7 @@ class CaseMails {
         Locale locale = locale(view);
         MailContent first = parts.get(0).mail();
         MailContent combined = new MailContent(view.contactEmail(), locale, first.getSubject())
+                .about(view.caseNumber())
                 .greeting(text(locale, "mail.greeting", view.contactName()))
                 .footer(text(locale, "mail.footer"))
                 .paragraph(text(locale, "mail.milestones.body", view.title(), parts.size()))
@@ -505,6 +506,7 @@ class CaseMails {
         String name = person.get().name();
         MailContent mail = new MailContent(person.get().email(), DANISH,
                 text(DANISH, "mail.staff." + kind + ".subject", view.caseNumber()))
+                .about(view.caseNumber())
                 .greeting(text(DANISH, "mail.greeting", name))
                 .footer(text(DANISH, "mail.staff.footer"))
                 .paragraph(text(DANISH, "mail.staff." + kind + ".body", view.caseNumber(), view.title()))
@@ -543,6 +545,7 @@ class CaseMails {
         Locale locale = locale(view);
         MailContent mail = new MailContent(view.contactEmail(), locale,
                 text(locale, "mail." + kind + ".subject", view.caseNumber()))
+                .about(view.caseNumber())
                 .greeting(text(locale, "mail.greeting", view.contactName()))
                 .footer(text(locale, "mail.footer"))
                 .fact(text(locale, "mail.caseNumber"), view.caseNumber());

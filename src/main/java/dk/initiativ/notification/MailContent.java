@@ -44,6 +44,8 @@ final class MailContent {
     private final List<Link> links = new ArrayList<>();
     private final List<String> closing = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
+    /** The case the mail is about (the outbox keeps it, so that anonymising the case removes its mails). */
+    private String caseNumber;
 
     /** For reading a stored mail back from the outbox ({@link MailOutbox}); Jackson sets the fields. */
     private MailContent() {
@@ -54,6 +56,16 @@ final class MailContent {
         this.to = to;
         this.locale = locale;
         this.subject = subject;
+    }
+
+    /** The case this mail is about. */
+    MailContent about(String caseNumber) {
+        this.caseNumber = caseNumber;
+        return this;
+    }
+
+    public String getCaseNumber() {
+        return caseNumber;
     }
 
     MailContent greeting(String text) {

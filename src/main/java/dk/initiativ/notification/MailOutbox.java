@@ -56,10 +56,10 @@ class MailOutbox {
     public void enqueue(MailContent mail) {
         LocalDateTime now = utc(clock.instant());
         jdbc.update("""
-                INSERT INTO mail_outbox (recipient, subject, content, status, attempts, next_attempt_at, created_at,
-                                         version)
-                VALUES (?, ?, ?, 'PENDING', 0, ?, ?, 0)""",
-                mail.getTo(), MailTemplates.oneLine(mail.getSubject()), write(mail), now, now);
+                INSERT INTO mail_outbox (recipient, case_number, subject, content, status, attempts, next_attempt_at,
+                                         created_at, version)
+                VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, 0)""",
+                mail.getTo(), mail.getCaseNumber(), MailTemplates.oneLine(mail.getSubject()), write(mail), now, now);
     }
 
     /** The stored content of a mail, as {@link #enqueue(MailContent)} wrote it. */

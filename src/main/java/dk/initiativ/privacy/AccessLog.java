@@ -107,6 +107,12 @@ public class AccessLog {
         jdbc.batchUpdate(INSERT, rows);
     }
 
+    /** An admin erased the case's personal data (ADR 0032): a change, with the erasure as its purpose. */
+    @Transactional
+    void erased(String caseNumber) {
+        insert(Reader.current().userId(), caseNumber, AccessKind.CHANGE, AccessPurposes.ERASURE, null);
+    }
+
     /** An admin searched or exported this log: the case searched for (or none) and the criteria as detail. */
     @Transactional
     void logReviewed(String caseNumber, AccessKind kind, String detail) {

@@ -26,6 +26,8 @@ class AccessPurposes {
     static final String LOG_REVIEW = "log-review";
     /** An admin reads the mails the embedded run caught (demo and test only). */
     static final String CAUGHT_MAIL = "caught-mail";
+    /** An admin erased the case's personal data at the citizen's request (ADR 0032). */
+    static final String ERASURE = "erasure";
 
     /** Roles in the order that names the purpose when a reader has several. */
     static final List<String> ROLES = List.of("admin", "manager", "fund-officer", "intake", "contact-staff");

@@ -5,5 +5,9 @@
  * {@link dk.initiativ.web.NotAccessLogged} with its reason, and a test fails on a door that declares neither.
  * Admins search and export the log; the citizen sees when and why their case was looked at, without names; a job
  * deletes records older than the configured period ({@link dk.initiativ.privacy.AccessLogProperties}).
+ * <p>
+ * Retention (ADR 0032): a job anonymises closed cases once their period per outcome has passed
+ * ({@link dk.initiativ.privacy.AnonymisationProperties}), and an admin erases a case's personal data at once on
+ * request ({@link dk.initiativ.privacy.CaseErasure}).
  */
 package dk.initiativ.privacy;

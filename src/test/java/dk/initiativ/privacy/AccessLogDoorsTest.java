@@ -166,6 +166,17 @@ class AccessLogDoorsTest {
                 () -> admin.get("/adgangslog?sag=" + screening).statusCode()));
         walks.put("GET /adgangslog.csv", new Walk("admin", screening, AccessKind.EXPORT, "log-review",
                 () -> admin.get("/adgangslog.csv?sag=" + screening).statusCode()));
+        // erasure on request (ADR 0032): a change, on cases of their own
+        String erasedOnPage = api.submit("Adgangslog: slettes på siden", "natur-miljoe", "jyderup", List.of())
+                .caseNumber();
+        String erasedByApi = api.submit("Adgangslog: slettes i API'et", "natur-miljoe", "jyderup", List.of())
+                .caseNumber();
+        walks.put("POST /sletning", new Walk("admin", erasedOnPage, AccessKind.CHANGE, "erasure",
+                () -> admin.postForm("/sletning", Map.of("_csrf", adminCsrf, "sag", erasedOnPage,
+                        "begrundelse", "Borgeren bad om det", "bekraeft", "true")).statusCode()));
+        walks.put("POST /api/initiatives/{caseNumber}/erasure", new Walk("admin", erasedByApi, AccessKind.CHANGE,
+                "erasure", () -> status(api.post("admin", "/api/initiatives/" + erasedByApi + "/erasure",
+                        Map.of("reason", "Borgeren bad om det")))));
         // the mails the embedded run caught (only where the embedded SMTP server runs; their cases when named)
         if (loggingDoors().contains("GET /api/admin/mails")) {
             walks.put("GET /api/admin/mails", new Walk("admin", null, AccessKind.VIEW, "caught-mail",
