@@ -4,9 +4,10 @@ package dk.initiativ.initiative;
  * Published (a Spring application event) each time a case event is written, synchronously and inside the
  * transaction that writes it: a listener's own writes (the e-mails of the outbox) commit or roll back with it.
  *
+ * @param initiativeId      the case's row id, so that a listener needs no look-up by case number
  * @param detail            the event's plain-text detail, as on the timeline, or {@code null}
  * @param relatedCaseNumber the other case of a duplicate link, or {@code null}
  */
-public record CaseEventRecorded(String caseNumber, CaseEventType type, String actor, String detail,
+public record CaseEventRecorded(long initiativeId, String caseNumber, CaseEventType type, String actor, String detail,
         String relatedCaseNumber) {
 }

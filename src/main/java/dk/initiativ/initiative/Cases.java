@@ -345,8 +345,8 @@ public class Cases implements CaseTitles {
 
     private void record(CaseEvent event, String caseNumber) {
         events.save(event);
-        publisher.publishEvent(new CaseEventRecorded(caseNumber, event.getType(), event.getActor(), event.getDetail(),
-                event.getRelatedCaseNumber()));
+        publisher.publishEvent(new CaseEventRecorded(event.getInitiativeId(), caseNumber, event.getType(),
+                event.getActor(), event.getDetail(), event.getRelatedCaseNumber()));
     }
 
     private Initiative require(String caseNumber) {
