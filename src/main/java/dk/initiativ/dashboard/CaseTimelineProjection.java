@@ -36,20 +36,21 @@ class CaseTimelineProjection {
 
     @EventListener
     void on(CaseEventRecorded recorded) {
-        Long id = jdbc.query("SELECT id FROM initiative WHERE case_number = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, recorded.caseNumber());
-        if (id != null) {
-            rebuild(id);
-        }
+        // a case's first event comes with its row: it has no projected rows yet to replace
+        rebuild(recorded.initiativeId(), recorded.type() != CaseEventType.SUBMITTED);
     }
 
     /** Derives the case's rows anew from its timeline. */
     void rebuild(long initiativeId) {
+        rebuild(initiativeId, true);
+    }
+
+    private void rebuild(long initiativeId, boolean replace) {
         List<CaseTimeline.Event> events = jdbc.query(
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
                 (rs, n) -> event(rs), initiativeId);
         jdbc.execute((Connection connection) -> {
-            write(connection, initiativeId, timeline.derive(events), true);
+            write(connection, initiativeId, timeline.derive(events), replace);
             return null;
         });
     }

@@ -4,16 +4,12 @@ package dk.initiativ.initiative;
  * Published (a Spring application event) each time a case event is written, synchronously and inside the
  * transaction that writes it: a listener's own writes (the e-mails of the outbox) commit or roll back with it.
  *
+ * @param initiativeId      the case's row id, so that a listener needs no look-up by case number
  * @param detail            the event's plain-text detail, as on the timeline, or {@code null}
  * @param relatedCaseNumber the other case of a duplicate link, or {@code null}
  * @param announced         false for an event nobody is told about by e-mail: the closing of a case whose personal
  *                          data an admin erases (ADR 0032)
  */
-public record CaseEventRecorded(String caseNumber, CaseEventType type, String actor, String detail,
-        String relatedCaseNumber, boolean announced) {
-
-    public CaseEventRecorded(String caseNumber, CaseEventType type, String actor, String detail,
-            String relatedCaseNumber) {
-        this(caseNumber, type, actor, detail, relatedCaseNumber, true);
-    }
+public record CaseEventRecorded(long initiativeId, String caseNumber, CaseEventType type, String actor,
+        String detail, String relatedCaseNumber, boolean announced) {
 }

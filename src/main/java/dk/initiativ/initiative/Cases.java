@@ -370,7 +370,8 @@ public class Cases implements CaseTitles {
         CaseEvent event = new CaseEvent(initiative.getId(), CaseEventType.WITHDRAWN, clock.instant(), admin, null, null);
         events.save(event);
         // the dashboard's projections follow the closure; no mail goes to anyone about a case being erased
-        publisher.publishEvent(new CaseEventRecorded(caseNumber, event.getType(), event.getActor(), null, null, false));
+        publisher.publishEvent(new CaseEventRecorded(initiative.getId(), caseNumber, event.getType(), event.getActor(),
+                null, null, false));
         return true;
     }
 
@@ -381,8 +382,8 @@ public class Cases implements CaseTitles {
 
     private void record(CaseEvent event, String caseNumber) {
         events.save(event);
-        publisher.publishEvent(new CaseEventRecorded(caseNumber, event.getType(), event.getActor(), event.getDetail(),
-                event.getRelatedCaseNumber()));
+        publisher.publishEvent(new CaseEventRecorded(event.getInitiativeId(), caseNumber, event.getType(),
+                event.getActor(), event.getDetail(), event.getRelatedCaseNumber(), true));
     }
 
     private Initiative require(String caseNumber) {
