@@ -244,7 +244,7 @@ class SubmissionBenchmark {
                 .map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c).toList());
         Matcher csrf = CSRF.matcher(page.body());
         Matcher key = FORM_KEY.matcher(page.body());
-        if (page.statusCode() != 200 || !cookies.contains("JSESSIONID=") || !csrf.find() || !key.find()) {
+        if (page.statusCode() != 200 || !cookies.contains("SESSION=") || !csrf.find() || !key.find()) {
             return null;
         }
         return new FormPage(cookies, csrf.group(1), key.group(1));

@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The per-client limit on submissions (form and JSON API): each client address has a token bucket of
- * {@code capacity} submissions that refills evenly over {@code period}.
+ * {@code capacity} submissions that refills evenly over {@code period}. The buckets live in MariaDB, shared by
+ * every node ({@link RateLimitBuckets}).
  *
  * @param enabled          off only for special setups (a load test)
  * @param capacity         submissions a client may send in a burst
  * @param period           time in which an empty bucket fills up again
- * @param maxClients       buckets kept in memory at most (least recently used ones are dropped first)
  * @param exemptAddresses  client addresses never limited (exact addresses as the server sees them after the
  *                         trusted proxies' X-Forwarded-For), e.g. a monitoring probe; empty in production
  */
@@ -22,7 +22,6 @@ record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("10") int capacity,
         @DefaultValue("1h") Duration period,
-        @DefaultValue("100000") int maxClients,
         @DefaultValue({}) List<String> exemptAddresses) {
 
     public RateLimitProperties {
@@ -31,9 +30,6 @@ record RateLimitProperties(
         }
         if (period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("initiativ.submissions.rate-limit.period must be positive");
-        }
-        if (maxClients < 1) {
-            throw new IllegalArgumentException("initiativ.submissions.rate-limit.max-clients must be at least 1");
         }
         exemptAddresses = exemptAddresses == null ? List.of() : List.copyOf(exemptAddresses);
     }

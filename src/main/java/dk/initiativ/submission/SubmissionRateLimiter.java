@@ -6,15 +6,13 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Per-client token buckets (Bucket4j) on submissions. The client is the request's remote address as
@@ -23,26 +21,33 @@ import org.springframework.stereotype.Component;
  * X-Forwarded-For; from anyone else the header is ignored, so it cannot be forged to escape the limit.
  * IPv6 clients are limited per /64 network, since one household can use a whole /64.
  * <p>
- * The buckets live in a Caffeine cache bounded by {@code max-clients} and dropped after a full period
- * without submissions (by then the bucket would be full again anyway), so memory stays bounded. They are
- * per node: with several nodes behind a balancer without stickiness a client gets up to nodes x capacity.
+ * The buckets live in MariaDB ({@link RateLimitBuckets}, table {@code bucket4j_buckets}), keyed by the limit's
+ * name and the client, so every node draws on the same budget: two nodes behind a balancer allow a client the
+ * capacity once, not twice (ADR 0034). A bucket's row expires when it would be full again and is then deleted.
  */
-@Component
 class SubmissionRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionRateLimiter.class);
 
     private final RateLimitProperties properties;
     private final Set<String> exempt;
-    private final Cache<String, Bucket> buckets;
+    private final ProxyManager<String> buckets;
+    private final String limit;
+    private final BucketConfiguration configuration;
 
-    SubmissionRateLimiter(RateLimitProperties properties) {
+    /**
+     * @param limit the name of this limit, the first part of its buckets' keys: limits of different names
+     *              never share a bucket
+     */
+    SubmissionRateLimiter(RateLimitProperties properties, ProxyManager<String> buckets, String limit) {
         this.properties = properties;
+        this.buckets = buckets;
+        this.limit = limit;
         this.exempt = properties.exemptAddresses().stream().map(SubmissionRateLimiter::clientKey)
                 .collect(Collectors.toUnmodifiableSet());
-        this.buckets = Caffeine.newBuilder()
-                .maximumSize(properties.maxClients())
-                .expireAfterAccess(properties.period())
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(properties.capacity())
+                        .refillGreedy(properties.capacity(), properties.period()).build())
                 .build();
     }
 
@@ -66,19 +71,13 @@ class SubmissionRateLimiter {
         if (exempt.contains(client)) {
             return Decision.ALLOWED;
         }
-        ConsumptionProbe probe = buckets.get(client, key -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.builder().build(limit + ":" + client, () -> configuration)
+                .tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return Decision.ALLOWED;
         }
-        log.info("Submission rate limit reached for client {}", client);
+        log.info("Rate limit '{}' reached for client {}", limit, client);
         return new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(properties.capacity())
-                        .refillGreedy(properties.capacity(), properties.period()).build())
-                .build();
     }
 
     /** The bucket's key: the IPv4 address, or the /64 network of an IPv6 address. */

@@ -39,11 +39,11 @@ class TrackingCodeController {
     private final TransactionTemplate readOnly;
 
     TrackingCodeController(Cases cases, MessageSource messages, RateLimitProperties limits,
-            PlatformTransactionManager transactions) {
+            MariaDbBucketStore buckets, PlatformTransactionManager transactions) {
         this.cases = cases;
         this.messages = messages;
         // buckets of their own: looking up a code does not use up the submissions of the same address
-        this.attempts = new SubmissionRateLimiter(limits);
+        this.attempts = new SubmissionRateLimiter(limits, buckets, RateLimitBuckets.TRACKING_CODES);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
