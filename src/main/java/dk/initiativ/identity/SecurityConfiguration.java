@@ -138,6 +138,8 @@ class SecurityConfiguration {
                         .requestMatchers("/overblik", "/overblik/**").hasAnyRole(MANAGER, ADMIN)
                         // the log of staff access to personal data: admins only (ADR 0028)
                         .requestMatchers("/adgangslog", "/adgangslog.csv").hasRole(ADMIN)
+                        // the administration of reference data and its change record: admins only (issue 13)
+                        .requestMatchers("/admin", "/admin/**", "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
