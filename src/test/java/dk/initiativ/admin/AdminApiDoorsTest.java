@@ -40,7 +40,11 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.GET, "/api/admin/funding-pools/1"),
             new Door(HttpMethod.POST, "/api/admin/funding-pools"),
             new Door(HttpMethod.PUT, "/api/admin/funding-pools/1"),
-            new Door(HttpMethod.POST, "/api/admin/funding-pools/1/budget"));
+            new Door(HttpMethod.POST, "/api/admin/funding-pools/1/budget"),
+            new Door(HttpMethod.GET, "/api/admin/staff"),
+            new Door(HttpMethod.GET, "/api/admin/staff/anna"),
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/work"),
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"));
 
     @Autowired TestRestTemplate http;
 

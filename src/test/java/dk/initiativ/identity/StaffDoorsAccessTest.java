@@ -79,6 +79,10 @@ class StaffDoorsAccessTest {
             new Door("GET", "/admin/puljer/1", null, ADMINS),
             new Door("POST", "/admin/puljer/1", Map.of("name", ""), ADMINS),
             new Door("POST", "/admin/puljer/1/budget", Map.of("from", ""), ADMINS),
+            new Door("GET", "/admin/medarbejdere", null, ADMINS),
+            new Door("GET", "/admin/medarbejdere/anna", null, ADMINS),
+            new Door("POST", "/admin/medarbejdere/anna", Map.of("capacity", "-1"), ADMINS),
+            new Door("POST", "/admin/medarbejdere/anna/fravaer", Map.of("absentFrom", ""), ADMINS),
             new Door("GET", "/api/admin/changes", null, ADMINS),
             new Door("GET", "/api/admin/funding-pools", null, ADMINS));
 
