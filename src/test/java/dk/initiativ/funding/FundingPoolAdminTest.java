@@ -129,7 +129,9 @@ class FundingPoolAdminTest {
                 + " JSON_VALUE(after_json, '$.name') AS a, JSON_VALUE(after_json, '$.open') AS o FROM reference_change"
                 + " WHERE entity_id = ? AND action = 'UPDATE'", String.valueOf(pool.id()));
         assertThat(record).containsEntry("changed_by", "admin2").containsEntry("b", pool.name())
-                .containsEntry("a", renamed).containsEntry("o", "false");
+                .containsEntry("a", renamed);
+        // MariaDB's JSON_VALUE reads the JSON false as 0
+        assertThat(record.get("o")).isIn("false", "0");
         // nothing changed: nothing recorded
         admin.update(pool.id(), new FundingPoolAdmin.PoolForm(renamed, "Nye kriterier", null,
                 java.time.LocalDate.of(2030, 6, 30), "fund-officer", false), "admin2");

@@ -58,7 +58,7 @@ class FundingPoolPagesTest {
 
         // refused: no criteria, a budget that is no amount; nothing stored
         long before = pools();
-        HttpResponse<String> refused = admin.postForm("/admin/puljer/ny", form(csrf, name, "", "mange penge"));
+        HttpResponse<String> refused = admin.postForm("/admin/puljer/ny", form(csrf, name, "", "1000"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"criteria-error\"", "Skriv puljens kriterier");
         assertThat(pools()).isEqualTo(before);
