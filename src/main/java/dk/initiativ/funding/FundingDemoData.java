@@ -34,11 +34,13 @@ class FundingDemoData implements ApplicationRunner {
 
     private final Resource file;
     private final FundingPoolRepository pools;
+    private final FundingPoolAdmin admin;
     private final Clock clock;
     private final ZoneId zone;
 
     FundingDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            FundingPoolRepository pools, Clock clock, DeadlineProperties deadlines) {
+            FundingPoolRepository pools, FundingPoolAdmin admin, Clock clock, DeadlineProperties deadlines) {
+        this.admin = admin;
         this.zone = deadlines.zone();
         this.file = file;
         this.pools = pools;
@@ -63,8 +65,9 @@ class FundingDemoData implements ApplicationRunner {
             }
             LocalDate deadline = pool.deadlineMonthsFromNow() == null ? null
                     : thisMonth.plusMonths(pool.deadlineMonthsFromNow()).atEndOfMonth();
-            pools.save(new FundingPool(pool.code(), pool.name(), pool.criteria(), pool.totalBudget(), deadline,
-                    pool.fundOfficerGroup()));
+            // as an admin would have entered it: through the same service, so the change record shows it too
+            admin.create(pool.code(), new FundingPoolAdmin.PoolForm(pool.name(), pool.criteria(), pool.totalBudget(),
+                    deadline, pool.fundOfficerGroup(), true), "demo");
             created++;
         }
         if (created > 0) {

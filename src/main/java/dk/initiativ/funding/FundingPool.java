@@ -44,6 +44,10 @@ class FundingPool {
     @Column(nullable = false)
     private String fundOfficerGroup;
 
+    /** Whether the pool takes applications at all (an admin closes and reopens it). */
+    @Column(nullable = false)
+    private boolean open = true;
+
     @Version
     private long version;
 
@@ -62,6 +66,29 @@ class FundingPool {
         this.budgetLeft = totalBudget;
         this.applicationDeadline = applicationDeadline;
         this.fundOfficerGroup = fundOfficerGroup;
+    }
+
+    /** An admin's change of everything but the budget (which {@link FundingPoolAdmin#changeBudget} changes). */
+    void describe(String name, String criteria, LocalDate applicationDeadline, String fundOfficerGroup, boolean open) {
+        this.name = name;
+        this.criteria = criteria;
+        this.applicationDeadline = applicationDeadline;
+        this.fundOfficerGroup = fundOfficerGroup;
+        this.open = open;
+    }
+
+    /** A new total budget; what is granted stays granted, so the budget left moves by the difference. */
+    void changeBudget(BigDecimal newTotal) {
+        BigDecimal granted = totalBudget.subtract(budgetLeft);
+        if (newTotal.compareTo(granted) < 0) {
+            throw new IllegalArgumentException("A pool's budget cannot go below what is granted");
+        }
+        this.budgetLeft = newTotal.subtract(granted);
+        this.totalBudget = newTotal;
+    }
+
+    boolean isOpen() {
+        return open;
     }
 
     Long getId() {
@@ -102,6 +129,6 @@ class FundingPool {
 
     FundingPoolView toView() {
         return new FundingPoolView(id, code, name, criteria, totalBudget, budgetLeft, applicationDeadline,
-                fundOfficerGroup);
+                fundOfficerGroup, open);
     }
 }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -16,6 +18,23 @@ interface FundingPoolRepository extends JpaRepository<FundingPool, Long> {
     boolean existsByCode(String code);
 
     List<FundingPool> findAllByOrderByNameAsc();
+
+    /** Whether another pool than {@code id} (any pool for a null id) has this name, ignoring case. */
+    @Query("select count(p) from FundingPool p where upper(p.name) = upper(:name) and (:id is null or p.id <> :id)")
+    long countNameTaken(@Param("name") String name, @Param("id") Long id);
+
+    default boolean nameTaken(String name, Long id) {
+        return countNameTaken(name, id) > 0;
+    }
+
+    /**
+     * The pool with its row locked until the transaction ends ({@code SELECT ... FOR UPDATE}): a budget change
+     * reads the budget and what is granted, and no grant or other budget change can come between the reading and
+     * the writing.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from FundingPool p where p.id = :id")
+    Optional<FundingPool> lockById(@Param("id") long id);
 
     /**
      * Draws {@code amount} from the pool's budget left in one conditional update, atomically: the row lock

@@ -140,6 +140,8 @@ class SecurityConfiguration {
                         .requestMatchers("/adgangslog", "/adgangslog.csv").hasRole(ADMIN)
                         // erasure of a case's personal data on request: admins only (ADR 0032)
                         .requestMatchers("/sletning").hasRole(ADMIN)
+                        // the administration of reference data and its change record: admins only (issue 13)
+                        .requestMatchers("/admin", "/admin/**", "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
                         .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)

@@ -89,6 +89,17 @@ class StaffProfile {
         this.absentUntil = absence.until();
     }
 
+    /** An admin's change of the person's team, capacity and competences (topic codes). */
+    void changeWork(Team team, int capacity, Set<String> competences) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("Capacity cannot be negative");
+        }
+        this.team = team;
+        this.capacity = capacity;
+        this.competences.clear();
+        this.competences.addAll(competences);
+    }
+
     void clearAbsence() {
         this.absentFrom = null;
         this.absentUntil = null;

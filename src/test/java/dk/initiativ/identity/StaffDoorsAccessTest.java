@@ -37,6 +37,7 @@ class StaffDoorsAccessTest {
     /** Who may pass a door, by role user (department: vibeke of Vej og Park). */
     private static final List<String> STAFF = List.of("intake", "contact", "fund", "manager", "admin", "vibeke");
     private static final Set<String> MANAGERS = Set.of("manager", "admin");
+    private static final Set<String> ADMINS = Set.of("admin");
 
     private record Door(String method, String path, Map<String, String> form, Set<String> in) {
 
@@ -68,7 +69,22 @@ class StaffDoorsAccessTest {
             new Door("GET", CASE + "/close-early", null, Set.copyOf(STAFF)),
             new Door("POST", CASE + "/close-early", Map.of("reason", "Stop"), Set.copyOf(STAFF)),
             new Door("POST", CASE + "/contact-person", Map.of("contactPerson", "anna"), Set.copyOf(STAFF)),
-            new Door("GET", "/api/statistics/channels", null, MANAGERS));
+            new Door("GET", "/api/statistics/channels", null, MANAGERS),
+            // the administration (issue 13): admins only; the posts are refused forms, so nothing is changed
+            new Door("GET", "/admin", null, ADMINS),
+            new Door("GET", "/admin/aendringer", null, ADMINS),
+            new Door("GET", "/admin/puljer", null, ADMINS),
+            new Door("GET", "/admin/puljer/ny", null, ADMINS),
+            new Door("POST", "/admin/puljer/ny", Map.of("name", ""), ADMINS),
+            new Door("GET", "/admin/puljer/1", null, ADMINS),
+            new Door("POST", "/admin/puljer/1", Map.of("name", ""), ADMINS),
+            new Door("POST", "/admin/puljer/1/budget", Map.of("from", ""), ADMINS),
+            new Door("GET", "/admin/medarbejdere", null, ADMINS),
+            new Door("GET", "/admin/medarbejdere/anna", null, ADMINS),
+            new Door("POST", "/admin/medarbejdere/anna", Map.of("capacity", "-1"), ADMINS),
+            new Door("POST", "/admin/medarbejdere/anna/fravaer", Map.of("absentFrom", ""), ADMINS),
+            new Door("GET", "/api/admin/changes", null, ADMINS),
+            new Door("GET", "/api/admin/funding-pools", null, ADMINS));
 
     @LocalServerPort
     int port;

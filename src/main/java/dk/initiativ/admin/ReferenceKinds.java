@@ -1,0 +1,23 @@
+package dk.initiativ.admin;
+
+import java.util.List;
+
+/** The kinds of reference data whose changes are recorded; each has its name under {@code admin.ref.kind.}. */
+public final class ReferenceKinds {
+
+    public static final String FUNDING_POOL = "funding-pool";
+    public static final String STAFF_PROFILE = "staff-profile";
+
+    /** The kinds an admin can filter the record by, in the order the page offers them. */
+    public static final List<String> ALL = List.of(FUNDING_POOL, STAFF_PROFILE);
+
+    /** What was done: created, changed, a budget changed (with its reason). */
+    public static final String CREATE = "CREATE";
+    public static final String UPDATE = "UPDATE";
+    public static final String BUDGET = "BUDGET";
+
+    static final List<String> ACTIONS = List.of(CREATE, UPDATE, BUDGET);
+
+    private ReferenceKinds() {
+    }
+}

@@ -1,0 +1,182 @@
+package dk.initiativ.matching;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dk.initiativ.admin.Admins;
+import dk.initiativ.catalog.CatalogService;
+import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.web.FieldProblemException;
+import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
+import dk.initiativ.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's pages of the staff profiles (issue 13): the list ({@code /admin/medarbejdere}) and one person
+ * ({@code /admin/medarbejdere/{userId}}: team, capacity and competences; the planned absence with its first and last
+ * day). Plain forms with the CSRF token; a refused form comes back with the message next to the field.
+ */
+@Controller
+@HtmlPage
+@NotAccessLogged("staff profiles: staff data, no citizen's")
+class StaffProfilePageController {
+
+    static final String PATH = "/admin/medarbejdere";
+
+    private final StaffDirectory directory;
+    private final StaffProfileAdmin admin;
+    private final CatalogService catalog;
+    private final MessageSource texts;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    StaffProfilePageController(StaffDirectory directory, StaffProfileAdmin admin, CatalogService catalog,
+            MessageSource texts, Clock clock, DeadlineProperties deadlines) {
+        this.directory = directory;
+        this.admin = admin;
+        this.catalog = catalog;
+        this.texts = texts;
+        this.clock = clock;
+        this.zone = deadlines.zone();
+    }
+
+    /** The work form as typed. */
+    record WorkForm(String team, String capacity, List<String> competences) {
+    }
+
+    /** The absence form as typed. */
+    record AbsenceForm(String absentFrom, String absentUntil) {
+    }
+
+    @GetMapping(PATH)
+    String list(Authentication authentication, Model model) {
+        Admins.require(authentication);
+        model.addAttribute("staff", directory.all());
+        model.addAttribute("today", today());
+        return "admin/staff";
+    }
+
+    @GetMapping(PATH + "/{userId}")
+    String person(@PathVariable("userId") String userId, Authentication authentication, Locale locale, Model model) {
+        Admins.require(authentication);
+        StaffMember member = find(userId);
+        return page(member, work(member), absence(member), Map.of(), locale, model);
+    }
+
+    @PostMapping(PATH + "/{userId}")
+    String changeWork(@PathVariable("userId") String userId,
+            @RequestParam(name = "team", required = false) String team,
+            @RequestParam(name = "capacity", required = false) String capacity,
+            @RequestParam(name = "competences", required = false) List<String> competences,
+            Authentication authentication, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String who = Admins.require(authentication);
+        StaffMember member = find(userId);
+        List<String> topics = competences == null ? List.of() : competences;
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            Integer number = capacity != null && capacity.strip().matches("[0-9]{1,4}")
+                    ? Integer.valueOf(capacity.strip()) : null;
+            admin.changeWork(userId, team, number, topics, who);
+            redirect.addFlashAttribute("notice", "admin.ref.staff.saved");
+            return "redirect:" + PATH + "/" + userId;
+        } catch (FieldProblemException e) {
+            errors.put(e.field(), text(e.messageKey(), locale));
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(member, new WorkForm(team, capacity, topics), absence(member), errors, locale, model);
+    }
+
+    @PostMapping(PATH + "/{userId}/fravaer")
+    String planAbsence(@PathVariable("userId") String userId,
+            @RequestParam(name = "absentFrom", required = false) String absentFrom,
+            @RequestParam(name = "absentUntil", required = false) String absentUntil,
+            Authentication authentication, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String who = Admins.require(authentication);
+        StaffMember member = find(userId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            LocalDate from = date(absentFrom, "absentFrom");
+            LocalDate until = date(absentUntil, "absentUntil");
+            admin.planAbsence(userId, from, until, who);
+            redirect.addFlashAttribute("notice", "admin.ref.staff.absencePlanned");
+            return "redirect:" + PATH + "/" + userId;
+        } catch (FieldProblemException e) {
+            errors.put(e.field(), text(e.messageKey(), locale));
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(member, work(member), new AbsenceForm(absentFrom, absentUntil), errors, locale, model);
+    }
+
+    @PostMapping(PATH + "/{userId}/fravaer/slet")
+    String clearAbsence(@PathVariable("userId") String userId, Authentication authentication,
+            RedirectAttributes redirect) {
+        String who = Admins.require(authentication);
+        find(userId);
+        admin.clearAbsence(userId, who);
+        redirect.addFlashAttribute("notice", "admin.ref.staff.absenceCleared");
+        return "redirect:" + PATH + "/" + userId;
+    }
+
+    private String page(StaffMember member, WorkForm work, AbsenceForm absence, Map<String, String> errors,
+            Locale locale, Model model) {
+        model.addAttribute("member", member);
+        model.addAttribute("work", work);
+        model.addAttribute("absence", absence);
+        model.addAttribute("errors", errors);
+        model.addAttribute("teams", directory.teams());
+        model.addAttribute("topics", catalog.activeTopics(locale));
+        model.addAttribute("absentToday", member.isAbsentOn(today()));
+        return "admin/staff-profile";
+    }
+
+    private static WorkForm work(StaffMember member) {
+        return new WorkForm(member.teamCode(), String.valueOf(member.capacity()), List.copyOf(member.competences()));
+    }
+
+    private static AbsenceForm absence(StaffMember member) {
+        Absence absence = member.absence();
+        return absence == null ? new AbsenceForm("", "") : new AbsenceForm(absence.from().toString(),
+                absence.until() == null ? "" : absence.until().toString());
+    }
+
+    private StaffMember find(String userId) {
+        return directory.byUserId(userId).orElseThrow(() -> new NotFoundException("No staff profile " + userId));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private static LocalDate date(String typed, String field) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (DateTimeParseException e) {
+            throw new FieldProblemException(field, "admin.ref.staff.error.date");
+        }
+    }
+
+    private String text(String key, Locale locale) {
+        return texts.getMessage(key, null, key, locale);
+    }
+}

@@ -1,0 +1,76 @@
+package dk.initiativ.admin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.LocalModeTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The role x door matrix of the administration's JSON API (issue 13), with HTTP Basic as a machine client calls it:
+ * anonymous gets 401, the citizen and every staff role but admin 403, for reading and for each change; the admin
+ * passes the door (the empty bodies are then refused as bad input, so nothing is changed).
+ */
+@LocalModeTest
+class AdminApiDoorsTest {
+
+    private static final List<String> OTHERS = List.of("citizen", "intake", "contact", "fund", "manager", "vibeke");
+
+    private record Door(HttpMethod method, String path) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final List<Door> DOORS = List.of(
+            new Door(HttpMethod.GET, "/api/admin/changes"),
+            new Door(HttpMethod.GET, "/api/admin/funding-pools"),
+            new Door(HttpMethod.GET, "/api/admin/funding-pools/1"),
+            new Door(HttpMethod.POST, "/api/admin/funding-pools"),
+            new Door(HttpMethod.PUT, "/api/admin/funding-pools/1"),
+            new Door(HttpMethod.POST, "/api/admin/funding-pools/1/budget"),
+            new Door(HttpMethod.GET, "/api/admin/staff"),
+            new Door(HttpMethod.GET, "/api/admin/staff/anna"),
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/work"),
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"));
+
+    @Autowired TestRestTemplate http;
+
+    @Test
+    void onlyAdminsPassTheAdministrationsApiDoors() {
+        Map<String, String> wrong = new LinkedHashMap<>();
+        List<String> users = new ArrayList<>();
+        users.add(null);
+        users.addAll(OTHERS);
+        users.add("admin");
+        for (String user : users) {
+            TestRestTemplate client = user == null ? http : http.withBasicAuth(user, ApiClient.PASSWORD);
+            for (Door door : DOORS) {
+                HttpEntity<?> body = door.method() == HttpMethod.GET ? new HttpEntity<>(ApiClient.json())
+                        : new HttpEntity<>(Map.of(), ApiClient.json());
+                ResponseEntity<String> response = client.exchange(door.path(), door.method(), body, String.class);
+                HttpStatus expected = user == null ? HttpStatus.UNAUTHORIZED
+                        : "admin".equals(user) ? null : HttpStatus.FORBIDDEN;
+                boolean ok = expected == null ? response.getStatusCode().value() < 500
+                        && response.getStatusCode().value() != 401 && response.getStatusCode().value() != 403
+                        : response.getStatusCode().isSameCodeAs(expected);
+                if (!ok) {
+                    wrong.put((user == null ? "anonymous" : user) + " " + door, "was " + response.getStatusCode());
+                }
+            }
+        }
+        assertThat(wrong).as("doors that do not follow the rules").isEmpty();
+    }
+}
