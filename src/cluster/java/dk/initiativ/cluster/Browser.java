@@ -2,7 +2,9 @@ package dk.initiativ.cluster;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +38,35 @@ final class Browser {
     Browser(String base, String clientAddress) {
         this.base = base;
         this.clientAddress = clientAddress;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * Cookies as a browser keeps them for this machine: all accepted, and those marked {@code Secure} sent over
+     * plain http too when the host is the loopback one, since browsers count http://localhost as a secure context.
+     * Keycloak (26) counts it so as well and marks its login cookies (KC_RESTART, AUTH_SESSION_ID) Secure over
+     * http://localhost; {@link CookieManager} alone never sends a Secure cookie over http, and Keycloak then
+     * answers the login form with "Restart login cookie not found".
+     */
+    private static final class LoopbackCookies extends CookieHandler {
+
+        private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1");
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            URI asked = uri;
+            if ("http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && LOOPBACK.contains(uri.getHost())) {
+                asked = URI.create("https" + uri.toString().substring("http".length()));
+            }
+            return cookies.get(asked, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            cookies.put(uri, responseHeaders);
+        }
     }
 
     HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {

@@ -160,8 +160,10 @@ public final class KeycloakTestServer {
         }
         Path logFile = projectDir.resolve("target/keycloak.log");
 
+        // keycloak.port and keycloak.app-port choose the ports (the cluster test takes its own fixed ones)
         int[] ports = freePorts(2);
-        KeycloakTestServer server = new KeycloakTestServer(home, logFile, ports[0], ports[1]);
+        KeycloakTestServer server = new KeycloakTestServer(home, logFile,
+                Integer.getInteger("keycloak.port", ports[0]), Integer.getInteger("keycloak.app-port", ports[1]));
         try {
             server.prepareDataDir(realmDir);
             Files.createDirectories(logFile.getParent());
@@ -236,7 +238,11 @@ public final class KeycloakTestServer {
 
     private void startProcess(Path kcSh) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(kcSh.toString(), "start-dev",
-                "--http-port=" + port, "--import-realm")
+                "--http-port=" + port, "--import-realm",
+                // as in docker-compose.yml: with brute-force detection on, Keycloak otherwise refuses a second
+                // password check of a user while the first is running (user_temporarily_disabled), so two API
+                // calls of one user with HTTP Basic at the same moment get a 401
+                "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
