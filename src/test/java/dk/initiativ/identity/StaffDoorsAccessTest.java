@@ -84,7 +84,10 @@ class StaffDoorsAccessTest {
             new Door("POST", "/admin/medarbejdere/anna", Map.of("capacity", "-1"), ADMINS),
             new Door("POST", "/admin/medarbejdere/anna/fravaer", Map.of("absentFrom", ""), ADMINS),
             new Door("GET", "/api/admin/changes", null, ADMINS),
-            new Door("GET", "/api/admin/funding-pools", null, ADMINS));
+            new Door("GET", "/api/admin/funding-pools", null, ADMINS),
+            // erasure on request (issue 12): admins only; the post names no case, so nothing is erased
+            new Door("GET", "/sletning", null, ADMINS),
+            new Door("POST", "/sletning", Map.of("sag", "", "begrundelse", "Borgerens anmodning"), ADMINS));
 
     @LocalServerPort
     int port;
