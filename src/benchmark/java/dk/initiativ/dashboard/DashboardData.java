@@ -127,7 +127,10 @@ final class DashboardData {
         for (int t = 1; t <= TEAMS; t++) {
             teams.add(new Object[] {team(t), "Benchmark-team %02d".formatted(t), "benchdleder%02d".formatted(t)});
         }
-        jdbc.batchUpdate("INSERT INTO team (code, name, manager_user_id) VALUES (?, ?, ?)", teams);
+        jdbc.batchUpdate("INSERT INTO team (code, name) VALUES (?, ?)",
+                teams.stream().map(team -> new Object[] {team[0], team[1]}).toList());
+        jdbc.batchUpdate("INSERT INTO team_manager (team_id, position, user_id) SELECT id, 0, ? FROM team WHERE code = ?",
+                teams.stream().map(team -> new Object[] {team[2], team[0]}).toList());
         List<Object[]> staff = new ArrayList<>();
         for (int t = 1; t <= TEAMS; t++) {
             long teamId = jdbc.queryForObject("SELECT id FROM team WHERE code = ?", Long.class, team(t));

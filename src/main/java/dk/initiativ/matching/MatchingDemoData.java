@@ -50,7 +50,8 @@ class MatchingDemoData implements ApplicationRunner {
     record Section(List<DemoTeam> teams, List<DemoStaff> staff) {
     }
 
-    record DemoTeam(String code, String name, String managerUserId, String managerGroup) {
+    /** A demo team; its managers in order (the first gets the late matches). */
+    record DemoTeam(String code, String name, List<String> managers, String managerGroup) {
     }
 
     record DemoStaff(String userId, String displayName, String email, String phone, String team, int capacity,
@@ -74,7 +75,7 @@ class MatchingDemoData implements ApplicationRunner {
         int created = 0;
         for (DemoTeam team : demo.teams()) {
             if (!teams.existsByCode(team.code())) {
-                teams.save(new Team(team.code(), team.name(), team.managerUserId(), team.managerGroup()));
+                teams.save(new Team(team.code(), team.name(), team.managers(), team.managerGroup()));
                 created++;
             }
         }

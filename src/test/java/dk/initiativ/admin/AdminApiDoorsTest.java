@@ -44,7 +44,22 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.GET, "/api/admin/staff"),
             new Door(HttpMethod.GET, "/api/admin/staff/anna"),
             new Door(HttpMethod.PUT, "/api/admin/staff/anna/work"),
-            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"));
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"),
+            new Door(HttpMethod.GET, "/api/admin/topics"),
+            new Door(HttpMethod.GET, "/api/admin/topics/natur-miljoe"),
+            new Door(HttpMethod.POST, "/api/admin/topics"),
+            new Door(HttpMethod.PUT, "/api/admin/topics/natur-miljoe"),
+            new Door(HttpMethod.PUT, "/api/admin/topics/natur-miljoe/active"),
+            new Door(HttpMethod.GET, "/api/admin/districts"),
+            new Door(HttpMethod.GET, "/api/admin/districts/holbaek-by"),
+            new Door(HttpMethod.POST, "/api/admin/districts"),
+            new Door(HttpMethod.PUT, "/api/admin/districts/holbaek-by"),
+            new Door(HttpMethod.PUT, "/api/admin/districts/holbaek-by/active"),
+            new Door(HttpMethod.GET, "/api/admin/teams"),
+            new Door(HttpMethod.GET, "/api/admin/teams/natur-kultur"),
+            new Door(HttpMethod.POST, "/api/admin/teams"),
+            new Door(HttpMethod.PUT, "/api/admin/teams/natur-kultur"),
+            new Door(HttpMethod.POST, "/api/admin/teams/natur-kultur/members"));
 
     @Autowired TestRestTemplate http;
 

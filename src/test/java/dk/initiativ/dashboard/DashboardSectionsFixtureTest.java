@@ -154,8 +154,9 @@ class DashboardSectionsFixtureTest {
 
         // workload: one team, two contact persons; Et carries 3 open cases (one only proposed), To carries 5 with
         // room for 4 and is away from yesterday to 5 days from now
-        jdbc.update("INSERT INTO team (code, name, manager_user_id) VALUES (?, 'Dash2-team', 'dash2-leder')", TEAM);
+        jdbc.update("INSERT INTO team (code, name) VALUES (?, 'Dash2-team')", TEAM);
         long team = jdbc.queryForObject("SELECT id FROM team WHERE code = ?", Long.class, TEAM);
+        jdbc.update("INSERT INTO team_manager (team_id, position, user_id) VALUES (?, 0, 'dash2-leder')", team);
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Copenhagen")));
         jdbc.update("INSERT INTO staff_profile (user_id, display_name, email, team_id, capacity) "
                 + "VALUES ('dash2-kp1', 'Dash Kontakt Et', 'kp1@example.org', ?, 10)", team);
