@@ -44,7 +44,10 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.GET, "/api/admin/staff"),
             new Door(HttpMethod.GET, "/api/admin/staff/anna"),
             new Door(HttpMethod.PUT, "/api/admin/staff/anna/work"),
-            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"));
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"),
+            new Door(HttpMethod.GET, "/api/admin/matching-rules"),
+            new Door(HttpMethod.POST, "/api/admin/matching-rules/dry-run"),
+            new Door(HttpMethod.POST, "/api/admin/matching-rules"));
 
     @Autowired TestRestTemplate http;
 
