@@ -13,10 +13,12 @@ import java.util.Map;
 
 import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.LocalModeTest;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +118,14 @@ class MatchingRulesTest {
     private void acceptScreening(String caseNumber) {
         ApiClient.ok(api.post("intake", "/api/tasks/" + api.task("intake", caseNumber, TASK_SCREEN_INITIATIVE)
                 + "/screening", Map.of("decision", "accept")));
+    }
+
+    @Test
+    void theStartUpDeploymentRedeploysOnlyChangedFilesSoTheShippedTableDoesNotReturnOverAnAdminsVersion(
+            @Autowired ProcessEngine engine) {
+        // with Spring's default (false), a change to any file in bpmn/ redeploys every file, choose-team.dmn included
+        assertThat(((SpringProcessEngineConfiguration) engine.getProcessEngineConfiguration()).isDeployChangedOnly())
+                .isTrue();
     }
 
     @Test
