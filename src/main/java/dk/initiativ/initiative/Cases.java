@@ -241,6 +241,15 @@ public class Cases implements CaseTitles {
         return new MatchingFacts(initiative.getTopic(), initiative.getDistrict(), initiative.getHelpWanted());
     }
 
+    /** The last {@code limit} submitted cases that got a team, newest first (the matching rules' dry run). */
+    @Transactional(readOnly = true)
+    public List<MatchedCase> lastMatched(int limit) {
+        return initiatives.findLatestWithTeam(PageRequest.of(0, limit)).stream()
+                .map(i -> new MatchedCase(i.getCaseNumber(), new MatchingFacts(i.getTopic(), i.getDistrict(),
+                        i.getHelpWanted()), i.getTeamCode()))
+                .toList();
+    }
+
     public void proposeContactPerson(String caseNumber, String teamCode, String userId, String actor) {
         Initiative initiative = require(caseNumber);
         initiative.assignContactPerson(teamCode, userId);

@@ -59,7 +59,10 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.GET, "/api/admin/teams/natur-kultur"),
             new Door(HttpMethod.POST, "/api/admin/teams"),
             new Door(HttpMethod.PUT, "/api/admin/teams/natur-kultur"),
-            new Door(HttpMethod.POST, "/api/admin/teams/natur-kultur/members"));
+            new Door(HttpMethod.POST, "/api/admin/teams/natur-kultur/members"),
+            new Door(HttpMethod.GET, "/api/admin/matching-rules"),
+            new Door(HttpMethod.POST, "/api/admin/matching-rules/dry-run"),
+            new Door(HttpMethod.POST, "/api/admin/matching-rules"));
 
     @Autowired TestRestTemplate http;
 
