@@ -44,7 +44,8 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.GET, "/api/admin/staff"),
             new Door(HttpMethod.GET, "/api/admin/staff/anna"),
             new Door(HttpMethod.PUT, "/api/admin/staff/anna/work"),
-            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"));
+            new Door(HttpMethod.POST, "/api/admin/staff/anna/absences"),
+            new Door(HttpMethod.DELETE, "/api/admin/staff/anna/absences/0"));
 
     @Autowired TestRestTemplate http;
 
