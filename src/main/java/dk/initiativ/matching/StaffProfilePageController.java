@@ -3,7 +3,9 @@ package dk.initiativ.matching;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +69,8 @@ class StaffProfilePageController {
         static final AbsenceForm EMPTY = new AbsenceForm("", "", "");
     }
 
-    /** An absence period on the page: past, current (covers today) or coming. */
-    record PeriodRow(Absence absence, String state) {
+    /** An absence period on the page: past, current (covers today) or coming; its first day as a reader reads it. */
+    record PeriodRow(Absence absence, String state, String fromText) {
     }
 
     @GetMapping(PATH)
@@ -152,8 +154,10 @@ class StaffProfilePageController {
         model.addAttribute("topics", catalog.activeTopics(locale));
         LocalDate today = today();
         model.addAttribute("absentToday", member.isAbsentOn(today));
+        DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         model.addAttribute("periods", member.absences().stream().map(period -> new PeriodRow(period,
-                period.endedBefore(today) ? "past" : period.startsAfter(today) ? "coming" : "current")).toList());
+                period.endedBefore(today) ? "past" : period.startsAfter(today) ? "coming" : "current",
+                period.from().format(days))).toList());
         return "admin/staff-profile";
     }
 
