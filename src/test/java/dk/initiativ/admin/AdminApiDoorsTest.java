@@ -44,7 +44,6 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.GET, "/api/admin/staff"),
             new Door(HttpMethod.GET, "/api/admin/staff/anna"),
             new Door(HttpMethod.PUT, "/api/admin/staff/anna/work"),
-            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"),
             new Door(HttpMethod.GET, "/api/admin/topics"),
             new Door(HttpMethod.GET, "/api/admin/topics/natur-miljoe"),
             new Door(HttpMethod.POST, "/api/admin/topics"),
@@ -62,7 +61,9 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.POST, "/api/admin/teams/natur-kultur/members"),
             new Door(HttpMethod.GET, "/api/admin/matching-rules"),
             new Door(HttpMethod.POST, "/api/admin/matching-rules/dry-run"),
-            new Door(HttpMethod.POST, "/api/admin/matching-rules"));
+            new Door(HttpMethod.POST, "/api/admin/matching-rules"),
+            new Door(HttpMethod.POST, "/api/admin/staff/anna/absences"),
+            new Door(HttpMethod.DELETE, "/api/admin/staff/anna/absences/0"));
 
     @Autowired TestRestTemplate http;
 

@@ -82,10 +82,11 @@ class StaffDoorsAccessTest {
             new Door("GET", "/admin/medarbejdere", null, ADMINS),
             new Door("GET", "/admin/medarbejdere/anna", null, ADMINS),
             new Door("POST", "/admin/medarbejdere/anna", Map.of("capacity", "-1"), ADMINS),
-            new Door("POST", "/admin/medarbejdere/anna/fravaer", Map.of("absentFrom", ""), ADMINS),
             new Door("GET", "/admin/regler", null, ADMINS),
             new Door("POST", "/admin/regler/proeve", Map.of("xml", ""), ADMINS),
             new Door("POST", "/admin/regler", Map.of("xml", ""), ADMINS),
+            new Door("POST", "/admin/medarbejdere/anna/fravaer", Map.of("from", ""), ADMINS),
+            new Door("POST", "/admin/medarbejdere/anna/fravaer/0/slet", Map.of(), ADMINS),
             new Door("GET", "/api/admin/changes", null, ADMINS),
             new Door("GET", "/api/admin/funding-pools", null, ADMINS),
             // erasure on request (issue 12): admins only; the post names no case, so nothing is erased

@@ -74,8 +74,14 @@ class StaffApiTest {
         LocalDate firstOfThisMonth = LocalDate.now(clock.withZone(ZoneId.of("Europe/Copenhagen"))).withDayOfMonth(1);
         assertThat(dorte.get("absentFrom")).isEqualTo(firstOfThisMonth.toString());
         assertThat(dorte.get("absentUntil")).isEqualTo(firstOfThisMonth.plusMonths(2).minusDays(1).toString());
+        assertThat(dorte.get("absences")).isEqualTo(List.of(
+                Map.of("from", firstOfThisMonth.toString(),
+                        "until", firstOfThisMonth.plusMonths(2).minusDays(1).toString()),
+                Map.of("from", firstOfThisMonth.plusMonths(4).toString(),
+                        "until", firstOfThisMonth.plusMonths(5).minusDays(1).toString())));
         Map<String, Object> karl = byUser(response.getBody(), "contact");
-        assertThat(karl).containsEntry("absentToday", false).containsEntry("absentFrom", null);
+        assertThat(karl).containsEntry("absentToday", false).containsEntry("absentFrom", null)
+                .containsEntry("absences", List.of());
     }
 
     @Test
