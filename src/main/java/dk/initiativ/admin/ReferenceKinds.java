@@ -7,9 +7,10 @@ public final class ReferenceKinds {
 
     public static final String FUNDING_POOL = "funding-pool";
     public static final String STAFF_PROFILE = "staff-profile";
+    public static final String PARTNER = "partner";
 
     /** The kinds an admin can filter the record by, in the order the page offers them. */
-    public static final List<String> ALL = List.of(FUNDING_POOL, STAFF_PROFILE);
+    public static final List<String> ALL = List.of(FUNDING_POOL, STAFF_PROFILE, PARTNER);
 
     /** What was done: created, changed, a budget changed (with its reason). */
     public static final String CREATE = "CREATE";
