@@ -44,7 +44,13 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.GET, "/api/admin/staff"),
             new Door(HttpMethod.GET, "/api/admin/staff/anna"),
             new Door(HttpMethod.PUT, "/api/admin/staff/anna/work"),
-            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"));
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"),
+            new Door(HttpMethod.GET, "/api/admin/partners"),
+            new Door(HttpMethod.GET, "/api/admin/partners/1"),
+            new Door(HttpMethod.POST, "/api/admin/partners"),
+            new Door(HttpMethod.PUT, "/api/admin/partners/1"),
+            // an id nobody has: the admin's answer is 404, and no demo partner is removed
+            new Door(HttpMethod.POST, "/api/admin/partners/999999999/retire"));
 
     @Autowired TestRestTemplate http;
 
