@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A partner, association, volunteer or premises in the registry that contact persons link to initiatives, with
@@ -51,12 +52,15 @@ class Partner {
     /** How many people premises hold; null when not told or not premises. */
     private Integer capacity;
 
+    /** Loaded for up to 100 partners in one query when a list walks them (the suggestions). */
     @ElementCollection
+    @BatchSize(size = 100)
     @CollectionTable(name = "partner_topic", joinColumns = @JoinColumn(name = "partner_id"))
     @Column(name = "topic_code", nullable = false)
     private Set<String> topicCodes = new TreeSet<>();
 
     @ElementCollection
+    @BatchSize(size = 100)
     @CollectionTable(name = "partner_district", joinColumns = @JoinColumn(name = "partner_id"))
     @Column(name = "district_code", nullable = false)
     private Set<String> districtCodes = new TreeSet<>();

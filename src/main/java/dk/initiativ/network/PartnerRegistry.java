@@ -33,15 +33,6 @@ public class PartnerRegistry {
                 .stream().map(Partner::toView).toList();
     }
 
-    /**
-     * The active partners that serve a case of this topic in this district, by name: those whose topics include it
-     * (or who name none) and whose districts include it (or who name none).
-     */
-    public List<PartnerView> suggested(String topicCode, String districtCode) {
-        return partners.findByActiveTrueOrderByNameAsc().stream()
-                .filter(partner -> partner.serves(topicCode, districtCode)).map(Partner::toView).toList();
-    }
-
     /** A partner by id, inactive ones included (a case may refer to a partner that has since left the registry). */
     public Optional<PartnerView> find(long id) {
         return partners.findById(id).map(Partner::toView);
