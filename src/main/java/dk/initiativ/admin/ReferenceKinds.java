@@ -11,9 +11,10 @@ public final class ReferenceKinds {
     public static final String DISTRICT = "district";
     public static final String TEAM = "team";
     public static final String MATCHING_RULE = "matching-rule";
+    public static final String PARTNER = "partner";
 
     /** The kinds an admin can filter the record by, in the order the page offers them. */
-    public static final List<String> ALL = List.of(FUNDING_POOL, STAFF_PROFILE, TOPIC, DISTRICT, TEAM, MATCHING_RULE);
+    public static final List<String> ALL = List.of(FUNDING_POOL, STAFF_PROFILE, TOPIC, DISTRICT, TEAM, MATCHING_RULE, PARTNER);
 
     /** What was done: created, changed, a budget changed (with its reason). */
     public static final String CREATE = "CREATE";

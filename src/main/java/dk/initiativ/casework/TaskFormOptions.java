@@ -44,7 +44,8 @@ import static org.camunda.spin.Spin.JSON;
  * <li>{@value #DEPARTMENTS}: the configured permit departments ({@code initiativ.permits.departments}),
  *     value the department's group, label its name;</li>
  * <li>{@value #PARTNERS}: the partner registry's active partners, value the partner's id (as text), label
- *     its name ({@code network/PartnerLinks});</li>
+ *     its name; those that serve the case's topic and district first, marked as suggested
+ *     ({@code network/PartnerLinks}, ADR 0039);</li>
  * <li>{@value #CONTACT_PERSONS}: the staff of the case's team, value the user id, label the name and
  *     open cases ({@code matching}, through {@link TeamLeads}).</li>
  * </ul>
@@ -98,6 +99,17 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
      * @throws IllegalArgumentException for a list nobody defined
      */
     public List<Option> options(String valuesKey, String teamCode, Locale locale) {
+        return options(valuesKey, teamCode, null, null, locale);
+    }
+
+    /**
+     * The list named {@code valuesKey}, in the reader's language, for a case of this topic in this district.
+     *
+     * @param teamCode the case's team, for {@value #CONTACT_PERSONS}; otherwise unused
+     * @param topic    the case's topic, for {@value #PARTNERS} (null: not known)
+     * @param district the case's district, for {@value #PARTNERS} (null: not known)
+     */
+    public List<Option> options(String valuesKey, String teamCode, String topic, String district, Locale locale) {
         List<Option> options = new ArrayList<>();
         switch (valuesKey) {
             case POOLS -> {
@@ -109,8 +121,9 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
             }
             case DEPARTMENTS -> departments.getObject().groups().forEach(group -> options.add(
                     new Option(departments.getObject().name(group, locale), group)));
-            case PARTNERS -> partners.getObject().choices().forEach((id, name) -> options.add(
-                    new Option(name, String.valueOf(id))));
+            case PARTNERS -> partners.getObject().choices(topic, district).forEach(choice -> options.add(
+                    new Option(choice.suggested() ? messages.getMessage("admin.network.suggestedOption",
+                            new Object[] {choice.name()}, locale) : choice.name(), String.valueOf(choice.id()))));
             case CONTACT_PERSONS -> {
                 Map<String, Long> load = cases.getObject().openCasesByContactPerson();
                 staff.getObject().members(teamCode).forEach((userId, name) -> options.add(new Option(
@@ -142,8 +155,10 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
     /** Puts the lists the task's form needs on the task, as small JSON lists of {label, value}. */
     private void offer(DelegateTask task) {
         String teamCode = (String) task.getVariable(InitiativeProcess.VAR_TEAM_CODE);
+        String topic = (String) task.getVariable(InitiativeProcess.VAR_TOPIC);
+        String district = (String) task.getVariable(InitiativeProcess.VAR_DISTRICT);
         for (String valuesKey : BY_TASK.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
-            List<Map<String, String>> list = options(valuesKey, teamCode, DANISH).stream().map(option -> {
+            List<Map<String, String>> list = options(valuesKey, teamCode, topic, district, DANISH).stream().map(option -> {
                 Map<String, String> entry = new LinkedHashMap<>();
                 entry.put("label", option.label());
                 entry.put("value", option.value());

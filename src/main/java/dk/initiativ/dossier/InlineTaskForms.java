@@ -189,7 +189,13 @@ class InlineTaskForms {
             String teamCode = TaskFormOptions.CONTACT_PERSONS.equals(valuesKey)
                     ? (String) engineTasks.getVariable(task.taskId(), InitiativeProcess.VAR_TEAM_CODE) : null;
             List<String> chosen = posted.getOrDefault(key, List.of());
-            List<Choice> listed = options.options(valuesKey, teamCode, locale).stream()
+            // the partners that serve the case's topic and district come first, marked (ADR 0039)
+            boolean partners = TaskFormOptions.PARTNERS.equals(valuesKey);
+            String topic = partners ? (String) engineTasks.getVariable(task.taskId(), InitiativeProcess.VAR_TOPIC)
+                    : null;
+            String district = partners
+                    ? (String) engineTasks.getVariable(task.taskId(), InitiativeProcess.VAR_DISTRICT) : null;
+            List<Choice> listed = options.options(valuesKey, teamCode, topic, district, locale).stream()
                     .map(option -> new Choice(option.value(), option.label(), chosen.contains(option.value())))
                     .toList();
             return new Field("checklist".equals(type) ? "checklist" : "select", key, label, description, condition,

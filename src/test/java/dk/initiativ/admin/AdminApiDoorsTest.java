@@ -63,7 +63,14 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.POST, "/api/admin/matching-rules/dry-run"),
             new Door(HttpMethod.POST, "/api/admin/matching-rules"),
             new Door(HttpMethod.POST, "/api/admin/staff/anna/absences"),
-            new Door(HttpMethod.DELETE, "/api/admin/staff/anna/absences/0"));
+            new Door(HttpMethod.DELETE, "/api/admin/staff/anna/absences/0"),
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"),
+            new Door(HttpMethod.GET, "/api/admin/partners"),
+            new Door(HttpMethod.GET, "/api/admin/partners/1"),
+            new Door(HttpMethod.POST, "/api/admin/partners"),
+            new Door(HttpMethod.PUT, "/api/admin/partners/1"),
+            // an id nobody has: the admin's answer is 404, and no demo partner is removed
+            new Door(HttpMethod.POST, "/api/admin/partners/999999999/retire"));
 
     @Autowired TestRestTemplate http;
 

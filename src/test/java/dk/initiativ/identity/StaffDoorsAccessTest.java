@@ -89,6 +89,14 @@ class StaffDoorsAccessTest {
             new Door("POST", "/admin/medarbejdere/anna/fravaer/0/slet", Map.of(), ADMINS),
             new Door("GET", "/api/admin/changes", null, ADMINS),
             new Door("GET", "/api/admin/funding-pools", null, ADMINS),
+            // the network registry (ADR 0039): refused forms, and a removal of a partner nobody has
+            new Door("GET", "/admin/netvaerk", null, ADMINS),
+            new Door("GET", "/admin/netvaerk/ny", null, ADMINS),
+            new Door("POST", "/admin/netvaerk/ny", Map.of("name", ""), ADMINS),
+            new Door("GET", "/admin/netvaerk/1", null, ADMINS),
+            new Door("POST", "/admin/netvaerk/1", Map.of("name", ""), ADMINS),
+            new Door("POST", "/admin/netvaerk/999999999/fjern", Map.of(), ADMINS),
+            new Door("GET", "/api/admin/partners", null, ADMINS),
             // erasure on request (issue 12): admins only; the post names no case, so nothing is erased
             new Door("GET", "/sletning", null, ADMINS),
             new Door("POST", "/sletning", Map.of("sag", "", "begrundelse", "Borgerens anmodning"), ADMINS));
