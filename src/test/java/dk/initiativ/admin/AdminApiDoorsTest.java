@@ -44,7 +44,15 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.GET, "/api/admin/staff"),
             new Door(HttpMethod.GET, "/api/admin/staff/anna"),
             new Door(HttpMethod.PUT, "/api/admin/staff/anna/work"),
-            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"));
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"),
+            new Door(HttpMethod.GET, "/api/admin/departments"),
+            new Door(HttpMethod.POST, "/api/admin/departments"),
+            new Door(HttpMethod.PUT, "/api/admin/departments/1"),
+            new Door(HttpMethod.GET, "/api/admin/permit-types"),
+            new Door(HttpMethod.POST, "/api/admin/permit-types"),
+            new Door(HttpMethod.PUT, "/api/admin/permit-types/1"),
+            new Door(HttpMethod.GET, "/api/admin/population"),
+            new Door(HttpMethod.POST, "/api/admin/population"));
 
     @Autowired TestRestTemplate http;
 
