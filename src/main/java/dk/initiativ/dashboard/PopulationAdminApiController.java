@@ -70,8 +70,8 @@ class PopulationAdminApiController {
     ResponseEntity<ProblemDetail> badLines(PopulationAdmin.BadLinesException ex) {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.validation", null, locale));
-        problem.setTitle(messages.getMessage("admin.population.badLines", new Object[] {ex.errors().size()}, locale));
+                messages.getMessage("admin.population.badLines", new Object[] {ex.errors().size()}, locale));
+        problem.setTitle(messages.getMessage("problem.validation.title", null, locale));
         problem.setProperty("errors", ex.errors().stream().map(error -> Map.of("field", "file",
                 "line", error.line(), "column", error.column() == null ? "" : error.column(),
                 "message", PopulationPageController.message(messages, error, locale))).toList());

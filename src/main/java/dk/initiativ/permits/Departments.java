@@ -36,9 +36,9 @@ public class Departments {
         }
     }
 
-    /** Every department, active or retired, by Danish name. */
+    /** Every department, active or retired, in the order they were added. */
     public List<Department> all() {
-        return jdbc.query("SELECT id, group_id, name_da, name_en, active, version FROM department ORDER BY name_da_key",
+        return jdbc.query("SELECT id, group_id, name_da, name_en, active, version FROM department ORDER BY id",
                 (rs, i) -> new Department(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), rs.getLong(6)));
     }

@@ -37,7 +37,7 @@ class PermitCatalogAdminApiController {
     }
 
     @GetMapping(path = "/api/admin/departments", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every department, active or retired, by Danish name")
+    @Operation(summary = "Every department, active or retired, in the order they were added")
     List<Departments.Department> departments(Authentication authentication) {
         Admins.require(authentication);
         return departments.all();

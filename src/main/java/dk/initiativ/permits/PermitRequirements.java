@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -133,6 +134,12 @@ public class PermitRequirements {
         log.info("Case {} needs permit {} of type {} from {}, due {}", caseNumber, permit.getId(), type.code(),
                 type.departmentGroup(), due);
         return permit.getId();
+    }
+
+    /** What the reader calls the permit: its type's name in their language, or its label (ADR 0040). */
+    @Transactional(readOnly = true)
+    public String label(PermitView permit, Locale locale) {
+        return types.label(permit, locale);
     }
 
     /** The ids of the case's permits that wait for a decision, in the order they were added. */
