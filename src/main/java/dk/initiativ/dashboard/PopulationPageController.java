@@ -75,10 +75,9 @@ class PopulationPageController {
         Map<String, String> errors = new LinkedHashMap<>();
         List<LineRow> lines = List.of();
         try {
-            PopulationAdmin.Year stored = admin.upload(year(year), source, bytes(file),
+            admin.upload(year(year), source, bytes(file),
                     file == null ? null : file.getOriginalFilename(), replace != null, who);
             redirect.addFlashAttribute("notice", "admin.population.stored");
-            redirect.addFlashAttribute("storedYear", stored);
             return "redirect:" + PATH;
         } catch (FieldProblemException e) {
             errors.put(e.field(), texts.getMessage(e.messageKey(), null, e.messageKey(), locale));
