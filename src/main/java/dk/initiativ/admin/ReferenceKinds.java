@@ -12,9 +12,12 @@ public final class ReferenceKinds {
     public static final String TEAM = "team";
     public static final String MATCHING_RULE = "matching-rule";
     public static final String PARTNER = "partner";
+    public static final String DEPARTMENT = "department";
+    public static final String PERMIT_TYPE = "permit-type";
+    public static final String POPULATION = "population";
 
     /** The kinds an admin can filter the record by, in the order the page offers them. */
-    public static final List<String> ALL = List.of(FUNDING_POOL, STAFF_PROFILE, TOPIC, DISTRICT, TEAM, MATCHING_RULE, PARTNER);
+    public static final List<String> ALL = List.of(FUNDING_POOL, STAFF_PROFILE, TOPIC, DISTRICT, TEAM, MATCHING_RULE, PARTNER, DEPARTMENT, PERMIT_TYPE, POPULATION);
 
     /** What was done: created, changed, a budget changed (with its reason). */
     public static final String CREATE = "CREATE";

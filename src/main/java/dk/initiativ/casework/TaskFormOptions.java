@@ -12,6 +12,7 @@ import dk.initiativ.funding.FundingPools;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.network.PartnerLinks;
 import dk.initiativ.permits.Departments;
+import dk.initiativ.permits.PermitTypes;
 import dk.initiativ.process.Deadlines;
 import dk.initiativ.process.InitiativeProcess;
 import dk.initiativ.web.Kroner;
@@ -41,8 +42,10 @@ import static org.camunda.spin.Spin.JSON;
  * <ul>
  * <li>{@value #POOLS}: the funding pools that take applications today and have money left, value the pool's
  *     code, label its name and the budget left ({@code funding/FundingPools});</li>
- * <li>{@value #DEPARTMENTS}: the configured permit departments ({@code initiativ.permits.departments}),
+ * <li>{@value #DEPARTMENTS}: the active permit departments (table {@code department}, ADR 0040),
  *     value the department's group, label its name;</li>
+ * <li>{@value #PERMIT_TYPES}: the offered permit types (active, of an active department), value the type's code,
+ *     label its name;</li>
  * <li>{@value #PARTNERS}: the partner registry's active partners, value the partner's id (as text), label
  *     its name; those that serve the case's topic and district first, marked as suggested
  *     ({@code network/PartnerLinks}, ADR 0039);</li>
@@ -55,12 +58,13 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
 
     public static final String POOLS = "poolOptions";
     public static final String DEPARTMENTS = "departmentOptions";
+    public static final String PERMIT_TYPES = "permitTypeOptions";
     public static final String PARTNERS = "partnerOptions";
     public static final String CONTACT_PERSONS = "contactPersonOptions";
 
     /** The lists each task's form chooses from, by task definition key. */
     static final Map<String, List<String>> BY_TASK = Map.of(
-            InitiativeProcess.TASK_PLAN_SUPPORT, List.of(POOLS, DEPARTMENTS, PARTNERS),
+            InitiativeProcess.TASK_PLAN_SUPPORT, List.of(POOLS, PERMIT_TYPES, DEPARTMENTS, PARTNERS),
             InitiativeProcess.TASK_REASSIGN_CASE, List.of(CONTACT_PERSONS));
 
     /** Tasklist's forms are written in Danish; so are their lists. */
@@ -68,6 +72,7 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<FundingPools> pools;
     private final ObjectProvider<Departments> departments;
+    private final ObjectProvider<PermitTypes> permitTypes;
     private final ObjectProvider<PartnerLinks> partners;
     private final ObjectProvider<TeamLeads> staff;
     private final ObjectProvider<Cases> cases;
@@ -77,7 +82,9 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
 
     TaskFormOptions(ObjectProvider<FundingPools> pools, ObjectProvider<Departments> departments,
             ObjectProvider<PartnerLinks> partners, ObjectProvider<TeamLeads> staff, ObjectProvider<Cases> cases,
-            ObjectProvider<Deadlines> deadlines, MessageSource messages, Clock clock) {
+            ObjectProvider<Deadlines> deadlines, MessageSource messages, Clock clock,
+            ObjectProvider<PermitTypes> permitTypes) {
+        this.permitTypes = permitTypes;
         this.pools = pools;
         this.departments = departments;
         this.partners = partners;
@@ -119,7 +126,11 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
                                 new Object[] {pool.name(), Kroner.format(pool.budgetLeft(), locale)}, locale),
                                 pool.code())));
             }
-            case DEPARTMENTS -> departments.getObject().groups().forEach(group -> options.add(
+            case PERMIT_TYPES -> permitTypes.getObject().offered(locale).forEach(type -> options.add(
+                    new Option(messages.getMessage("admin.permits.plan.option", new Object[] {type.name(locale),
+                            departments.getObject().name(type.departmentGroup(), locale), type.decisionDays()},
+                            locale), type.code())));
+            case DEPARTMENTS -> departments.getObject().activeGroups().forEach(group -> options.add(
                     new Option(departments.getObject().name(group, locale), group)));
             case PARTNERS -> partners.getObject().choices(topic, district).forEach(choice -> options.add(
                     new Option(choice.suggested() ? messages.getMessage("admin.network.suggestedOption",

@@ -17,6 +17,7 @@ import dk.initiativ.casework.TaskForms;
 import dk.initiativ.casework.TaskSummary;
 import dk.initiativ.permits.Departments;
 import dk.initiativ.permits.PermitRequirements;
+import dk.initiativ.permits.PermitTypes;
 import dk.initiativ.process.InitiativeProcess;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.MessageSource;
@@ -85,9 +86,12 @@ class InlineTaskForms {
     private final MessageSource texts;
     private final TaskService engineTasks;
     private final PermitRequirements permits;
+    private final PermitTypes permitTypes;
 
     InlineTaskForms(FormDefinitions definitions, StaffTasks tasks, TaskForms taskForms, TaskFormOptions options,
-            Departments departments, MessageSource texts, TaskService engineTasks, PermitRequirements permits) {
+            Departments departments, MessageSource texts, TaskService engineTasks, PermitRequirements permits,
+            PermitTypes permitTypes) {
+        this.permitTypes = permitTypes;
         this.engineTasks = engineTasks;
         this.permits = permits;
         this.definitions = definitions;
@@ -170,7 +174,7 @@ class InlineTaskForms {
         return permits.forCase(task.caseNumber()).stream()
                 .filter(permit -> permitId != null && String.valueOf(permit.id()).equals(String.valueOf(permitId)))
                 .map(permit -> texts.getMessage("caseWork.permitSubject",
-                        new Object[] {permit.kind(), departments.name(permit.departmentGroup(), locale)}, locale))
+                        new Object[] {permitTypes.label(permit, locale), departments.name(permit.departmentGroup(), locale)}, locale))
                 .findFirst().orElse(null);
     }
 

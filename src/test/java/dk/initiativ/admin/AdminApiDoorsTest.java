@@ -70,7 +70,16 @@ class AdminApiDoorsTest {
             new Door(HttpMethod.POST, "/api/admin/partners"),
             new Door(HttpMethod.PUT, "/api/admin/partners/1"),
             // an id nobody has: the admin's answer is 404, and no demo partner is removed
-            new Door(HttpMethod.POST, "/api/admin/partners/999999999/retire"));
+            new Door(HttpMethod.POST, "/api/admin/partners/999999999/retire"),
+            new Door(HttpMethod.PUT, "/api/admin/staff/anna/absence"),
+            new Door(HttpMethod.GET, "/api/admin/departments"),
+            new Door(HttpMethod.POST, "/api/admin/departments"),
+            new Door(HttpMethod.PUT, "/api/admin/departments/1"),
+            new Door(HttpMethod.GET, "/api/admin/permit-types"),
+            new Door(HttpMethod.POST, "/api/admin/permit-types"),
+            new Door(HttpMethod.PUT, "/api/admin/permit-types/1"),
+            new Door(HttpMethod.GET, "/api/admin/population"),
+            new Door(HttpMethod.POST, "/api/admin/population"));
 
     @Autowired TestRestTemplate http;
 

@@ -99,7 +99,18 @@ class StaffDoorsAccessTest {
             new Door("GET", "/api/admin/partners", null, ADMINS),
             // erasure on request (issue 12): admins only; the post names no case, so nothing is erased
             new Door("GET", "/sletning", null, ADMINS),
-            new Door("POST", "/sletning", Map.of("sag", "", "begrundelse", "Borgerens anmodning"), ADMINS));
+            new Door("POST", "/sletning", Map.of("sag", "", "begrundelse", "Borgerens anmodning"), ADMINS),
+            // departments, permit types and population figures (issue 13): admins only; the posts are refused forms
+            new Door("GET", "/admin/tilladelser", null, ADMINS),
+            new Door("POST", "/admin/tilladelser/afdelinger", Map.of("group", ""), ADMINS),
+            new Door("POST", "/admin/tilladelser/typer", Map.of("nameDa", ""), ADMINS),
+            new Door("GET", "/admin/tilladelser/afdelinger/1", null, ADMINS),
+            new Door("POST", "/admin/tilladelser/afdelinger/1", Map.of("nameDa", ""), ADMINS),
+            new Door("GET", "/admin/tilladelser/typer/1", null, ADMINS),
+            new Door("POST", "/admin/tilladelser/typer/1", Map.of("nameDa", ""), ADMINS),
+            new Door("GET", "/admin/befolkning", null, ADMINS),
+            new Door("GET", "/admin/befolkning/eksempel.csv", null, ADMINS),
+            new Door("POST", "/admin/befolkning", Map.of("year", ""), ADMINS));
 
     @LocalServerPort
     int port;
