@@ -228,7 +228,12 @@ final class Cluster implements AutoCloseable {
     /** Points nginx at other nodes without a restart ({@code nginx -s reload}: new workers take the new upstream). */
     void useNodes(int... upstreams) throws Exception {
         Path file = writeNginxConfig(upstreams);
-        run(List.of("/usr/sbin/nginx", "-c", file.toString(), "-p", work.resolve("nginx").toString(), "-s", "reload"));
+        Path log = work.resolve("nginx-reload.log");
+        Process reload = new ProcessBuilder("/usr/sbin/nginx", "-c", file.toString(), "-p", work.resolve("nginx").toString(),
+                "-s", "reload").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (reload.waitFor() != 0) {
+            throw new IllegalStateException("nginx -s reload failed:\n" + tail(log));
+        }
         // the old worker finishes its connections; give the new one a moment
         Thread.sleep(1500);
         log("nginx now in front of %s", java.util.Arrays.toString(upstreams));
