@@ -45,9 +45,11 @@ class CatalogAdminTest {
             jdbc.update("UPDATE " + table + " SET active = FALSE WHERE" + ours);
         }
         jdbc.update("DELETE FROM topic WHERE" + ours + " AND code NOT IN (SELECT topic FROM initiative)"
-                + " AND code NOT IN (SELECT topic_code FROM staff_competence)");
+                + " AND code NOT IN (SELECT topic_code FROM staff_competence)"
+                + " AND code NOT IN (SELECT topic_code FROM partner_topic)");
         jdbc.update("DELETE FROM district WHERE" + ours + " AND code NOT IN (SELECT district FROM initiative)"
-                + " AND code NOT IN (SELECT district_code FROM partner WHERE district_code IS NOT NULL)");
+                + " AND code NOT IN (SELECT district_code FROM partner_district)"
+                + " AND code NOT IN (SELECT district_code FROM population)");
         catalog.changed();
     }
 
