@@ -68,6 +68,9 @@ class AdministrationStoryBrowserTest {
         String word = UUID.randomUUID().toString().substring(0, 6);
         LocalDate today = LocalDate.now(COPENHAGEN);
         List<String> adminPages = new ArrayList<>();
+        List<Long> partners = new ArrayList<>();
+        Map<String, Object> pool;
+        String typeCode;
         try (Browser browser = Browser.desktop()) {
             browser.logIn(url(""), "admin");
 
@@ -86,10 +89,9 @@ class AdministrationStoryBrowserTest {
             assertThat(browser.find("#notice").getText()).contains("Puljen er oprettet.");
             browser.assertAccessible();
             adminPages.add(path(browser));
-            Map<String, Object> pool = jdbc.queryForMap("SELECT id, code FROM funding_pool WHERE name = ?", poolName);
+            pool = jdbc.queryForMap("SELECT id, code FROM funding_pool WHERE name = ?", poolName);
 
             // a partner of each kind
-            List<Long> partners = new ArrayList<>();
             for (String kind : KINDS) {
                 String name = "Historie" + kind.toLowerCase() + " " + word;
                 browser.open(url("/admin/netvaerk/ny"));
@@ -130,7 +132,7 @@ class AdministrationStoryBrowserTest {
             assertThat(browser.find("#types-table").getText()).contains(typeName, "6 arbejdsdage");
             browser.assertAccessible();
             adminPages.add("/admin/tilladelser");
-            String typeCode = jdbc.queryForObject("SELECT code FROM permit_type WHERE name_da = ?", String.class,
+            typeCode = jdbc.queryForObject("SELECT code FROM permit_type WHERE name_da = ?", String.class,
                     typeName);
 
             // Cecilie (Social og sundhed) is away from today through next week
