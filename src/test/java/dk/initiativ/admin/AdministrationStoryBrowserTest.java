@@ -34,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The administration's story end to end in a real headless Chromium (issue 13, Tests, first bullet): an admin
- * creates a funding pool, a partner of each kind, a permit type for a department, an absence of a staff member from
- * today through next week, and a changed matching rule (nature topics go to the team Social og sundhed); a new
+ * creates a funding pool, a partner of each kind, a permit type for a department, gives a staff member the nature
+ * competence (so she would come first) and an absence from today through next week, and a changed matching rule (nature topics go to the team Social og sundhed); a new
  * citizen submission is then matched by the new rule (that team, skipping the absent member), planned with the new
- * partner, permit type and pool, and routed: the permit to the department's work list with the type's deadline, the
+ * partners, permit type and pool on the case page, and routed: the permit to the department's work list with the type's deadline, the
  * application to the new pool's fund officers. axe-core finds no violation on any admin page visited, in Danish and
  * in English.
  */
@@ -61,6 +61,8 @@ class AdministrationStoryBrowserTest {
         jdbc.update("DELETE FROM matching_rule_version");
         jdbc.update("DELETE a FROM staff_absence a JOIN staff_profile p ON p.id = a.staff_profile_id"
                 + " WHERE p.user_id = 'cecilie' AND a.note LIKE 'Historie %'");
+        jdbc.update("DELETE c FROM staff_competence c JOIN staff_profile p ON p.id = c.staff_profile_id"
+                + " WHERE p.user_id = 'cecilie' AND c.topic_code = 'natur-miljoe'");
         jdbc.update("DELETE l FROM partner_link l JOIN partner p ON p.id = l.partner_id WHERE p.name LIKE 'Historie%'");
         jdbc.update("DELETE FROM partner WHERE name LIKE 'Historie%'");
         jdbc.update("UPDATE permit_type SET active = FALSE WHERE name_da LIKE 'Historietype %'");
@@ -139,8 +141,14 @@ class AdministrationStoryBrowserTest {
             typeCode = jdbc.queryForObject("SELECT code FROM permit_type WHERE name_da = ?", String.class,
                     typeName);
 
-            // Cecilie (Social og sundhed) is away from today through next week
+            // Cecilie (Social og sundhed) now knows nature, so she comes first in her team, but she is away from
+            // today through next week
             browser.open(url("/admin/medarbejdere/cecilie"));
+            assertThat(browser.find("#competence-natur-miljoe").isSelected()).isFalse();
+            browser.click("label[for='competence-natur-miljoe']");
+            browser.click("#work-submit");
+            browser.waitUntil(driver -> driver.findElements(By.id("notice")).isEmpty() ? null : true);
+            assertThat(browser.find("#competence-natur-miljoe").isSelected()).isTrue();
             ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('from').value = arguments[0];"
                     + "document.getElementById('until').value = arguments[1];", today.toString(),
                     today.plusWeeks(1).plusDays(6).toString());
