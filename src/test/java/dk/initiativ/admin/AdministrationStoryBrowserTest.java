@@ -35,11 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The administration's story end to end in a real headless Chromium (issue 13, Tests, first bullet): an admin
  * creates a funding pool, a partner of each kind, a permit type for a department, gives a staff member the nature
- * competence (so she would come first) and an absence from today through next week, and a changed matching rule (nature topics go to the team Social og sundhed); a new
- * citizen submission is then matched by the new rule (that team, skipping the absent member), planned with the new
- * partners, permit type and pool on the case page, and routed: the permit to the department's work list with the type's deadline, the
- * application to the new pool's fund officers. axe-core finds no violation on any admin page visited, in Danish and
- * in English.
+ * competence (so she would come first) and an absence from today through next week, and changes the matching rule
+ * (nature topics go to the team Social og sundhed). A new citizen submission is then matched by the new rule (that
+ * team, skipping the absent member), planned with the new partners, permit type and pool on the case page, and
+ * routed: the permit to the department's work list with the type's deadline, the application to the new pool's fund
+ * officers. axe-core finds no violation on any admin page visited, in Danish and in English.
  */
 @LocalModeTest
 class AdministrationStoryBrowserTest {
