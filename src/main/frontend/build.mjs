@@ -10,6 +10,8 @@
 //   matches the files of the installed dkfds version; the ranges do not overlap (Latin-1 first), so a common
 //   character (a space) never pulls in a second subset.
 // - The JavaScript, the icons and the licence are copied as they are, without their source maps.
+// - dmn-js (bpmn.io) for the matching rules page (/admin/regler, ADR 0041): its prebuilt modeler bundle, the CSS of
+//   the decision-table editor and its icon font, copied as they are into a sibling folder dmn-js/ of the output.
 // Versioned URLs and caching are the application's (Spring's resource chain, see README "Light pages").
 // No dependencies: Node's own fs and zlib.
 
@@ -85,6 +87,22 @@ for (const file of ['all-svg-icons.svg', 'logo-header-placeholder.png', 'logo-pl
 }
 copyFileSync(join(dist, 'LICENSE.md'), join(out, 'LICENSE.md'));
 copyFileSync(join(splitDir, 'license.txt'), join(out, 'fonts', 'IBMPlexSans-license.txt'));
+
+// dmn-js: the prebuilt modeler (global DmnJS), the decision table's CSS and its icon font (files, not the
+// embedded data: URLs, which the Content-Security-Policy's font-src 'self' would refuse), and the licence
+const dmnDist = join(here, 'node_modules', 'dmn-js', 'dist');
+const dmnOut = join(dirname(out), 'dmn-js');
+rmSync(dmnOut, { recursive: true, force: true });
+mkdirSync(join(dmnOut, 'assets'), { recursive: true });
+writeFileSync(join(dmnOut, 'dmn-modeler.production.min.js'),
+  withoutSourceMap(readFileSync(join(dmnDist, 'dmn-modeler.production.min.js'), 'utf8')));
+for (const file of ['dmn-js-shared.css', 'dmn-js-decision-table.css', 'dmn-js-decision-table-controls.css']) {
+  copyFileSync(join(dmnDist, 'assets', file), join(dmnOut, 'assets', file));
+}
+mkdirSync(join(dmnOut, 'assets', 'dmn-font', 'css'), { recursive: true });
+copyFileSync(join(dmnDist, 'assets', 'dmn-font', 'css', 'dmn.css'), join(dmnOut, 'assets', 'dmn-font', 'css', 'dmn.css'));
+cpSync(join(dmnDist, 'assets', 'dmn-font', 'font'), join(dmnOut, 'assets', 'dmn-font', 'font'), { recursive: true });
+copyFileSync(join(here, 'node_modules', 'dmn-js', 'LICENSE'), join(dmnOut, 'LICENSE'));
 
 console.log(`dkfds -> ${out}: ${removed.length} @font-face rules replaced by ${fontFaces.length} (woff2, `
   + `${FACES.map((face) => face.weight).join('/')}); css ${css.length} -> ${lighterCss.length} bytes`);

@@ -185,7 +185,10 @@ final class InboxData {
                 profiles.add(new Object[] {user, name(t * 100 + m), user + "@example.org", team});
             }
         }
-        jdbc.batchUpdate("INSERT INTO team (code, name, manager_user_id, manager_group) VALUES (?, ?, ?, 'manager')", teams);
+        jdbc.batchUpdate("INSERT INTO team (code, name, manager_group) VALUES (?, ?, 'manager')",
+                teams.stream().map(team -> new Object[] {team[0], team[1]}).toList());
+        jdbc.batchUpdate("INSERT INTO team_manager (team_id, position, user_id) SELECT id, 0, ? FROM team WHERE code = ?",
+                teams.stream().map(team -> new Object[] {team[2], team[0]}).toList());
         Map<String, Long> teamIds = new HashMap<>();
         jdbc.query("SELECT code, id FROM team", rs -> {
             teamIds.put(rs.getString(1), rs.getLong(2));

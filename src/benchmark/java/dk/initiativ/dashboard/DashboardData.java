@@ -127,20 +127,28 @@ final class DashboardData {
         for (int t = 1; t <= TEAMS; t++) {
             teams.add(new Object[] {team(t), "Benchmark-team %02d".formatted(t), "benchdleder%02d".formatted(t)});
         }
-        jdbc.batchUpdate("INSERT INTO team (code, name, manager_user_id) VALUES (?, ?, ?)", teams);
+        jdbc.batchUpdate("INSERT INTO team (code, name) VALUES (?, ?)",
+                teams.stream().map(team -> new Object[] {team[0], team[1]}).toList());
+        jdbc.batchUpdate("INSERT INTO team_manager (team_id, position, user_id) SELECT id, 0, ? FROM team WHERE code = ?",
+                teams.stream().map(team -> new Object[] {team[2], team[0]}).toList());
         List<Object[]> staff = new ArrayList<>();
+        List<Object[]> absences = new ArrayList<>();
         for (int t = 1; t <= TEAMS; t++) {
             long teamId = jdbc.queryForObject("SELECT id FROM team WHERE code = ?", Long.class, team(t));
             for (int m = 1; m <= PER_TEAM; m++) {
                 // every tenth person has a planned absence around today
                 boolean away = m % 10 == 0;
                 staff.add(new Object[] {person(t, m), "Kontaktperson %02d-%02d".formatted(t, m),
-                        person(t, m) + "@example.org", teamId, 60, away ? today.minusDays(m % 7) : null,
-                        away ? today.plusDays(m % 11) : null});
+                        person(t, m) + "@example.org", teamId, 60});
+                if (away) {
+                    absences.add(new Object[] {today.minusDays(m % 7), today.plusDays(m % 11), person(t, m)});
+                }
             }
         }
-        jdbc.batchUpdate("INSERT INTO staff_profile (user_id, display_name, email, team_id, capacity, absent_from, "
-                + "absent_until) VALUES (?, ?, ?, ?, ?, ?, ?)", staff);
+        jdbc.batchUpdate("INSERT INTO staff_profile (user_id, display_name, email, team_id, capacity) "
+                + "VALUES (?, ?, ?, ?, ?)", staff);
+        jdbc.batchUpdate("INSERT INTO staff_absence (staff_profile_id, first_day, last_day) "
+                + "SELECT id, ?, ? FROM staff_profile WHERE user_id = ?", absences);
         for (int p = 1; p <= POOLS; p++) {
             String code = "bench-pool-%02d".formatted(p);
             jdbc.update("INSERT INTO funding_pool (code, name, criteria, total_budget, budget_left) "

@@ -87,13 +87,30 @@ final class Browser {
         fields.forEach((name, value) -> {
             List<?> values = value instanceof List<?> list ? list : List.of(value);
             for (Object one : values) {
-                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
-                        + one + "\r\n").getBytes(StandardCharsets.UTF_8));
+                if (one instanceof FilePart file) {
+                    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                            + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType()
+                            + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    body.writeBytes(file.bytes());
+                    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                            + "\"\r\n\r\n" + one + "\r\n").getBytes(StandardCharsets.UTF_8));
+                }
             }
         });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** A file in the form, as a browser sends a chosen file. */
+    record FilePart(String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** A download, its bytes as they came. */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A JSON post, with HTTP Basic when a user is given. */

@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,10 +48,13 @@ final class Cluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Map<Integer, Process> nodes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Path dataDir;
+    private final List<MariaDb> databases = new ArrayList<>();
+    private final Map<Integer, Path> nodeLogs = new LinkedHashMap<>();
+    private MariaDb database;
     private GreenMail smtp;
     private KeycloakTestServer keycloak;
     private int publicPort;
+    private String nginxTemplate;
     private final Thread hook = new Thread(this::close, "cluster-stop");
 
     Cluster(Path work, Path jar) {
@@ -66,86 +67,56 @@ final class Cluster implements AutoCloseable {
 
     void start() throws Exception {
         long started = System.nanoTime();
-        deleteRecursively(work);
-        Files.createDirectories(work);
-        // Keycloak takes longest: start it first and let the database come up meanwhile
-        KeycloakTestServer.startInBackground();
-        startMariaDb();
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        keycloak = KeycloakTestServer.get();
-        // nginx listens on the port the realm's redirect URIs were made for (APP_BASE_URL of the test Keycloak)
-        publicPort = keycloak.appPort();
+        startBase();
         // one node after the other: the first creates the schema, deploys the models and seeds the reference data
         startNode(NODE_A);
         awaitReady(NODE_A);
         startNode(NODE_B);
         awaitReady(NODE_B);
-        startNginx();
+        startNginx(NODE_A, NODE_B);
         log("cluster up after %d s: nginx http://localhost:%d -> nodes %d, %d; MariaDB %d; SMTP %d; Keycloak %s",
                 seconds(started), publicPort, NODE_A, NODE_B, MARIADB_PORT, SMTP_PORT, keycloak.baseUrl());
     }
 
-    private void startMariaDb() throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        dataDir = Files.createTempDirectory("initiativ-cluster-mariadb");
-        if (root) {
-            // mariadbd refuses to run as root: it drops to the package's mysql user, which must own the folder
-            run(List.of("chown", "mysql:mysql", dataDir.toString()));
-        }
-        List<String> install = new ArrayList<>(List.of("mariadb-install-db", "--no-defaults",
-                "--datadir=" + dataDir.resolve("data"), "--auth-root-authentication-method=normal", "--skip-test-db"));
-        if (root) {
-            install.add("--user=mysql");
-        }
-        run(install);
-        List<String> server = new ArrayList<>(List.of("/usr/sbin/mariadbd", "--no-defaults",
-                "--datadir=" + dataDir.resolve("data"), "--port=" + MARIADB_PORT, "--bind-address=127.0.0.1",
-                "--socket=" + dataDir.resolve("mysqld.sock"), "--pid-file=" + dataDir.resolve("mysqld.pid"),
-                "--skip-log-bin", "--log-error=" + dataDir.resolve("error.log"),
-                // what the application needs from its database (README "Several nodes")
-                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_bin",
-                "--transaction-isolation=READ-COMMITTED", "--max-allowed-packet=64M",
-                "--innodb-buffer-pool-size=256M"));
-        if (root) {
-            server.add("--user=mysql");
-        }
-        start("mariadb", server, Map.of());
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try (Connection c = DriverManager.getConnection(rootUrl(), "root", "")) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE DATABASE " + DB + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-                    s.execute("CREATE USER '" + DB_USER + "'@'127.0.0.1' IDENTIFIED BY '" + DB_PASSWORD + "'");
-                    s.execute("CREATE USER '" + DB_USER + "'@'localhost' IDENTIFIED BY '" + DB_PASSWORD + "'");
-                    s.execute("GRANT ALL ON " + DB + ".* TO '" + DB_USER + "'@'127.0.0.1'");
-                    s.execute("GRANT ALL ON " + DB + ".* TO '" + DB_USER + "'@'localhost'");
-                }
-                return;
-            } catch (SQLException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("MariaDB did not start; see " + dataDir.resolve("error.log"), notYet);
-                }
-                Thread.sleep(300);
-            }
-        }
+    /** Keycloak, MariaDB on {@link #MARIADB_PORT} and GreenMail: everything but the nodes and nginx. */
+    void startBase() throws Exception {
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        // Keycloak takes longest: start it first and let the database come up meanwhile
+        KeycloakTestServer.startInBackground();
+        database = startDatabase(MARIADB_PORT);
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        keycloak = KeycloakTestServer.get();
+        // nginx listens on the port the realm's redirect URIs were made for (APP_BASE_URL of the test Keycloak)
+        publicPort = keycloak.appPort();
     }
 
-    private static String rootUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + MARIADB_PORT + "/";
+    /** A MariaDB server of its own on that port, with the application's database created empty. */
+    MariaDb startDatabase(int port) throws Exception {
+        MariaDb database = new MariaDb(this, port);
+        synchronized (databases) {
+            databases.add(database);
+        }
+        database.start();
+        return database;
     }
 
     /** A connection to the application's database, for the checks. */
     Connection db() throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + MARIADB_PORT + "/" + DB, DB_USER, DB_PASSWORD);
+        return database.db();
+    }
+
+    MariaDb database() {
+        return database;
     }
 
     /** The environment of a node: the README's "Several nodes" section, plus the test's short reminder. */
-    Map<String, String> nodeEnvironment(int port) {
+    Map<String, String> nodeEnvironment(int port, MariaDb on) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "keycloak,production");
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SPRING_DATASOURCE_URL", "jdbc:mariadb://127.0.0.1:" + MARIADB_PORT + "/" + DB);
+        env.put("SPRING_DATASOURCE_URL", on.jdbcUrl());
         env.put("SPRING_DATASOURCE_USERNAME", DB_USER);
         env.put("SPRING_DATASOURCE_PASSWORD", DB_PASSWORD);
         // nginx on the same host: its address is the trusted proxy
@@ -168,12 +139,28 @@ final class Cluster implements AutoCloseable {
     }
 
     void startNode(int port) throws IOException {
-        Path log = work.resolve("node-" + port + ".log");
+        startNode(port, database, Map.of());
+    }
+
+    /** A node on that database, with the environment of {@link #nodeEnvironment} and the extra variables. */
+    void startNode(int port, MariaDb on, Map<String, String> extra) throws IOException {
+        String name = "node-" + port + (on.port() == MARIADB_PORT ? "" : "-db" + on.port());
+        Map<String, String> env = nodeEnvironment(port, on);
+        env.putAll(extra);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx640m", "-XX:+UseSerialGC", "-jar", jar.toString());
-        Process process = start("node-" + port, command, nodeEnvironment(port));
+        Process process = start(name, command, env);
         nodes.put(port, process);
-        log("node %d started (pid %d, log %s)", port, process.pid(), log);
+        nodeLogs.put(port, work.resolve(name + ".log"));
+        log("node %d started on MariaDB %d (pid %d, log %s)", port, on.port(), process.pid(), nodeLogs.get(port));
+    }
+
+    /** SIGTERM, as an operator stops a node: requests in flight finish (graceful shutdown), then it exits. */
+    void stopNode(int port) throws InterruptedException {
+        Process node = nodes.remove(port);
+        long stopping = System.nanoTime();
+        stop(node);
+        log("node %d stopped (SIGTERM) in %d s, exit %d", port, seconds(stopping), node.exitValue());
     }
 
     void awaitReady(int port) throws InterruptedException {
@@ -185,7 +172,7 @@ final class Cluster implements AutoCloseable {
             Process node = nodes.get(port);
             if (node != null && !node.isAlive()) {
                 throw new IllegalStateException("node " + port + " exited with " + node.exitValue() + "; log "
-                        + work.resolve("node-" + port + ".log") + ":\n" + tail(work.resolve("node-" + port + ".log")));
+                        + nodeLogs.get(port) + ":\n" + tail(nodeLogs.get(port)));
             }
             try {
                 HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());
@@ -199,7 +186,7 @@ final class Cluster implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("node " + port + " not ready within " + NODE_START_TIMEOUT + ":\n"
-                + tail(work.resolve("node-" + port + ".log")));
+                + tail(nodeLogs.get(port)));
     }
 
     /** kill -9: the node gets no chance to finish anything. */
@@ -210,17 +197,16 @@ final class Cluster implements AutoCloseable {
         log("node %d killed (SIGKILL), exit %d", port, node.exitValue());
     }
 
-    private void startNginx() throws Exception {
+    /** nginx round robin over those nodes (a port twice is allowed: one node behind the same proxy). */
+    void startNginx(int... upstreams) throws Exception {
         Path dir = work.resolve("nginx");
         Files.createDirectories(dir);
         String config;
         try (InputStream in = Cluster.class.getResourceAsStream("/cluster-nginx.conf")) {
             config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        config = config.replace("@DIR@", dir.toString()).replace("@PORT@", String.valueOf(publicPort))
-                .replace("@NODE_A@", String.valueOf(NODE_A)).replace("@NODE_B@", String.valueOf(NODE_B));
-        Path file = dir.resolve("nginx.conf");
-        Files.writeString(file, config);
+        nginxTemplate = config;
+        Path file = writeNginxConfig(upstreams);
         start("nginx", List.of("/usr/sbin/nginx", "-c", file.toString(), "-p", dir.toString()), Map.of());
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
@@ -235,6 +221,30 @@ final class Cluster implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("nginx did not answer; see " + dir.resolve("error.log"));
+    }
+
+    /** Points nginx at other nodes without a restart ({@code nginx -s reload}: new workers take the new upstream). */
+    void useNodes(int... upstreams) throws Exception {
+        Path file = writeNginxConfig(upstreams);
+        Path log = work.resolve("nginx-reload.log");
+        Process reload = new ProcessBuilder("/usr/sbin/nginx", "-c", file.toString(), "-p", work.resolve("nginx").toString(),
+                "-s", "reload").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (reload.waitFor() != 0) {
+            throw new IllegalStateException("nginx -s reload failed:\n" + tail(log));
+        }
+        // the old worker finishes its connections; give the new one a moment
+        Thread.sleep(1500);
+        log("nginx now in front of %s", java.util.Arrays.toString(upstreams));
+    }
+
+    private Path writeNginxConfig(int... upstreams) throws IOException {
+        Path dir = work.resolve("nginx");
+        String config = nginxTemplate.replace("@DIR@", dir.toString()).replace("@PORT@", String.valueOf(publicPort))
+                .replace("@NODE_A@", String.valueOf(upstreams[0]))
+                .replace("@NODE_B@", String.valueOf(upstreams[upstreams.length - 1]));
+        Path file = dir.resolve("nginx.conf");
+        Files.writeString(file, config);
+        return file;
     }
 
     // --- accessors ---------------------------------------------------------------------------------------------
@@ -253,7 +263,7 @@ final class Cluster implements AutoCloseable {
 
     // --- processes ---------------------------------------------------------------------------------------------
 
-    private Process start(String name, List<String> command, Map<String, String> env) throws IOException {
+    Process start(String name, List<String> command, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".log").toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("INITIATIV_")
@@ -267,8 +277,8 @@ final class Cluster implements AutoCloseable {
         return process;
     }
 
-    private void run(List<String> command) throws IOException, InterruptedException {
-        Path log = work.resolve(command.get(0) + ".log");
+    void run(List<String> command) throws IOException, InterruptedException {
+        Path log = work.resolve(Path.of(command.get(0)).getFileName() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + tail(log));
@@ -291,14 +301,12 @@ final class Cluster implements AutoCloseable {
             smtp.stop();
             smtp = null;
         }
-        if (dataDir != null) {
-            try {
-                deleteRecursively(dataDir);
-            } catch (IOException e) {
-                log("could not delete %s: %s", dataDir, e);
-            }
-            dataDir = null;
+        List<MariaDb> servers;
+        synchronized (databases) {
+            servers = new ArrayList<>(databases);
+            databases.clear();
         }
+        servers.forEach(MariaDb::stop);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -306,7 +314,7 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static void stop(Process process) {
+    static void stop(Process process) {
         if (!process.isAlive()) {
             return;
         }
@@ -332,7 +340,7 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

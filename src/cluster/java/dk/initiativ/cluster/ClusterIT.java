@@ -394,7 +394,7 @@ class ClusterIT {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    private static Map<String, Object> formFields(String title, String email) {
+    static Map<String, Object> formFields(String title, String email) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("title", title);
         fields.put("description", "Vi vil bygge en bænk ved søen, så alle kan sidde og se ud over vandet.");
@@ -410,7 +410,7 @@ class ClusterIT {
         return fields;
     }
 
-    private static String submissionJson(String title, String email) throws Exception {
+    static String submissionJson(String title, String email) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
         body.put("description", "Beskrivelse af " + title);

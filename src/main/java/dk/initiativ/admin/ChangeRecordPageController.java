@@ -1,7 +1,5 @@
 package dk.initiativ.admin;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -9,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.HtmlPage;
@@ -21,11 +18,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The admin's start page ({@code GET /admin}: the parts of the administration) and the change record of reference
  * data ({@code GET /admin/aendringer}): filter by kind and period (a GET form, so a filter is a link), newest first,
- * 50 to a page.
+ * 50 to a page, each change as a small table of the fields that changed, labelled and named in the reader's
+ * language (ADR 0038).
  */
 @Controller
 @HtmlPage
@@ -35,11 +34,14 @@ class ChangeRecordPageController {
     static final String PATH = "/admin/aendringer";
 
     private final ReferenceChanges changes;
+    private final ChangeTables tables;
     private final MessageSource texts;
     private final ZoneId zone;
 
-    ChangeRecordPageController(ReferenceChanges changes, MessageSource texts, DeadlineProperties deadlines) {
+    ChangeRecordPageController(ReferenceChanges changes, ChangeTables tables, MessageSource texts,
+            DeadlineProperties deadlines) {
         this.changes = changes;
+        this.tables = tables;
         this.texts = texts;
         this.zone = deadlines.zone();
     }
@@ -54,8 +56,8 @@ class ChangeRecordPageController {
     record Form(String type, String fra, String til) {
     }
 
-    /** A change on the page: with its kind and action in the reader's language. */
-    record Row(ReferenceChanges.Change change, String kindText, String actionText) {
+    /** A change on the page: its kind, thing and action in the reader's language, and the fields that changed. */
+    record Row(ReferenceChanges.Change change, String kindText, String actionText, ChangeTables.Shown shown) {
     }
 
     @GetMapping(PATH)
@@ -81,7 +83,8 @@ class ChangeRecordPageController {
         List<ReferenceChanges.Change> found = changes.find(criteria, zone, (page - 1) * ReferenceChanges.PAGE_SIZE,
                 ReferenceChanges.PAGE_SIZE);
         model.addAttribute("rows", found.stream().map(change -> new Row(change,
-                text("admin.ref.kind." + change.kind(), locale), text("admin.ref.action." + change.action(), locale)))
+                named("admin.ref.kind.", change.kind(), locale), named("admin.ref.action.", change.action(), locale),
+                tables.show(change, locale)))
                 .toList());
         model.addAttribute("total", total);
         model.addAttribute("page", page);
@@ -115,20 +118,28 @@ class ChangeRecordPageController {
         }
     }
 
-    private static String url(Form form, int page) {
-        StringJoiner params = new StringJoiner("&", PATH + "?", "");
-        add(params, "type", form.type());
-        add(params, "fra", form.fra());
-        add(params, "til", form.til());
-        add(params, "side", page == 1 ? null : String.valueOf(page));
-        String url = params.toString();
-        return url.endsWith("?") ? url.substring(0, url.length() - 1) : url;
+    /** The page with the filter and page number as a link; each value percent-encoded whole. */
+    static String url(Form form, int page) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(PATH);
+        Map<String, String> values = new LinkedHashMap<>();
+        param(url, values, "type", form.type());
+        param(url, values, "fra", form.fra());
+        param(url, values, "til", form.til());
+        param(url, values, "side", page == 1 ? null : String.valueOf(page));
+        return url.encode().buildAndExpand(values).toUriString();
     }
 
-    private static void add(StringJoiner params, String name, String value) {
+    private static void param(UriComponentsBuilder url, Map<String, String> values, String name, String value) {
         if (value != null) {
-            params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            url.queryParam(name, "{" + name + "}");
+            values.put(name, value);
         }
+    }
+
+    /** A kind's or action's name; one without a name yet shown readable rather than as a message key. */
+    private String named(String prefix, String code, Locale locale) {
+        String name = texts.getMessage(prefix + code, null, null, locale);
+        return name != null ? name : ChangeTables.humanised(code);
     }
 
     private String text(String key, Locale locale) {

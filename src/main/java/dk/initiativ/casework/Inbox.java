@@ -212,8 +212,8 @@ public class Inbox {
                 } else {
                     // the teams first: with one team the page is a range of one index in its order (as a sub-select,
                     // MariaDB reads every row and sorts)
-                    List<String> teams = jdbc.queryForList("SELECT code FROM team WHERE manager_user_id = :me", params,
-                            String.class);
+                    List<String> teams = jdbc.queryForList("SELECT t.code FROM team t"
+                            + " JOIN team_manager m ON m.team_id = t.id WHERE m.user_id = :me", params, String.class);
                     where.append(teams.isEmpty() ? "1 = 0" : "i.open_team_code IN (:teams)");
                     params.addValue("teams", teams);
                 }

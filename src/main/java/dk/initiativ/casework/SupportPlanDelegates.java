@@ -24,6 +24,7 @@ class SupportPlanDelegates {
                 money(execution.getVariable(VAR_FUNDING_AMOUNT)), (String) execution.getVariable(VAR_FUNDING_PURPOSE),
                 bool(execution, VAR_NEEDS_PERMITS), SupportPlans.permitLines((String) execution.getVariable(VAR_PERMIT_LINES),
                         (String) execution.getVariable(VAR_PERMIT_DEPARTMENT)),
+                SupportPlans.permitTypesOf(execution.getVariable(VAR_PERMIT_TYPES)),
                 bool(execution, VAR_NEEDS_PARTNERS), SupportPlans.partnerIdsOf(execution.getVariable(VAR_PARTNER_IDS)),
                 bool(execution, VAR_NEEDS_POLITICAL), (String) execution.getVariable(VAR_COMMITTEE)),
                 ProcessActors.current(execution)));

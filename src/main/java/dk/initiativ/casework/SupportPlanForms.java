@@ -47,6 +47,8 @@ final class SupportPlanForms {
                     values.invalid(VAR_PERMIT_LINES, e.messageKey());
                 }
             }
+            List<String> permitTypes = permits ? values.all(VAR_PERMIT_TYPES).stream().map(String::strip)
+                    .filter(code -> !code.isEmpty()).toList() : null;
             List<Long> partnerIds = new ArrayList<>();
             if (partners) {
                 for (String id : values.all("partnerIds")) {
@@ -59,7 +61,7 @@ final class SupportPlanForms {
             }
             return new SupportPlanInput(funding, funding ? values.text("fundingPool") : null,
                     funding ? values.decimal("fundingAmount") : null, funding ? values.text("fundingPurpose") : null,
-                    permits, permits ? permitRequests : null, partners, partners ? partnerIds : null,
+                    permits, permits ? permitRequests : null, permitTypes, partners, partners ? partnerIds : null,
                     political, political ? values.text("committee") : null);
         }
 
@@ -72,6 +74,7 @@ final class SupportPlanForms {
             variables.put(VAR_FUNDING_PURPOSE, input.fundingPurpose());
             variables.put(VAR_NEEDS_PERMITS, input.permits());
             variables.put(VAR_PERMIT_LINES, SupportPlans.permitLines(input.permitRequests()));
+            variables.put(VAR_PERMIT_TYPES, input.permitTypes() == null ? null : String.join(",", input.permitTypes()));
             variables.put(VAR_NEEDS_PARTNERS, input.partners());
             variables.put(VAR_PARTNER_IDS, SupportPlans.partnerIds(input.partnerIds()));
             variables.put(VAR_NEEDS_POLITICAL, input.political());

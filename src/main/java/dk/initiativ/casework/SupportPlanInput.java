@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
 /**
  * The support plan the contact person lays after the agreement: which tracks run, and what each needs.
  *
- * @param permits       each permit's kind and the department group that decides it
+ * @param permitRequests permits no type covers: each one's kind and the department group that decides it
+ * @param permitTypes   codes of offered permit types (ADR 0040): each goes to its type's department
  * @param partnerIds    partners from the registry to link to the case
  */
 record SupportPlanInput(
@@ -22,6 +23,7 @@ record SupportPlanInput(
         @Size(max = 4000, message = "{funding.purpose.size}") @EngineText String fundingPurpose,
         @NotNull(message = "{supportPlan.track.required}") Boolean permits,
         @Size(max = 20, message = "{supportPlan.permits.size}") List<@Valid PermitRequest> permitRequests,
+        @Size(max = 20, message = "{supportPlan.permits.size}") List<@EngineText String> permitTypes,
         @NotNull(message = "{supportPlan.track.required}") Boolean partners,
         @Size(max = 20, message = "{supportPlan.partners.size}") List<Long> partnerIds,
         @NotNull(message = "{supportPlan.track.required}") Boolean political,

@@ -66,10 +66,19 @@ class SupportPlans {
             tracks.add("funding");
         }
         if (input.permits()) {
-            if (input.permitRequests() == null || input.permitRequests().isEmpty()) {
+            List<SupportPlanInput.PermitRequest> requests = input.permitRequests() == null ? List.of()
+                    : input.permitRequests();
+            List<String> types = input.permitTypes() == null ? List.of() : input.permitTypes();
+            if (requests.isEmpty() && types.isEmpty()) {
                 throw new FieldProblemException("permitRequests", "supportPlan.permits.required");
             }
-            input.permitRequests().forEach(permit -> {
+            types.stream().distinct().forEach(code -> {
+                long permitId = permits.requireType(caseNumber, code, actor);
+                cases.supportMilestone(caseNumber, CaseEventType.PERMIT_REQUIRED,
+                        permits.forCase(caseNumber).stream().filter(p -> p.id() == permitId).findFirst()
+                                .orElseThrow().kind(), actor);
+            });
+            requests.forEach(permit -> {
                 permits.require(caseNumber, permit.kind(), permit.departmentGroup(), actor);
                 cases.supportMilestone(caseNumber, CaseEventType.PERMIT_REQUIRED, permit.kind().strip(), actor);
             });
@@ -157,6 +166,18 @@ class SupportPlans {
                 ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
                 : ids.toString();
         return partnerIds(text.replaceAll("[\\[\\]\"\\s]", ""));
+    }
+
+    /** Permit type codes as a process variable holds them: comma-separated (the API), a JSON list or a Java list. */
+    static List<String> permitTypesOf(Object codes) {
+        if (codes == null) {
+            return List.of();
+        }
+        String text = codes instanceof Collection<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
+                : codes.toString();
+        return Arrays.stream(text.replaceAll("[\\[\\]\"\\s]", "").split(",")).filter(code -> !code.isEmpty())
+                .toList();
     }
 
     /** Tasklist sends partner ids comma-separated. */

@@ -12,6 +12,7 @@ import dk.initiativ.funding.FundingPools;
 import dk.initiativ.initiative.Cases;
 import dk.initiativ.network.PartnerLinks;
 import dk.initiativ.permits.Departments;
+import dk.initiativ.permits.PermitTypes;
 import dk.initiativ.process.Deadlines;
 import dk.initiativ.process.InitiativeProcess;
 import dk.initiativ.web.Kroner;
@@ -41,10 +42,13 @@ import static org.camunda.spin.Spin.JSON;
  * <ul>
  * <li>{@value #POOLS}: the funding pools that take applications today and have money left, value the pool's
  *     code, label its name and the budget left ({@code funding/FundingPools});</li>
- * <li>{@value #DEPARTMENTS}: the configured permit departments ({@code initiativ.permits.departments}),
+ * <li>{@value #DEPARTMENTS}: the active permit departments (table {@code department}, ADR 0040),
  *     value the department's group, label its name;</li>
+ * <li>{@value #PERMIT_TYPES}: the offered permit types (active, of an active department), value the type's code,
+ *     label its name;</li>
  * <li>{@value #PARTNERS}: the partner registry's active partners, value the partner's id (as text), label
- *     its name ({@code network/PartnerLinks});</li>
+ *     its name; those that serve the case's topic and district first, marked as suggested
+ *     ({@code network/PartnerLinks}, ADR 0039);</li>
  * <li>{@value #CONTACT_PERSONS}: the staff of the case's team, value the user id, label the name and
  *     open cases ({@code matching}, through {@link TeamLeads}).</li>
  * </ul>
@@ -54,12 +58,13 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
 
     public static final String POOLS = "poolOptions";
     public static final String DEPARTMENTS = "departmentOptions";
+    public static final String PERMIT_TYPES = "permitTypeOptions";
     public static final String PARTNERS = "partnerOptions";
     public static final String CONTACT_PERSONS = "contactPersonOptions";
 
     /** The lists each task's form chooses from, by task definition key. */
     static final Map<String, List<String>> BY_TASK = Map.of(
-            InitiativeProcess.TASK_PLAN_SUPPORT, List.of(POOLS, DEPARTMENTS, PARTNERS),
+            InitiativeProcess.TASK_PLAN_SUPPORT, List.of(POOLS, PERMIT_TYPES, DEPARTMENTS, PARTNERS),
             InitiativeProcess.TASK_REASSIGN_CASE, List.of(CONTACT_PERSONS));
 
     /** Tasklist's forms are written in Danish; so are their lists. */
@@ -67,6 +72,7 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<FundingPools> pools;
     private final ObjectProvider<Departments> departments;
+    private final ObjectProvider<PermitTypes> permitTypes;
     private final ObjectProvider<PartnerLinks> partners;
     private final ObjectProvider<TeamLeads> staff;
     private final ObjectProvider<Cases> cases;
@@ -76,7 +82,9 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
 
     TaskFormOptions(ObjectProvider<FundingPools> pools, ObjectProvider<Departments> departments,
             ObjectProvider<PartnerLinks> partners, ObjectProvider<TeamLeads> staff, ObjectProvider<Cases> cases,
-            ObjectProvider<Deadlines> deadlines, MessageSource messages, Clock clock) {
+            ObjectProvider<Deadlines> deadlines, MessageSource messages, Clock clock,
+            ObjectProvider<PermitTypes> permitTypes) {
+        this.permitTypes = permitTypes;
         this.pools = pools;
         this.departments = departments;
         this.partners = partners;
@@ -98,6 +106,17 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
      * @throws IllegalArgumentException for a list nobody defined
      */
     public List<Option> options(String valuesKey, String teamCode, Locale locale) {
+        return options(valuesKey, teamCode, null, null, locale);
+    }
+
+    /**
+     * The list named {@code valuesKey}, in the reader's language, for a case of this topic in this district.
+     *
+     * @param teamCode the case's team, for {@value #CONTACT_PERSONS}; otherwise unused
+     * @param topic    the case's topic, for {@value #PARTNERS} (null: not known)
+     * @param district the case's district, for {@value #PARTNERS} (null: not known)
+     */
+    public List<Option> options(String valuesKey, String teamCode, String topic, String district, Locale locale) {
         List<Option> options = new ArrayList<>();
         switch (valuesKey) {
             case POOLS -> {
@@ -107,10 +126,15 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
                                 new Object[] {pool.name(), Kroner.format(pool.budgetLeft(), locale)}, locale),
                                 pool.code())));
             }
-            case DEPARTMENTS -> departments.getObject().groups().forEach(group -> options.add(
+            case PERMIT_TYPES -> permitTypes.getObject().offered(locale).forEach(type -> options.add(
+                    new Option(messages.getMessage("admin.permits.plan.option", new Object[] {type.name(locale),
+                            departments.getObject().name(type.departmentGroup(), locale), type.decisionDays()},
+                            locale), type.code())));
+            case DEPARTMENTS -> departments.getObject().activeGroups().forEach(group -> options.add(
                     new Option(departments.getObject().name(group, locale), group)));
-            case PARTNERS -> partners.getObject().choices().forEach((id, name) -> options.add(
-                    new Option(name, String.valueOf(id))));
+            case PARTNERS -> partners.getObject().choices(topic, district).forEach(choice -> options.add(
+                    new Option(choice.suggested() ? messages.getMessage("admin.network.suggestedOption",
+                            new Object[] {choice.name()}, locale) : choice.name(), String.valueOf(choice.id()))));
             case CONTACT_PERSONS -> {
                 Map<String, Long> load = cases.getObject().openCasesByContactPerson();
                 staff.getObject().members(teamCode).forEach((userId, name) -> options.add(new Option(
@@ -142,8 +166,10 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
     /** Puts the lists the task's form needs on the task, as small JSON lists of {label, value}. */
     private void offer(DelegateTask task) {
         String teamCode = (String) task.getVariable(InitiativeProcess.VAR_TEAM_CODE);
+        String topic = (String) task.getVariable(InitiativeProcess.VAR_TOPIC);
+        String district = (String) task.getVariable(InitiativeProcess.VAR_DISTRICT);
         for (String valuesKey : BY_TASK.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
-            List<Map<String, String>> list = options(valuesKey, teamCode, DANISH).stream().map(option -> {
+            List<Map<String, String>> list = options(valuesKey, teamCode, topic, district, DANISH).stream().map(option -> {
                 Map<String, String> entry = new LinkedHashMap<>();
                 entry.put("label", option.label());
                 entry.put("value", option.value());

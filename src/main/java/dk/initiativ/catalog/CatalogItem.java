@@ -5,6 +5,7 @@ import java.util.Locale;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
 
 /**
  * What topics and districts share: a code, a Danish and an English name, and whether it is still
@@ -25,6 +26,9 @@ abstract class CatalogItem {
 
     @Column(nullable = false)
     private boolean active;
+
+    @Version
+    private long version;
 
     protected CatalogItem() {
     }
@@ -50,6 +54,21 @@ abstract class CatalogItem {
 
     boolean isActive() {
         return active;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    /** An admin's new names (issue 13). */
+    void rename(String nameDa, String nameEn) {
+        this.nameDa = nameDa;
+        this.nameEn = nameEn;
+    }
+
+    /** Retired (no longer offered for new choices, still named on old cases) or taken back into use. */
+    void setActive(boolean active) {
+        this.active = active;
     }
 
     String name(Locale locale) {

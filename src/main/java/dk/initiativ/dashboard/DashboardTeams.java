@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The teams the dashboard filters by, and which of them a manager leads (team.manager_user_id). */
+/** The teams the dashboard filters by, and which of them a manager leads (team_manager: several per team, ADR 0037). */
 @Component
 class DashboardTeams {
 
@@ -24,6 +24,7 @@ class DashboardTeams {
     }
 
     List<String> ledBy(String userId) {
-        return jdbc.queryForList("SELECT code FROM team WHERE manager_user_id = ? ORDER BY code", String.class, userId);
+        return jdbc.queryForList("SELECT t.code FROM team t JOIN team_manager m ON m.team_id = t.id"
+                + " WHERE m.user_id = ? ORDER BY t.code", String.class, userId);
     }
 }

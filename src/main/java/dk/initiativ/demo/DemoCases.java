@@ -162,7 +162,7 @@ class DemoCases implements ApplicationRunner {
             // contact person have tasks
             Map<String, Object> plan = new HashMap<>(Map.of(VAR_NEEDS_FUNDING, true, VAR_NEEDS_PERMITS, true,
                     VAR_NEEDS_PARTNERS, true, VAR_NEEDS_POLITICAL, false));
-            plan.put(VAR_PERMIT_LINES, "Brug af offentligt areal; vej-park\nMidlertidig opstilling af telt; byg-miljoe");
+            plan.put(VAR_PERMIT_TYPES, "brug-af-offentligt-areal,midlertidig-opstilling-af-telt");
             plan.put(VAR_FUNDING_POOL, "lokalpuljen");
             plan.put(VAR_FUNDING_AMOUNT, "25000");
             plan.put(VAR_FUNDING_PURPOSE, "Materialer og leje af udstyr");

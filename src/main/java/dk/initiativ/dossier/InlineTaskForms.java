@@ -17,6 +17,7 @@ import dk.initiativ.casework.TaskForms;
 import dk.initiativ.casework.TaskSummary;
 import dk.initiativ.permits.Departments;
 import dk.initiativ.permits.PermitRequirements;
+import dk.initiativ.permits.PermitTypes;
 import dk.initiativ.process.InitiativeProcess;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.MessageSource;
@@ -85,9 +86,12 @@ class InlineTaskForms {
     private final MessageSource texts;
     private final TaskService engineTasks;
     private final PermitRequirements permits;
+    private final PermitTypes permitTypes;
 
     InlineTaskForms(FormDefinitions definitions, StaffTasks tasks, TaskForms taskForms, TaskFormOptions options,
-            Departments departments, MessageSource texts, TaskService engineTasks, PermitRequirements permits) {
+            Departments departments, MessageSource texts, TaskService engineTasks, PermitRequirements permits,
+            PermitTypes permitTypes) {
+        this.permitTypes = permitTypes;
         this.engineTasks = engineTasks;
         this.permits = permits;
         this.definitions = definitions;
@@ -170,7 +174,7 @@ class InlineTaskForms {
         return permits.forCase(task.caseNumber()).stream()
                 .filter(permit -> permitId != null && String.valueOf(permit.id()).equals(String.valueOf(permitId)))
                 .map(permit -> texts.getMessage("caseWork.permitSubject",
-                        new Object[] {permit.kind(), departments.name(permit.departmentGroup(), locale)}, locale))
+                        new Object[] {permitTypes.label(permit, locale), departments.name(permit.departmentGroup(), locale)}, locale))
                 .findFirst().orElse(null);
     }
 
@@ -189,7 +193,13 @@ class InlineTaskForms {
             String teamCode = TaskFormOptions.CONTACT_PERSONS.equals(valuesKey)
                     ? (String) engineTasks.getVariable(task.taskId(), InitiativeProcess.VAR_TEAM_CODE) : null;
             List<String> chosen = posted.getOrDefault(key, List.of());
-            List<Choice> listed = options.options(valuesKey, teamCode, locale).stream()
+            // the partners that serve the case's topic and district come first, marked (ADR 0039)
+            boolean partners = TaskFormOptions.PARTNERS.equals(valuesKey);
+            String topic = partners ? (String) engineTasks.getVariable(task.taskId(), InitiativeProcess.VAR_TOPIC)
+                    : null;
+            String district = partners
+                    ? (String) engineTasks.getVariable(task.taskId(), InitiativeProcess.VAR_DISTRICT) : null;
+            List<Choice> listed = options.options(valuesKey, teamCode, topic, district, locale).stream()
                     .map(option -> new Choice(option.value(), option.label(), chosen.contains(option.value())))
                     .toList();
             return new Field("checklist".equals(type) ? "checklist" : "select", key, label, description, condition,

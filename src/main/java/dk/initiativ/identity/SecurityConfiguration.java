@@ -112,7 +112,7 @@ class SecurityConfiguration {
         basic.setRealmName("Initiativ");
 
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/dkfds/**",
+                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/dkfds/**", "/dmn-js/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         // the citizen portal: the form's receipt, the showcase, the privacy notice, and the
                         // tracking pages reached with the private token only (CSRF applies to their forms)

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import dk.initiativ.process.CaseTitles;
 import dk.initiativ.process.ProcessActors;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -30,10 +32,12 @@ public class Cases implements CaseTitles {
     private final TrackingTokens trackingTokens;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final EntityManager entityManager;
 
     Cases(InitiativeRepository initiatives, CaseEventRepository events, TrackingTokens trackingTokens, Clock clock,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, EntityManager entityManager) {
         this.publisher = publisher;
+        this.entityManager = entityManager;
         this.trackingTokens = trackingTokens;
         this.initiatives = initiatives;
         this.events = events;
@@ -103,7 +107,7 @@ public class Cases implements CaseTitles {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> titleOf(String caseNumber) {
-        return initiatives.findByCaseNumber(caseNumber).map(Initiative::getTitle);
+        return find(caseNumber).map(Initiative::getTitle);
     }
 
     /** What the citizen told us beyond title and description: budget, timeline, group, profile answers. */
@@ -132,7 +136,7 @@ public class Cases implements CaseTitles {
 
     @Transactional(readOnly = true)
     public boolean exists(String caseNumber) {
-        return initiatives.findByCaseNumber(caseNumber).isPresent();
+        return find(caseNumber).isPresent();
     }
 
     /**
@@ -235,6 +239,15 @@ public class Cases implements CaseTitles {
     public MatchingFacts matchingFacts(String caseNumber) {
         Initiative initiative = require(caseNumber);
         return new MatchingFacts(initiative.getTopic(), initiative.getDistrict(), initiative.getHelpWanted());
+    }
+
+    /** The last {@code limit} submitted cases that got a team, newest first (the matching rules' dry run). */
+    @Transactional(readOnly = true)
+    public List<MatchedCase> lastMatched(int limit) {
+        return initiatives.findLatestWithTeam(PageRequest.of(0, limit)).stream()
+                .map(i -> new MatchedCase(i.getCaseNumber(), new MatchingFacts(i.getTopic(), i.getDistrict(),
+                        i.getHelpWanted()), i.getTeamCode()))
+                .toList();
     }
 
     public void proposeContactPerson(String caseNumber, String teamCode, String userId, String actor) {
@@ -387,7 +400,17 @@ public class Cases implements CaseTitles {
     }
 
     private Initiative require(String caseNumber) {
-        return initiatives.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        return find(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
+    /**
+     * The case by its number, as a natural id: a case this transaction already holds (the one a submission has just
+     * stored, read again by its task's name and its receipt e-mail) comes from the persistence context without a
+     * statement.
+     */
+    private Optional<Initiative> find(String caseNumber) {
+        return caseNumber == null ? Optional.empty()
+                : entityManager.unwrap(Session.class).bySimpleNaturalId(Initiative.class).loadOptional(caseNumber);
     }
 
     private Initiative byTrackingToken(String token) {

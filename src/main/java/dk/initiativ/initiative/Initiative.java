@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.NaturalId;
 
 /** A citizen's initiative: the case, keyed by its case number (the process' business key). */
 @Entity
@@ -26,6 +27,7 @@ class Initiative {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @NaturalId
     @Column(nullable = false, updatable = false)
     private String caseNumber;
 

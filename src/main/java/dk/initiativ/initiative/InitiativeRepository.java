@@ -33,6 +33,9 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
             + " and i.stage <> dk.initiativ.initiative.Stage.CLOSED order by i.caseNumber")
     List<String> findOpenCaseNumbersByContactPerson(String userId);
 
+    @Query("select i from Initiative i where i.teamCode is not null order by i.submittedAt desc, i.id desc")
+    List<Initiative> findLatestWithTeam(Pageable page);
+
     @Query("select i from Initiative i where i.stage = dk.initiativ.initiative.Stage.CLOSED"
             + " and i.publicationConsent = true and i.outcome in :outcomes"
             + " and (:district is null or i.district = :district) order by i.closedAt desc, i.id desc")

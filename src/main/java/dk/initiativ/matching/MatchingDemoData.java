@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo teams and staff profiles from the {@code teams} and {@code staff} sections of
  * {@code demo/reference-data.yaml}, at start, after the catalog's topics (competences refer to them).
- * Teams and profiles that exist already are left as they are. An absence is given relative to the
- * current month, so that the demo always has someone away.
+ * Teams and profiles that exist already are left as they are. Absence periods are given relative to the
+ * current month, so that the demo always has someone away (and someone with a later period too).
  */
 @Component
 @ConditionalOnDemoData
@@ -50,19 +50,20 @@ class MatchingDemoData implements ApplicationRunner {
     record Section(List<DemoTeam> teams, List<DemoStaff> staff) {
     }
 
-    record DemoTeam(String code, String name, String managerUserId, String managerGroup) {
+    /** A demo team; its managers in order (the first gets the late matches). */
+    record DemoTeam(String code, String name, List<String> managers, String managerGroup) {
     }
 
     record DemoStaff(String userId, String displayName, String email, String phone, String team, int capacity,
-            List<String> competences, DemoAbsence absence) {
+            List<String> competences, List<DemoAbsence> absences) {
     }
 
-    /** From the first day of the month {@code monthsFromNow} ahead, for {@code months} whole months. */
-    record DemoAbsence(int monthsFromNow, int months) {
+    /** From the first day of the month {@code monthsFromNow} ahead, for {@code months} whole months, with a note. */
+    record DemoAbsence(int monthsFromNow, int months, String note) {
 
         Absence from(LocalDate today) {
             LocalDate first = today.withDayOfMonth(1).plusMonths(monthsFromNow);
-            return new Absence(first, first.plusMonths(months).minusDays(1));
+            return new Absence(null, first, first.plusMonths(months).minusDays(1), note);
         }
     }
 
@@ -74,7 +75,7 @@ class MatchingDemoData implements ApplicationRunner {
         int created = 0;
         for (DemoTeam team : demo.teams()) {
             if (!teams.existsByCode(team.code())) {
-                teams.save(new Team(team.code(), team.name(), team.managerUserId(), team.managerGroup()));
+                teams.save(new Team(team.code(), team.name(), team.managers(), team.managerGroup()));
                 created++;
             }
         }
@@ -87,8 +88,8 @@ class MatchingDemoData implements ApplicationRunner {
             Set<String> competences = staff.competences() == null ? Set.of() : Set.copyOf(staff.competences());
             StaffProfile profile = new StaffProfile(staff.userId(), staff.displayName(), staff.email(), staff.phone(),
                     team, staff.capacity(), competences);
-            if (staff.absence() != null) {
-                profile.planAbsence(staff.absence().from(today));
+            if (staff.absences() != null) {
+                staff.absences().forEach(absence -> profile.addAbsence(absence.from(today)));
             }
             profiles.save(profile);
             created++;

@@ -46,7 +46,7 @@ class MatchingService {
         Optional<String> person = ContactPersonPicker.pick(members, cases.matchingFacts(caseNumber).topic(),
                 cases.openCasesByContactPerson(), today).map(StaffMember::userId);
         cases.proposeContactPerson(caseNumber, teamCode, person.orElse(null), actor);
-        return new Proposal(person, team.managerUserId());
+        return new Proposal(person, team.escalationManager());
     }
 
     void accepted(String caseNumber, String contactPerson) {

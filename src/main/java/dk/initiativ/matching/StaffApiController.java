@@ -39,8 +39,17 @@ class StaffApiController {
     record TeamRef(String code, String name) {
     }
 
+    /** One absence period: both days included, {@code until} null while the return is not known. */
+    record AbsenceJson(LocalDate from, LocalDate until) {
+    }
+
+    /**
+     * A profile; {@code absentFrom}/{@code absentUntil} are the current or next absence period (as before ADR 0038),
+     * {@code absences} every period not yet over.
+     */
     record StaffJson(String userId, String displayName, String email, String phone, TeamRef team, int capacity,
-            List<CatalogEntry> competences, LocalDate absentFrom, LocalDate absentUntil, boolean absentToday) {
+            List<CatalogEntry> competences, LocalDate absentFrom, LocalDate absentUntil, boolean absentToday,
+            List<AbsenceJson> absences) {
     }
 
     @GetMapping("/api/teams")
@@ -61,10 +70,11 @@ class StaffApiController {
         List<CatalogEntry> competences = member.competences().stream()
                 .map(code -> new CatalogEntry(code, topicNames.getOrDefault(code, code)))
                 .toList();
-        Absence absence = member.absence();
+        Absence absence = member.currentOrNext(today).orElse(null);
         return new StaffJson(member.userId(), member.displayName(), member.email(), member.phone(),
                 new TeamRef(member.teamCode(), member.teamName()), member.capacity(), competences,
                 absence == null ? null : absence.from(), absence == null ? null : absence.until(),
-                member.isAbsentOn(today));
+                member.isAbsentOn(today), member.absences().stream().filter(period -> !period.endedBefore(today))
+                        .map(period -> new AbsenceJson(period.from(), period.until())).toList());
     }
 }

@@ -51,10 +51,10 @@ public class StaffDirectory implements TeamLeads {
         return members;
     }
 
-    /** Whether the user leads the team (its manager). */
+    /** Whether the user leads the team (one of its managers). */
     @Override
     public boolean leads(String userId, String teamCode) {
-        return teamCode != null && teams.findByCode(teamCode).map(team -> userId.equals(team.toView().managerUserId()))
+        return teamCode != null && teams.findByCode(teamCode).map(team -> team.getManagers().contains(userId))
                 .orElse(false);
     }
 

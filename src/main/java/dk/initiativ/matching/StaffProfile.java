@@ -1,10 +1,14 @@
 package dk.initiativ.matching;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -15,11 +19,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
 /**
  * A contact person's profile: who they are (their Camunda/Keycloak user name), their team, the topics
- * they know (competences, by topic code), how many open cases they can carry, and when they are away.
+ * they know (competences, by topic code), how many open cases they can carry, and when they are away (any number of
+ * dated absence periods that do not overlap, ADR 0038).
  */
 @Entity
 class StaffProfile {
@@ -51,9 +58,9 @@ class StaffProfile {
     @Column(name = "topic_code", nullable = false)
     private Set<String> competences = new TreeSet<>();
 
-    private LocalDate absentFrom;
-
-    private LocalDate absentUntil;
+    @OneToMany(mappedBy = "profile", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("firstDay ASC, id ASC")
+    private Set<StaffAbsence> absences = new LinkedHashSet<>();
 
     @Version
     private long version;
@@ -75,18 +82,32 @@ class StaffProfile {
         this.competences = new TreeSet<>(competences);
     }
 
-    /** Whether the person is away on {@code day}; nobody is away without a planned absence. */
+    /** Whether the person is away on {@code day}; nobody is away without an absence period covering it. */
     boolean isAbsentOn(LocalDate day) {
-        return absence().map(absence -> absence.covers(day)).orElse(false);
+        return absences().stream().anyMatch(absence -> absence.covers(day));
     }
 
-    Optional<Absence> absence() {
-        return absentFrom == null ? Optional.empty() : Optional.of(new Absence(absentFrom, absentUntil));
+    /** Every absence period, earliest first. */
+    List<Absence> absences() {
+        return absences.stream().map(StaffAbsence::toAbsence)
+                .sorted(Comparator.comparing(Absence::from).thenComparing(Absence::id,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
     }
 
-    void planAbsence(Absence absence) {
-        this.absentFrom = absence.from();
-        this.absentUntil = absence.until();
+    /** The stored period that overlaps {@code absence}, if any. */
+    Optional<Absence> overlapping(Absence absence) {
+        return absences().stream().filter(absence::overlaps).findFirst();
+    }
+
+    /** Adds a period; the caller has checked that it overlaps none (the database does not). */
+    void addAbsence(Absence absence) {
+        absences.add(new StaffAbsence(this, absence));
+    }
+
+    /** Removes the period with this number; false when the person has none such. */
+    boolean removeAbsence(long absenceId) {
+        return absences.removeIf(absence -> absence.getId() != null && absence.getId() == absenceId);
     }
 
     /** An admin's change of the person's team, capacity and competences (topic codes). */
@@ -98,11 +119,6 @@ class StaffProfile {
         this.capacity = capacity;
         this.competences.clear();
         this.competences.addAll(competences);
-    }
-
-    void clearAbsence() {
-        this.absentFrom = null;
-        this.absentUntil = null;
     }
 
     boolean hasCompetence(String topicCode) {
@@ -143,6 +159,6 @@ class StaffProfile {
 
     StaffMember toMember() {
         return new StaffMember(userId, displayName, email, phone, team.getCode(), team.getName(), capacity,
-                new TreeSet<>(competences), absence().orElse(null));
+                new TreeSet<>(competences), absences());
     }
 }

@@ -8,17 +8,20 @@ import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins only: staff profiles as reference data (issue 13): team, capacity, competences and the planned absence. */
+/** Admins only: staff profiles as reference data (issue 13): team, capacity, competences and the absence periods. */
 @RestController
 @RequestMapping(path = "/api/admin/staff", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration", description = "Reference data maintained by admins, and its change record")
@@ -37,12 +40,12 @@ class StaffProfileAdminApiController {
     record Work(String team, Integer capacity, List<String> competences) {
     }
 
-    /** A planned absence, both days included; {@code until} null while the return is not known. */
-    record AbsenceBody(LocalDate from, LocalDate until) {
+    /** An absence period, both days included; {@code until} null while the return is not known; note optional. */
+    record AbsenceBody(LocalDate from, LocalDate until, String note) {
     }
 
     @GetMapping
-    @Operation(summary = "Every staff profile, by name, with team, capacity, competences and planned absence")
+    @Operation(summary = "Every staff profile, by name, with team, capacity, competences and absence periods")
     List<StaffMember> list(Authentication authentication) {
         Admins.require(authentication);
         return directory.all();
@@ -63,18 +66,23 @@ class StaffProfileAdminApiController {
                 Admins.require(authentication));
     }
 
-    @PutMapping(path = "/{userId}/absence", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Plan a person's absence",
-            description = "Matching skips the person from the first to the last day and picks them again after. "
-                    + "An absence ending before it starts: 400, field absentUntil.")
-    StaffMember planAbsence(@PathVariable("userId") String userId, @RequestBody AbsenceBody absence,
+    @PostMapping(path = "/{userId}/absences", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an absence period to a person",
+            description = "Matching skips the person from the first to the last day and picks them again after; a "
+                    + "person may have several periods. Refused with 400 and the field named: no first day (from), a "
+                    + "last day before the first or before today (until), a note over 200 characters (note), a "
+                    + "period sharing a day with another of the person's (from). Answers the profile with every period.")
+    StaffMember addAbsence(@PathVariable("userId") String userId, @RequestBody AbsenceBody absence,
             Authentication authentication) {
-        return admin.planAbsence(userId, absence.from(), absence.until(), Admins.require(authentication));
+        String who = Admins.require(authentication);
+        return admin.addAbsence(userId, absence.from(), absence.until(), absence.note(), who);
     }
 
-    @DeleteMapping("/{userId}/absence")
-    @Operation(summary = "Remove a person's planned absence")
-    StaffMember clearAbsence(@PathVariable("userId") String userId, Authentication authentication) {
-        return admin.clearAbsence(userId, Admins.require(authentication));
+    @DeleteMapping("/{userId}/absences/{absenceId}")
+    @Operation(summary = "Remove one of a person's absence periods", description = "404 if the person has no such period.")
+    StaffMember removeAbsence(@PathVariable("userId") String userId, @PathVariable("absenceId") long absenceId,
+            Authentication authentication) {
+        return admin.removeAbsence(userId, absenceId, Admins.require(authentication));
     }
 }

@@ -3,7 +3,9 @@ package dk.initiativ.matching;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's pages of the staff profiles (issue 13): the list ({@code /admin/medarbejdere}) and one person
- * ({@code /admin/medarbejdere/{userId}}: team, capacity and competences; the planned absence with its first and last
- * day). Plain forms with the CSRF token; a refused form comes back with the message next to the field.
+ * ({@code /admin/medarbejdere/{userId}}: team, capacity and competences; the absence periods, past, current and
+ * coming, each with its first and last day and a note: add one, remove one, ADR 0038). Plain forms with the CSRF
+ * token; a refused form comes back with the message next to the field.
  */
 @Controller
 @HtmlPage
@@ -61,7 +64,13 @@ class StaffProfilePageController {
     }
 
     /** The absence form as typed. */
-    record AbsenceForm(String absentFrom, String absentUntil) {
+    record AbsenceForm(String from, String until, String note) {
+
+        static final AbsenceForm EMPTY = new AbsenceForm("", "", "");
+    }
+
+    /** An absence period on the page: past, current (covers today) or coming; its first day as a reader reads it. */
+    record PeriodRow(Absence absence, String state, String fromText) {
     }
 
     @GetMapping(PATH)
@@ -76,7 +85,7 @@ class StaffProfilePageController {
     String person(@PathVariable("userId") String userId, Authentication authentication, Locale locale, Model model) {
         Admins.require(authentication);
         StaffMember member = find(userId);
-        return page(member, work(member), absence(member), Map.of(), locale, model);
+        return page(member, work(member), AbsenceForm.EMPTY, Map.of(), locale, model);
     }
 
     @PostMapping(PATH + "/{userId}")
@@ -100,38 +109,38 @@ class StaffProfilePageController {
             errors.put(e.field(), text(e.messageKey(), locale));
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return page(member, new WorkForm(team, capacity, topics), absence(member), errors, locale, model);
+        return page(member, new WorkForm(team, capacity, topics), AbsenceForm.EMPTY, errors, locale, model);
     }
 
     @PostMapping(PATH + "/{userId}/fravaer")
-    String planAbsence(@PathVariable("userId") String userId,
-            @RequestParam(name = "absentFrom", required = false) String absentFrom,
-            @RequestParam(name = "absentUntil", required = false) String absentUntil,
+    String addAbsence(@PathVariable("userId") String userId,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "until", required = false) String until,
+            @RequestParam(name = "note", required = false) String note,
             Authentication authentication, Locale locale, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
         StaffMember member = find(userId);
         Map<String, String> errors = new LinkedHashMap<>();
         try {
-            LocalDate from = date(absentFrom, "absentFrom");
-            LocalDate until = date(absentUntil, "absentUntil");
-            admin.planAbsence(userId, from, until, who);
-            redirect.addFlashAttribute("notice", "admin.ref.staff.absencePlanned");
+            LocalDate first = date(from, "from");
+            LocalDate last = date(until, "until");
+            admin.addAbsence(userId, first, last, note, who);
+            redirect.addFlashAttribute("notice", "admin.absence.added");
             return "redirect:" + PATH + "/" + userId;
         } catch (FieldProblemException e) {
             errors.put(e.field(), text(e.messageKey(), locale));
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return page(member, work(member), new AbsenceForm(absentFrom, absentUntil), errors, locale, model);
+        return page(member, work(member), new AbsenceForm(from, until, note), errors, locale, model);
     }
 
-    @PostMapping(PATH + "/{userId}/fravaer/slet")
-    String clearAbsence(@PathVariable("userId") String userId, Authentication authentication,
-            RedirectAttributes redirect) {
+    @PostMapping(PATH + "/{userId}/fravaer/{absenceId}/slet")
+    String removeAbsence(@PathVariable("userId") String userId, @PathVariable("absenceId") long absenceId,
+            Authentication authentication, RedirectAttributes redirect) {
         String who = Admins.require(authentication);
-        find(userId);
-        admin.clearAbsence(userId, who);
-        redirect.addFlashAttribute("notice", "admin.ref.staff.absenceCleared");
+        admin.removeAbsence(userId, absenceId, who);
+        redirect.addFlashAttribute("notice", "admin.absence.removed");
         return "redirect:" + PATH + "/" + userId;
     }
 
@@ -143,18 +152,17 @@ class StaffProfilePageController {
         model.addAttribute("errors", errors);
         model.addAttribute("teams", directory.teams());
         model.addAttribute("topics", catalog.activeTopics(locale));
-        model.addAttribute("absentToday", member.isAbsentOn(today()));
+        LocalDate today = today();
+        model.addAttribute("absentToday", member.isAbsentOn(today));
+        DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        model.addAttribute("periods", member.absences().stream().map(period -> new PeriodRow(period,
+                period.endedBefore(today) ? "past" : period.startsAfter(today) ? "coming" : "current",
+                period.from().format(days))).toList());
         return "admin/staff-profile";
     }
 
     private static WorkForm work(StaffMember member) {
         return new WorkForm(member.teamCode(), String.valueOf(member.capacity()), List.copyOf(member.competences()));
-    }
-
-    private static AbsenceForm absence(StaffMember member) {
-        Absence absence = member.absence();
-        return absence == null ? new AbsenceForm("", "") : new AbsenceForm(absence.from().toString(),
-                absence.until() == null ? "" : absence.until().toString());
     }
 
     private StaffMember find(String userId) {
@@ -172,7 +180,7 @@ class StaffProfilePageController {
         try {
             return LocalDate.parse(typed.strip());
         } catch (DateTimeParseException e) {
-            throw new FieldProblemException(field, "admin.ref.staff.error.date");
+            throw new FieldProblemException(field, "admin.absence.error.date");
         }
     }
 

@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo partners from the {@code partners} section of {@code demo/reference-data.yaml}, at start, after the
- * catalog's districts (partners refer to them). A partner whose name is registered already is left as it is.
+ * catalog's topics and districts (partners refer to them), entered as an admin would enter them: through
+ * {@link PartnerAdmin}, so the change record shows them too. A partner whose name is registered already is left as
+ * it is.
  */
 @Component
 @ConditionalOnDemoData
@@ -27,18 +29,20 @@ class NetworkDemoData implements ApplicationRunner {
 
     private final Resource file;
     private final PartnerRepository partners;
+    private final PartnerAdmin admin;
 
     NetworkDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            PartnerRepository partners) {
+            PartnerRepository partners, PartnerAdmin admin) {
         this.file = file;
         this.partners = partners;
+        this.admin = admin;
     }
 
     record Section(List<DemoPartner> partners) {
     }
 
-    record DemoPartner(String name, PartnerKind kind, String description, String contactEmail, String contactPhone,
-            String district) {
+    record DemoPartner(String name, PartnerKind kind, String description, String contactPerson, String contactEmail,
+            String contactPhone, String address, Integer capacity, List<String> topics, List<String> districts) {
     }
 
     @Override
@@ -47,8 +51,9 @@ class NetworkDemoData implements ApplicationRunner {
         int created = 0;
         for (DemoPartner partner : read().partners()) {
             if (!partners.existsByName(partner.name())) {
-                partners.save(new Partner(partner.name(), partner.kind(), partner.description(),
-                        partner.contactEmail(), partner.contactPhone(), partner.district()));
+                admin.create(new PartnerAdmin.PartnerForm(partner.name(), partner.kind(), partner.description(),
+                        partner.contactPerson(), partner.contactEmail(), partner.contactPhone(), partner.address(),
+                        partner.capacity(), partner.topics(), partner.districts(), null), "demo");
                 created++;
             }
         }

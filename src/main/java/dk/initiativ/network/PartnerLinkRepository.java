@@ -8,5 +8,7 @@ interface PartnerLinkRepository extends JpaRepository<PartnerLink, Long> {
 
     boolean existsByInitiativeIdAndPartnerId(Long initiativeId, Long partnerId);
 
+    boolean existsByPartnerId(Long partnerId);
+
     List<PartnerLink> findByInitiativeIdOrderByLinkedAtAscIdAsc(Long initiativeId);
 }

@@ -3,7 +3,7 @@ package dk.initiativ.network;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,15 +44,24 @@ public class PartnerLinks {
         this.clock = clock;
     }
 
+    /** An active partner a case can be linked to; {@code suggested} when it serves the case's topic and district. */
+    public record Choice(long id, String name, boolean suggested) {
+    }
+
     /**
-     * The active partners a case can be linked to, by name: id and name, for the support plan's list of
-     * partners to choose from (Tasklist's form and the case page).
+     * The active partners a case of this topic in this district can be linked to: first the suggested ones, those
+     * that serve the topic and the district (ADR 0039), by name, then the others, by name.
      */
     @Transactional(readOnly = true)
-    public Map<Long, String> choices() {
-        Map<Long, String> choices = new LinkedHashMap<>();
-        partners.findByActiveTrueOrderByNameAsc().forEach(partner -> choices.put(partner.getId(), partner.getName()));
-        return choices;
+    public List<Choice> choices(String topicCode, String districtCode) {
+        List<Choice> suggested = new ArrayList<>();
+        List<Choice> others = new ArrayList<>();
+        for (Partner partner : partners.findByActiveTrueOrderByNameAsc()) {
+            boolean serves = partner.serves(topicCode, districtCode);
+            (serves ? suggested : others).add(new Choice(partner.getId(), partner.getName(), serves));
+        }
+        suggested.addAll(others);
+        return suggested;
     }
 
     /**

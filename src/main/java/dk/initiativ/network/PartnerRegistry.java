@@ -27,6 +27,12 @@ public class PartnerRegistry {
         return partners.findByActiveTrueAndKindOrderByNameAsc(kind).stream().map(Partner::toView).toList();
     }
 
+    /** Every partner of one kind (or of all kinds when null), retired ones included, by kind and name. */
+    public List<PartnerView> all(PartnerKind kind) {
+        return (kind == null ? partners.findAllByOrderByKindAscNameAsc() : partners.findByKindOrderByNameAsc(kind))
+                .stream().map(Partner::toView).toList();
+    }
+
     /** A partner by id, inactive ones included (a case may refer to a partner that has since left the registry). */
     public Optional<PartnerView> find(long id) {
         return partners.findById(id).map(Partner::toView);

@@ -457,7 +457,7 @@ class CaseMails {
         PermitView permit = decided.get();
         String kind = wanted == PermitStatus.APPROVED ? "permitApproved" : "permitRefused";
         return citizenMail(view, kind)
-                .paragraph(text(locale, "mail." + kind + ".body", permit.kind(), view.title()))
+                .paragraph(text(locale, "mail." + kind + ".body", permits.label(permit, locale), view.title()))
                 .quote(text(locale, "mail.permit.reason"), permit.reason())
                 .paragraph(text(locale, "mail." + kind + ".next"));
     }

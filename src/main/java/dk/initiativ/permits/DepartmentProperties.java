@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The municipality's departments that decide permits. Each is a group (Camunda group id = Keycloak top-level
  * group path) whose members have the department role: they see and decide their department's permit tasks.
- * Only a configured department can be named where permits are planned.
+ * Read once, on the first start, to seed the {@code department} table (ADR 0040); admins maintain it after that.
  *
  * @param departments the departments, each with its group id and its name in Danish and English
  */
@@ -28,7 +28,7 @@ public record DepartmentProperties(@DefaultValue List<Department> departments) {
     }
 
     /** Group ids that are roles, never departments. */
-    private static final Set<String> ROLE_GROUPS = Set.of("citizen", "intake", "contact-staff", "fund-officer",
+    static final Set<String> ROLE_GROUPS = Set.of("citizen", "intake", "contact-staff", "fund-officer",
             "manager", "admin", "camunda-admin", "department");
 
     public DepartmentProperties {

@@ -29,6 +29,10 @@ class PermitRequirement {
     @Column(nullable = false, updatable = false)
     private String kind;
 
+    /** The permit type it was planned as (ADR 0040); null for a permit planned as free text. */
+    @Column(updatable = false)
+    private String permitTypeCode;
+
     @Column(nullable = false, updatable = false)
     private String departmentGroup;
 
@@ -57,8 +61,14 @@ class PermitRequirement {
 
     PermitRequirement(Long initiativeId, String kind, String departmentGroup, LocalDate dueDate, String requestedBy,
             Instant requestedAt) {
+        this(initiativeId, kind, null, departmentGroup, dueDate, requestedBy, requestedAt);
+    }
+
+    PermitRequirement(Long initiativeId, String kind, String permitTypeCode, String departmentGroup, LocalDate dueDate,
+            String requestedBy, Instant requestedAt) {
         this.initiativeId = initiativeId;
         this.kind = kind;
+        this.permitTypeCode = permitTypeCode;
         this.departmentGroup = departmentGroup;
         this.dueDate = dueDate;
         this.status = PermitStatus.REQUIRED;
@@ -99,7 +109,7 @@ class PermitRequirement {
     }
 
     PermitView toView() {
-        return new PermitView(id, kind, departmentGroup, dueDate, status, decision == null ? null : decision.text(),
+        return new PermitView(id, kind, permitTypeCode, departmentGroup, dueDate, status, decision == null ? null : decision.text(),
                 decision == null ? null : decision.decidedBy(), decision == null ? null : decision.decidedAt());
     }
 }

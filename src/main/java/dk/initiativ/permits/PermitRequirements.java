@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -54,10 +55,12 @@ public class PermitRequirements {
     private final int decisionDays;
     private final ZoneId zone;
     private final Departments departments;
+    private final PermitTypes types;
 
     PermitRequirements(PermitRequirementRepository permits, Cases cases, WorkingDayCalendar calendar, Clock clock,
-            DeadlineProperties deadlines, Departments departments) {
+            DeadlineProperties deadlines, Departments departments, PermitTypes types) {
         this.departments = departments;
+        this.types = types;
         this.permits = permits;
         this.cases = cases;
         this.calendar = calendar;
@@ -95,7 +98,7 @@ public class PermitRequirements {
         if (!DEPARTMENT_GROUP.matcher(group).matches()) {
             throw new FieldProblemException("departmentGroup", "permit.departmentGroup.invalid");
         }
-        if (!departments.isDepartment(group)) {
+        if (!departments.isActiveDepartment(group)) {
             // a typo would make a task that nobody can reach
             throw new FieldProblemException("departmentGroup", "permit.departmentGroup.unknown");
         }
@@ -104,6 +107,39 @@ public class PermitRequirements {
                 new PermitRequirement(initiativeId, permitKind, group, due, actor, now()));
         log.info("Case {} needs permit {} ({}) from {}, due {}", caseNumber, permit.getId(), permitKind, group, due);
         return permit.getId();
+    }
+
+    /**
+     * Adds a permit of a type (ADR 0040): it goes to the type's department, due the type's decision deadline in
+     * working days after today (in the municipality's calendar); its label is the type's Danish name.
+     *
+     * @param typeCode an offered type's code: active, of an active department
+     * @return the new requirement's id
+     * @throws FieldProblemException field {@code permitType}: missing, unknown, retired or of a retired department
+     * @throws CaseClosedException   the case is closed
+     * @throws CaseNotFoundException no such case
+     */
+    public long requireType(String caseNumber, String typeCode, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        long initiativeId = cases.lockOpen(caseNumber);
+        if (typeCode == null || typeCode.isBlank()) {
+            throw new FieldProblemException("permitType", "admin.permits.plan.typeRequired");
+        }
+        PermitTypes.PermitType type = types.find(typeCode.strip())
+                .filter(found -> found.active() && departments.isActiveDepartment(found.departmentGroup()))
+                .orElseThrow(() -> new FieldProblemException("permitType", "admin.permits.plan.typeUnknown"));
+        LocalDate due = calendar.addWorkingDays(today(), type.decisionDays());
+        PermitRequirement permit = permits.saveAndFlush(new PermitRequirement(initiativeId, type.nameDa(), type.code(),
+                type.departmentGroup(), due, actor, now()));
+        log.info("Case {} needs permit {} of type {} from {}, due {}", caseNumber, permit.getId(), type.code(),
+                type.departmentGroup(), due);
+        return permit.getId();
+    }
+
+    /** What the reader calls the permit: its type's name in their language, or its label (ADR 0040). */
+    @Transactional(readOnly = true)
+    public String label(PermitView permit, Locale locale) {
+        return types.label(permit, locale);
     }
 
     /** The ids of the case's permits that wait for a decision, in the order they were added. */

@@ -87,6 +87,16 @@ public class AccessLog {
     }
 
     /**
+     * An admin saw a volunteer's contact data in the network registry (ADR 0039): a view without a case, the
+     * reader's role as purpose, the volunteer as detail ({@code volunteer:<partner id>}).
+     */
+    @Transactional
+    public void volunteerViewed(long partnerId) {
+        Reader who = Reader.current();
+        insert(who.userId(), null, AccessKind.VIEW, AccessPurposes.role(who), "volunteer:" + partnerId);
+    }
+
+    /**
      * A list or search showed the reader these cases with personal data (a citizen's name): one record per case
      * shown, each with its row's purpose (ADR 0028). {@code detail} names the list (e.g. the inbox view and search).
      */

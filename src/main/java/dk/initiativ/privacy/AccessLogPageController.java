@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.AccessKind;
@@ -29,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The admin's page of the access log, {@code GET /adgangslog}: search by case, staff member and period (a GET
@@ -91,9 +91,9 @@ class AccessLogPageController {
                 log.kindText(entry.kind(), locale), log.purposeText(entry.purpose(), locale))).toList());
         model.addAttribute("total", total);
         model.addAttribute("page", page);
-        model.addAttribute("previousUrl", page > 1 ? url(form, page - 1) : null);
-        model.addAttribute("nextUrl", (long) page * PAGE_SIZE < total ? url(form, page + 1) : null);
-        model.addAttribute("csvUrl", url(form, 1).replaceFirst("^" + PATH, PATH + ".csv"));
+        model.addAttribute("previousUrl", page > 1 ? url(PATH, form, page - 1) : null);
+        model.addAttribute("nextUrl", (long) page * PAGE_SIZE < total ? url(PATH, form, page + 1) : null);
+        model.addAttribute("csvUrl", url(PATH + ".csv", form, 1));
         model.addAttribute("retentionMonths", properties.retention().toTotalMonths());
         return "admin/access-log";
     }
@@ -175,20 +175,22 @@ class AccessLogPageController {
         }
     }
 
-    private static String url(Form form, int page) {
-        StringJoiner params = new StringJoiner("&", PATH + "?", "");
-        add(params, "sag", form.sag());
-        add(params, "medarbejder", form.medarbejder());
-        add(params, "fra", form.fra());
-        add(params, "til", form.til());
-        add(params, "side", page == 1 ? null : String.valueOf(page));
-        String url = params.toString();
-        return url.endsWith("?") ? url.substring(0, url.length() - 1) : url;
+    /** The page (or its CSV) with the filter and page number as a link; each value percent-encoded whole. */
+    static String url(String path, Form form, int page) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+        Map<String, String> values = new LinkedHashMap<>();
+        param(url, values, "sag", form.sag());
+        param(url, values, "medarbejder", form.medarbejder());
+        param(url, values, "fra", form.fra());
+        param(url, values, "til", form.til());
+        param(url, values, "side", page == 1 ? null : String.valueOf(page));
+        return url.encode().buildAndExpand(values).toUriString();
     }
 
-    private static void add(StringJoiner params, String name, String value) {
+    private static void param(UriComponentsBuilder url, Map<String, String> values, String name, String value) {
         if (value != null) {
-            params.add(name + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+            url.queryParam(name, "{" + name + "}");
+            values.put(name, value);
         }
     }
 

@@ -119,6 +119,8 @@ public final class InitiativeProcess {
     public static final String VAR_PERMIT_LINES = "permitLines";
     /** The department (group) of the permit lines that name none: Tasklist's form chooses it from a list. */
     public static final String VAR_PERMIT_DEPARTMENT = "permitDepartment";
+    /** The permit types chosen in the support plan (ADR 0040): codes, comma-separated or a list. */
+    public static final String VAR_PERMIT_TYPES = "permitTypes";
     public static final String VAR_PERMIT_ID = "permitId";
     public static final String VAR_PERMIT_APPROVED = "permitApproved";
     public static final String VAR_PERMIT_REASON = "permitReason";

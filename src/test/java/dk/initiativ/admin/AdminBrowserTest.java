@@ -80,7 +80,7 @@ class AdminBrowserTest {
             String poolUrl = browser.currentUrl();
 
             browser.open(url("/admin/aendringer?type=funding-pool"));
-            assertThat(browser.find("#changes-table").getText()).contains("Oprettet", "Budget ændret", "admin");
+            assertThat(browser.find("#changes-table").getText()).contains("Oprettet", "Budget ændret", "af admin");
             browser.assertAccessible();
             browser.fullPageScreenshot("admin-changes.png");
             browser.open(url("/admin/aendringer?fra=nej"));
@@ -95,10 +95,10 @@ class AdminBrowserTest {
             browser.waitUntil(driver -> driver.getCurrentUrl().endsWith("/admin/medarbejdere/anna") ? true : null);
             browser.assertAccessible();
             ((JavascriptExecutor) browser.driver()).executeScript(
-                    "document.getElementById('absentFrom').value = '2027-03-10';"
-                            + "document.getElementById('absentUntil').value = '2027-03-01';");
+                    "document.getElementById('from').value = '2027-03-10';"
+                            + "document.getElementById('until').value = '2027-03-01';");
             browser.click("#absence-submit");
-            assertThat(browser.find("#absentUntil-error").getText()).contains("kan ikke ligge før den første");
+            assertThat(browser.find("#until-error").getText()).contains("kan ikke ligge før den første");
             browser.assertAccessible();
             browser.fullPageScreenshot("admin-staff-profile.png");
 
@@ -110,7 +110,7 @@ class AdminBrowserTest {
                 assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
                 browser.assertAccessible();
             }
-            assertThat(browser.find("#absence-heading").getText()).isEqualTo("Absence");
+            assertThat(browser.find("#absence-heading").getText()).isEqualTo("Absence periods");
             browser.open(url("/admin?lang=da"));
         }
     }

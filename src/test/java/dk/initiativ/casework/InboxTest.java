@@ -288,8 +288,9 @@ class InboxTest {
         String word = word();
         Submitted submitted = api.submit("Naturlegeplads " + word, "natur-miljoe", "holbaek-by", List.of("PARTNERS"));
         api.toSupportPlan(submitted.caseNumber());
-        String manager = jdbc.queryForObject("SELECT t.manager_user_id FROM initiative i JOIN team t"
-                + " ON t.code = i.team_code WHERE i.case_number = ?", String.class, submitted.caseNumber());
+        String manager = jdbc.queryForObject("SELECT m.user_id FROM initiative i JOIN team t ON t.code = i.team_code"
+                + " JOIN team_manager m ON m.team_id = t.id AND m.position = 0 WHERE i.case_number = ?", String.class,
+                submitted.caseNumber());
         String otherManager = "manager".equals(manager) ? "mads" : "manager";
 
         String page = session(manager).get("/indbakke?visning=teamets-sager&q=" + word).body();

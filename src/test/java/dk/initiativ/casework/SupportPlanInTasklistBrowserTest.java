@@ -120,9 +120,9 @@ class SupportPlanInTasklistBrowserTest {
             tasklist.typeInto("Ansøgt beløb (kr.)", "12000");
             tasklist.typeInto("Formål", "Telt, scene og lyd");
             tasklist.clickLabel("Tilladelser");
-            assertThat(tasklist.chooseStartingWith("Ansvarlig afdeling", "Vej og Park"))
+            assertThat(tasklist.chooseStartingWith("Afdeling for andre tilladelser", "Vej og Park"))
                     .containsExactly("Vej og Park", "Byg og Miljø");
-            tasklist.typeInto("Tilladelser, én pr. linje", "Brug af offentligt areal");
+            tasklist.typeInto("Andre tilladelser, én pr. linje", "Brug af offentligt areal");
             tasklist.clickLabel("Partnere, foreninger, frivillige eller lokaler");
             tasklist.clickLabel((String) partner.get("name"));
             tasklist.clickLabel("Politisk beslutning");

@@ -48,14 +48,21 @@ class PrivacyPageTest {
                 .contains("Loggen over medarbejdernes opslag i din sag gemmes i 6 måneder.")
                 .contains("id=\"privacy-removed\"", "id=\"privacy-kept\"", "id=\"privacy-showcase\"",
                         "id=\"privacy-erase\"", "id=\"privacy-withdraw\"", "id=\"privacy-who\"",
-                        "id=\"privacy-access-log\"");
+                        "id=\"privacy-access-log\"", "id=\"privacy-volunteers\"")
+                // volunteers in the network (ADR 0039): what, why, who sees it, the log's period, how they are removed
+                .contains("Er du frivillig i kommunens netværk, gemmer vi dit navn",
+                        "hvert opslag i dem skrives i adgangsloggen, som gemmes i 6 måneder",
+                        "sletter vi dine kontaktoplysninger med det samme");
         String en = page("en");
         assertThat(en).contains("6 months after the case was closed, when it ended as: withdrawn",
                 "24 months after the case was closed, when it ended as: realised",
-                "The log of staff lookups in your case is kept for 6 months.");
+                "The log of staff lookups in your case is kept for 6 months.",
+                "we keep your name, a short description of what you offer",
+                "each look-up is written in the access log, which is kept for 6 months",
+                "we delete your contact data at once");
         for (String key : List.of("privacy.page.howLong.removed", "privacy.page.howLong.kept",
                 "privacy.page.howLong.showcase", "privacy.page.rights.erase", "privacy.page.rights.withdraw",
-                "privacy.page.who.text")) {
+                "privacy.page.who.text", "admin.network.privacy.what", "admin.network.privacy.removed")) {
             assertThat(da).contains(HtmlUtils.htmlEscape(texts.getMessage(key, null, Locale.forLanguageTag("da")),
                     "UTF-8"));
             assertThat(en).contains(HtmlUtils.htmlEscape(texts.getMessage(key, null, Locale.ENGLISH), "UTF-8"));

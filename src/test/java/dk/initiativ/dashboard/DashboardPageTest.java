@@ -42,13 +42,15 @@ class DashboardPageTest {
 
     @Test
     void aManagerSeesTheirOwnTeamsByDefaultAndMaySwitchToAllTeamsOrAnother() {
-        List<String> led = jdbc.queryForList("SELECT code FROM team WHERE manager_user_id = 'manager'", String.class);
+        List<String> led = jdbc.queryForList("SELECT t.code FROM team t JOIN team_manager m"
+                + " ON m.team_id = t.id WHERE m.user_id = 'manager'", String.class);
         assertThat(led).isNotEmpty();
         var manager = user("manager", "manager");
         assertThat(controller.filters(null, null, null, null, null, manager).scope().teamCodes())
                 .isEqualTo(Set.copyOf(led));
         assertThat(controller.filters(null, null, "alle", null, null, manager).scope().allTeams()).isTrue();
-        String other = jdbc.queryForObject("SELECT MIN(code) FROM team WHERE manager_user_id <> 'manager'", String.class);
+        String other = jdbc.queryForObject("SELECT MIN(code) FROM team WHERE id NOT IN"
+                + " (SELECT team_id FROM team_manager WHERE user_id = 'manager')", String.class);
         assertThat(controller.filters(null, null, other, null, null, manager).scope().teamCodes()).containsExactly(other);
         // an unknown team falls back to the default; an admin sees all teams
         assertThat(controller.filters(null, null, "no-such-team", null, null, manager).scope().teamCodes())

@@ -153,15 +153,23 @@ class DashboardSectionsFixtureTest {
         application(april.get(4), pool, "PROPOSED", "2025-04-23 08:00:00", null);
 
         // workload: one team, two contact persons; Et carries 3 open cases (one only proposed), To carries 5 with
-        // room for 4 and is away from yesterday to 5 days from now
-        jdbc.update("INSERT INTO team (code, name, manager_user_id) VALUES (?, 'Dash2-team', 'dash2-leder')", TEAM);
+        // room for 4
+        jdbc.update("INSERT INTO team (code, name) VALUES (?, 'Dash2-team')", TEAM);
         long team = jdbc.queryForObject("SELECT id FROM team WHERE code = ?", Long.class, TEAM);
+        jdbc.update("INSERT INTO team_manager (team_id, position, user_id) VALUES (?, 0, 'dash2-leder')", team);
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Copenhagen")));
         jdbc.update("INSERT INTO staff_profile (user_id, display_name, email, team_id, capacity) "
                 + "VALUES ('dash2-kp1', 'Dash Kontakt Et', 'kp1@example.org', ?, 10)", team);
-        jdbc.update("INSERT INTO staff_profile (user_id, display_name, email, team_id, capacity, absent_from, absent_until) "
-                + "VALUES ('dash2-kp2', 'Dash Kontakt To', 'kp2@example.org', ?, 4, ?, ?)", team, today.minusDays(1),
-                today.plusDays(5));
+        jdbc.update("INSERT INTO staff_profile (user_id, display_name, email, team_id, capacity) "
+                + "VALUES ('dash2-kp2', 'Dash Kontakt To', 'kp2@example.org', ?, 4)", team);
+        // absence periods (V39): Et had one that ended three days ago and has one coming in ten days; To is away from
+        // yesterday to 5 days from now and again from 20 days from now, return not known
+        String period = "INSERT INTO staff_absence (staff_profile_id, first_day, last_day) "
+                + "SELECT id, ?, ? FROM staff_profile WHERE user_id = ?";
+        jdbc.update(period, today.minusDays(9), today.minusDays(3), "dash2-kp1");
+        jdbc.update(period, today.plusDays(10), today.plusDays(12), "dash2-kp1");
+        jdbc.update(period, today.minusDays(1), today.plusDays(5), "dash2-kp2");
+        jdbc.update(period, today.plusDays(20), null, "dash2-kp2");
         for (String stage : List.of("AGREED", "AGREED", "ACCEPTED")) {
             insertCase("holbaek-by", null, null, "2025-06-10 08:00:00", stage, null, null, TEAM, "dash2-kp1");
         }
@@ -294,11 +302,21 @@ class DashboardSectionsFixtureTest {
                 Optional.empty(), Optional.empty());
         DashboardTable table = table(workload.tables(team, DA), "workload");
         assertThat(table.rows()).hasSize(2);
-        assertThat(row(table, "Dash Kontakt Et")).containsExactly(new Text("Dash Kontakt Et"), new Text("Dash2-team"),
-                new Count(3), new Count(10), new Share(0.3), new Empty(), new Count(1));
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Copenhagen")));
+        java.time.format.DateTimeFormatter dates = java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(DA);
+        List<Cell> et = row(table, "Dash Kontakt Et");
+        assertThat(et.subList(0, 5)).containsExactly(new Text("Dash Kontakt Et"), new Text("Dash2-team"),
+                new Count(3), new Count(10), new Share(0.3));
+        // the past period is not shown, the coming one is, not as "now"
+        assertThat(et.get(5)).isEqualTo(new Text(today.plusDays(10).format(dates) + " – "
+                + today.plusDays(12).format(dates)));
+        assertThat(et.get(6)).isEqualTo(new Count(1));
         List<Cell> to = row(table, "Dash Kontakt To");
         assertThat(to.subList(2, 5)).containsExactly(new Count(5), new Count(4), new Share(1.25));
-        assertThat(((Text) to.get(5)).value()).endsWith("(væk nu)");
+        // the current period, then the next one
+        assertThat(((Text) to.get(5)).value()).isEqualTo(today.minusDays(1).format(dates) + " – "
+                + today.plusDays(5).format(dates) + " (væk nu); derefter fra " + today.plusDays(20).format(dates));
         assertThat(to.get(6)).isEqualTo(new Count(0));
     }
 

@@ -96,9 +96,11 @@ class CaseWorkBrowserTest {
             backInTheInbox(browser);
 
             openTask(browser, chosen, caseNumber, TASK_PLAN_SUPPORT);
-            // the lists Tasklist's form gets (TaskFormOptions), in the form's shape: one department for the permits
+            // the lists Tasklist's form gets (TaskFormOptions), in the form's shape: the permit types with their
+            // department and deadline (ADR 0040), and one department for other permits
             assertThat(browser.driver().getPageSource()).contains("Fællesskabspuljen (", "Vej og Park", ">Vælg pulje<",
-                    ">Ansvarlig afdeling<").doesNotContain("(kode, fx lokalpuljen)");
+                    "Byggetilladelse (Byg og Miljø, 40 arbejdsdage)", ">Afdeling for andre tilladelser<")
+                    .doesNotContain("(kode, fx lokalpuljen)");
             tick(browser, TASK_PLAN_SUPPORT, "needsFunding");
             select(browser, TASK_PLAN_SUPPORT, "fundingPool", "faellesskabspuljen");
             type(browser, TASK_PLAN_SUPPORT, "fundingAmount", "12.000");

@@ -82,12 +82,35 @@ class StaffDoorsAccessTest {
             new Door("GET", "/admin/medarbejdere", null, ADMINS),
             new Door("GET", "/admin/medarbejdere/anna", null, ADMINS),
             new Door("POST", "/admin/medarbejdere/anna", Map.of("capacity", "-1"), ADMINS),
-            new Door("POST", "/admin/medarbejdere/anna/fravaer", Map.of("absentFrom", ""), ADMINS),
+            new Door("GET", "/admin/regler", null, ADMINS),
+            new Door("POST", "/admin/regler/proeve", Map.of("xml", ""), ADMINS),
+            new Door("POST", "/admin/regler", Map.of("xml", ""), ADMINS),
+            new Door("POST", "/admin/medarbejdere/anna/fravaer", Map.of("from", ""), ADMINS),
+            new Door("POST", "/admin/medarbejdere/anna/fravaer/0/slet", Map.of(), ADMINS),
             new Door("GET", "/api/admin/changes", null, ADMINS),
             new Door("GET", "/api/admin/funding-pools", null, ADMINS),
+            // the network registry (ADR 0039): refused forms, and a removal of a partner nobody has
+            new Door("GET", "/admin/netvaerk", null, ADMINS),
+            new Door("GET", "/admin/netvaerk/ny", null, ADMINS),
+            new Door("POST", "/admin/netvaerk/ny", Map.of("name", ""), ADMINS),
+            new Door("GET", "/admin/netvaerk/1", null, ADMINS),
+            new Door("POST", "/admin/netvaerk/1", Map.of("name", ""), ADMINS),
+            new Door("POST", "/admin/netvaerk/999999999/fjern", Map.of(), ADMINS),
+            new Door("GET", "/api/admin/partners", null, ADMINS),
             // erasure on request (issue 12): admins only; the post names no case, so nothing is erased
             new Door("GET", "/sletning", null, ADMINS),
-            new Door("POST", "/sletning", Map.of("sag", "", "begrundelse", "Borgerens anmodning"), ADMINS));
+            new Door("POST", "/sletning", Map.of("sag", "", "begrundelse", "Borgerens anmodning"), ADMINS),
+            // departments, permit types and population figures (issue 13): admins only; the posts are refused forms
+            new Door("GET", "/admin/tilladelser", null, ADMINS),
+            new Door("POST", "/admin/tilladelser/afdelinger", Map.of("group", ""), ADMINS),
+            new Door("POST", "/admin/tilladelser/typer", Map.of("nameDa", ""), ADMINS),
+            new Door("GET", "/admin/tilladelser/afdelinger/1", null, ADMINS),
+            new Door("POST", "/admin/tilladelser/afdelinger/1", Map.of("nameDa", ""), ADMINS),
+            new Door("GET", "/admin/tilladelser/typer/1", null, ADMINS),
+            new Door("POST", "/admin/tilladelser/typer/1", Map.of("nameDa", ""), ADMINS),
+            new Door("GET", "/admin/befolkning", null, ADMINS),
+            new Door("GET", "/admin/befolkning/eksempel.csv", null, ADMINS),
+            new Door("POST", "/admin/befolkning", Map.of("year", ""), ADMINS));
 
     @LocalServerPort
     int port;

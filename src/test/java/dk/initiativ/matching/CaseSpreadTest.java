@@ -63,6 +63,6 @@ class CaseSpreadTest {
 
     private static StaffMember member(String userId, int capacity, Set<String> competences, Absence absence) {
         return new StaffMember(userId, userId, userId + "@example.org", null, "team", "Team", capacity,
-                new TreeSet<>(competences), absence);
+                new TreeSet<>(competences), absence == null ? List.of() : List.of(absence));
     }
 }

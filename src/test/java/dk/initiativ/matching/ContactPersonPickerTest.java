@@ -31,7 +31,8 @@ class ContactPersonPickerTest {
     @Test
     void absentAndFullPeopleAreSkippedEvenWithTheCompetence() {
         StaffMember away = new StaffMember("dorte", "Dorte", "d@example.org", null, "t", "Team", 10,
-                new TreeSet<>(Set.of("natur-miljoe")), new Absence(TODAY.minusDays(1), TODAY.plusDays(1)));
+                new TreeSet<>(Set.of("natur-miljoe")), List.of(new Absence(TODAY.minusDays(10), TODAY.minusDays(5)),
+                new Absence(TODAY.minusDays(1), TODAY.plusDays(1))));
         List<StaffMember> team = List.of(away, member("full", 2, "natur-miljoe"), member("bo", 10, "kultur-fritid"));
         assertThat(pick(team, "natur-miljoe", Map.of("full", 2L))).isEqualTo("bo");
     }

@@ -44,9 +44,14 @@ class PartnerApiTest {
         Map<String, Object> tuse = response.getBody().stream()
                 .filter(partner -> "Tuse Næs Borgerforening".equals(partner.get("name"))).findFirst().orElseThrow();
         assertThat(tuse).containsEntry("kind", "ASSOCIATION")
-                .containsEntry("district", Map.of("code", "tuse-naes", "name", "Tuse Næs"))
-                .containsKeys("id", "description", "contactEmail", "contactPhone");
-        assertThat(response.getBody()).filteredOn(partner -> partner.get("district") == null).isNotEmpty();
+                .containsEntry("districts", List.of(Map.of("code", "tuse-naes", "name", "Tuse Næs")))
+                .containsEntry("contactEmail", "borgerforening.tusenaes@example.org")
+                .containsKeys("id", "description", "contactPhone", "topics");
+        assertThat(response.getBody()).filteredOn(partner -> ((List<?>) partner.get("districts")).isEmpty())
+                .isNotEmpty();
+        // a volunteer's contact data is personal data: not in this list (ADR 0039)
+        assertThat(response.getBody()).filteredOn(partner -> "VOLUNTEER".equals(partner.get("kind"))).isNotEmpty()
+                .allSatisfy(volunteer -> assertThat(volunteer.get("contactEmail")).isNull());
     }
 
     @Test
@@ -56,9 +61,9 @@ class PartnerApiTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).extracting(partner -> partner.get("name"))
                 .containsExactly("Kulturhuset Svinninge", "Mørkøv Forsamlingshus");
-        assertThat(response.getBody()).extracting(partner -> partner.get("district"))
-                .containsExactly(Map.of("code", "svinninge", "name", "Svinninge"),
-                        Map.of("code", "moerkoev", "name", "Mørkøv"));
+        assertThat(response.getBody()).extracting(partner -> partner.get("districts"))
+                .containsExactly(List.of(Map.of("code", "svinninge", "name", "Svinninge")),
+                        List.of(Map.of("code", "moerkoev", "name", "Mørkøv")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dk.initiativ.network;
 
+import java.util.List;
+
 import dk.initiativ.support.LocalModeTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +35,8 @@ class PartnerRegistryTest {
     void partnersCanBeFilteredByKind() {
         assertThat(registry.byKind(PartnerKind.PREMISES)).extracting(PartnerView::name)
                 .containsExactly("Kulturhuset Svinninge", "Mørkøv Forsamlingshus");
-        assertThat(registry.byKind(PartnerKind.PREMISES)).extracting(PartnerView::districtCode)
-                .containsExactly("svinninge", "moerkoev");
+        assertThat(registry.byKind(PartnerKind.PREMISES)).extracting(PartnerView::districtCodes)
+                .containsExactly(List.of("svinninge"), List.of("moerkoev"));
         assertThat(registry.byKind(PartnerKind.VOLUNTEER)).allMatch(partner -> partner.kind() == PartnerKind.VOLUNTEER)
                 .hasSize(2);
     }
@@ -57,8 +59,12 @@ class PartnerRegistryTest {
         assertThatThrownBy(() -> jdbc.update(
                 "INSERT INTO partner (name, kind, description) VALUES ('Test Borg', 'CASTLE', 'Test')"))
                 .isInstanceOf(DataIntegrityViolationException.class);
+        long id = jdbc.queryForObject("SELECT MIN(id) FROM partner", Long.class);
         assertThatThrownBy(() -> jdbc.update(
-                "INSERT INTO partner (name, kind, description, district_code) VALUES ('Test Et Sted', 'PARTNER', 'Test', 'ukendt')"))
+                "INSERT INTO partner_district (partner_id, district_code) VALUES (?, 'ukendt')", id))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update(
+                "INSERT INTO partner_topic (partner_id, topic_code) VALUES (?, 'ukendt')", id))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 

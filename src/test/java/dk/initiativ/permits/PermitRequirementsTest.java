@@ -78,6 +78,9 @@ class PermitRequirementsTest {
     @Autowired
     Departments departments;
 
+    @Autowired
+    PermitTypes permitTypes;
+
     @AfterEach
     void resetEngineClock() {
         ClockUtil.reset();
@@ -151,7 +154,7 @@ class PermitRequirementsTest {
                 Map.of("initiativ.deadlines.permit-decision", String.valueOf(days))))
                 .bindOrCreate("initiativ.deadlines", DeadlineProperties.class);
         PermitRequirements onThatDay = new PermitRequirements(repository, cases, calendar,
-                Clock.fixed(at, ZoneOffset.UTC), deadlines, departments);
+                Clock.fixed(at, ZoneOffset.UTC), deadlines, departments, permitTypes);
         return transaction.execute(status -> onThatDay.require(caseNumber, "Brug af offentlig vej", "vej-park",
                 "contact"));
     }

@@ -177,6 +177,12 @@ class AccessLogDoorsTest {
         walks.put("POST /api/initiatives/{caseNumber}/erasure", new Walk("admin", erasedByApi, AccessKind.CHANGE,
                 "erasure", () -> status(api.post("admin", "/api/initiatives/" + erasedByApi + "/erasure",
                         Map.of("reason", "Borgeren bad om det")))));
+        // a volunteer's contact data in the network registry (ADR 0039): a view without a case, the admin's role
+        long volunteer = jdbc.queryForObject("SELECT MIN(id) FROM partner WHERE kind = 'VOLUNTEER'", Long.class);
+        walks.put("GET /admin/netvaerk/{id}", new Walk("admin", null, AccessKind.VIEW, "role.admin",
+                () -> admin.get("/admin/netvaerk/" + volunteer).statusCode()));
+        walks.put("GET /api/admin/partners/{id}", new Walk("admin", null, AccessKind.VIEW, "role.admin",
+                () -> status(api.as("admin").getForEntity("/api/admin/partners/" + volunteer, String.class))));
         // the mails the embedded run caught (only where the embedded SMTP server runs; their cases when named)
         if (loggingDoors().contains("GET /api/admin/mails")) {
             walks.put("GET /api/admin/mails", new Walk("admin", null, AccessKind.VIEW, "caught-mail",

@@ -1,0 +1,213 @@
+package dk.initiativ.catalog;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dk.initiativ.admin.Admins;
+import dk.initiativ.admin.ReferenceChanges;
+import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.web.ConflictException;
+import dk.initiativ.web.FieldProblemException;
+import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
+import dk.initiativ.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's pages of the topics ({@code /admin/emner}) and districts ({@code /admin/omraader}) (issue 13): the list
+ * with retired ones marked, a new entry ({@code .../ny}) and one entry ({@code .../{code}}: its names in Danish and
+ * English, retire or take back into use, its recorded changes). Plain forms with the CSRF token; a refused form comes
+ * back with the message next to the field and nothing stored.
+ */
+@Controller
+@HtmlPage
+@NotAccessLogged("topics and districts: reference data, no citizen's data")
+class CatalogPageController {
+
+    private static final String KIND = "/admin/{kind:emner|omraader}";
+
+    private final CatalogAdmin admin;
+    private final ReferenceChanges changes;
+    private final MessageSource texts;
+    private final CatalogProperties properties;
+    private final ZoneId zone;
+
+    CatalogPageController(CatalogAdmin admin, ReferenceChanges changes, MessageSource texts,
+            CatalogProperties properties, DeadlineProperties deadlines) {
+        this.admin = admin;
+        this.changes = changes;
+        this.texts = texts;
+        this.properties = properties;
+        this.zone = deadlines.zone();
+    }
+
+    /** The form's fields as typed. */
+    record Form(String code, String nameDa, String nameEn, String version) {
+
+        static Form ofEntry(CatalogAdmin.AdminEntry entry) {
+            return new Form(entry.code(), entry.nameDa(), entry.nameEn(), String.valueOf(entry.version()));
+        }
+    }
+
+    /** A recorded change of the entry, with its action in the reader's language. */
+    record HistoryRow(ReferenceChanges.Change change, String actionText) {
+    }
+
+    @GetMapping(KIND)
+    String list(@PathVariable("kind") String path, Authentication authentication, Model model) {
+        Admins.require(authentication);
+        CatalogAdmin.Kind kind = kind(path);
+        common(kind, model);
+        model.addAttribute("entries", admin.list(kind));
+        return "admin/catalog-list";
+    }
+
+    @GetMapping(KIND + "/ny")
+    String newEntry(@PathVariable("kind") String path, Authentication authentication, Model model) {
+        Admins.require(authentication);
+        common(kind(path), model);
+        model.addAttribute("form", new Form("", "", "", ""));
+        model.addAttribute("errors", Map.of());
+        return "admin/catalog-new";
+    }
+
+    @PostMapping(KIND + "/ny")
+    String create(@PathVariable("kind") String path, @RequestParam(name = "code", required = false) String code,
+            @RequestParam(name = "nameDa", required = false) String nameDa,
+            @RequestParam(name = "nameEn", required = false) String nameEn,
+            Authentication authentication, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String who = Admins.require(authentication);
+        CatalogAdmin.Kind kind = kind(path);
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            CatalogAdmin.AdminEntry entry = admin.create(kind, new CatalogAdmin.NewEntry(code, nameDa, nameEn), who);
+            redirect.addFlashAttribute("notice", "admin.topics.created");
+            return "redirect:/admin/" + kind.path + "/" + entry.code();
+        } catch (FieldProblemException e) {
+            errors.put(e.field(), text(e.messageKey(), locale));
+        }
+        common(kind, model);
+        model.addAttribute("form", new Form(code, nameDa, nameEn, ""));
+        model.addAttribute("errors", errors);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return "admin/catalog-new";
+    }
+
+    @GetMapping(KIND + "/{code}")
+    String entry(@PathVariable("kind") String path, @PathVariable("code") String code,
+            Authentication authentication, Locale locale, Model model) {
+        Admins.require(authentication);
+        CatalogAdmin.Kind kind = kind(path);
+        CatalogAdmin.AdminEntry entry = find(kind, code);
+        return page(kind, entry, Form.ofEntry(entry), Map.of(), locale, model);
+    }
+
+    @PostMapping(KIND + "/{code}")
+    String rename(@PathVariable("kind") String path, @PathVariable("code") String code,
+            @RequestParam(name = "nameDa", required = false) String nameDa,
+            @RequestParam(name = "nameEn", required = false) String nameEn,
+            @RequestParam(name = "version", required = false) String version,
+            Authentication authentication, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String who = Admins.require(authentication);
+        CatalogAdmin.Kind kind = kind(path);
+        find(kind, code);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Form form = new Form(code, nameDa, nameEn, version);
+        int status = HttpServletResponse.SC_BAD_REQUEST;
+        try {
+            admin.rename(kind, code, nameDa, nameEn, version(version), who);
+            redirect.addFlashAttribute("notice", "admin.topics.saved");
+            return "redirect:/admin/" + kind.path + "/" + code;
+        } catch (FieldProblemException e) {
+            errors.put(e.field(), text(e.messageKey(), locale));
+        } catch (ConflictException e) {
+            errors.put("nameDa", text(e.messageKey(), locale));
+            status = HttpServletResponse.SC_CONFLICT;
+        }
+        CatalogAdmin.AdminEntry entry = find(kind, code);
+        response.setStatus(status);
+        // after a conflict the form carries the version as it is now, with the names as typed
+        return page(kind, entry, new Form(code, form.nameDa(), form.nameEn(), String.valueOf(entry.version())),
+                errors, locale, model);
+    }
+
+    @PostMapping(KIND + "/{code}/aktiv")
+    String activity(@PathVariable("kind") String path, @PathVariable("code") String code,
+            @RequestParam(name = "active", required = false) String active,
+            @RequestParam(name = "version", required = false) String version,
+            Authentication authentication, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String who = Admins.require(authentication);
+        CatalogAdmin.Kind kind = kind(path);
+        find(kind, code);
+        boolean on = "true".equals(active);
+        Map<String, String> errors = new LinkedHashMap<>();
+        int status = HttpServletResponse.SC_BAD_REQUEST;
+        try {
+            admin.setActive(kind, code, on, version(version), who);
+            redirect.addFlashAttribute("notice", on ? "admin.topics.restored" : "admin.topics.retired");
+            return "redirect:/admin/" + kind.path + "/" + code;
+        } catch (FieldProblemException e) {
+            errors.put("active", text(e.messageKey(), locale));
+        } catch (ConflictException e) {
+            errors.put("active", text(e.messageKey(), locale));
+            status = HttpServletResponse.SC_CONFLICT;
+        }
+        CatalogAdmin.AdminEntry entry = find(kind, code);
+        response.setStatus(status);
+        return page(kind, entry, Form.ofEntry(entry), errors, locale, model);
+    }
+
+    private String page(CatalogAdmin.Kind kind, CatalogAdmin.AdminEntry entry, Form form, Map<String, String> errors,
+            Locale locale, Model model) {
+        common(kind, model);
+        model.addAttribute("entry", entry);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        List<ReferenceChanges.Change> history = changes.find(new ReferenceChanges.Criteria(kind.recordKind,
+                entry.code(), null, null), zone, 0, ReferenceChanges.PAGE_SIZE);
+        model.addAttribute("history", history.stream().map(change -> new HistoryRow(change,
+                text("admin.ref.action." + change.action(), locale))).toList());
+        return "admin/catalog-entry";
+    }
+
+    private void common(CatalogAdmin.Kind kind, Model model) {
+        model.addAttribute("kind", kind.path);
+        model.addAttribute("keys", kind.keys);
+        model.addAttribute("otherKind", kind == CatalogAdmin.Kind.TOPIC ? CatalogAdmin.Kind.DISTRICT.path
+                : CatalogAdmin.Kind.TOPIC.path);
+        model.addAttribute("otherKeys", kind == CatalogAdmin.Kind.TOPIC ? CatalogAdmin.Kind.DISTRICT.keys
+                : CatalogAdmin.Kind.TOPIC.keys);
+        model.addAttribute("cacheSeconds", properties.cacheFor().toSeconds());
+    }
+
+    private CatalogAdmin.AdminEntry find(CatalogAdmin.Kind kind, String code) {
+        return admin.find(kind, code).orElseThrow(() -> new NotFoundException("No " + kind.recordKind + " " + code));
+    }
+
+    private static CatalogAdmin.Kind kind(String path) {
+        return CatalogAdmin.Kind.byPath(path).orElseThrow(() -> new NotFoundException("No catalogue " + path));
+    }
+
+    private static Long version(String typed) {
+        return typed != null && typed.strip().matches("[0-9]{1,18}") ? Long.valueOf(typed.strip()) : null;
+    }
+
+    private String text(String key, Locale locale) {
+        return texts.getMessage(key, null, key, locale);
+    }
+}

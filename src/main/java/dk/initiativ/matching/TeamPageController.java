@@ -1,0 +1,214 @@
+package dk.initiativ.matching;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dk.initiativ.admin.Admins;
+import dk.initiativ.admin.ReferenceChanges;
+import dk.initiativ.admin.ReferenceKinds;
+import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.web.ConflictException;
+import dk.initiativ.web.FieldProblemException;
+import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.NotAccessLogged;
+import dk.initiativ.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's pages of the teams (issue 13): the list ({@code /admin/teams}), a new team ({@code /admin/teams/ny})
+ * and one team ({@code /admin/teams/{code}}: name and managers, members and moving a staff member in, its recorded
+ * changes). Plain forms with the CSRF token; a refused form comes back with the message next to the field.
+ */
+@Controller
+@HtmlPage
+@NotAccessLogged("teams: staff data, no citizen's")
+class TeamPageController {
+
+    static final String PATH = "/admin/teams";
+
+    private final StaffDirectory directory;
+    private final TeamAdmin admin;
+    private final IdentityService identities;
+    private final ReferenceChanges changes;
+    private final MessageSource texts;
+    private final ZoneId zone;
+
+    TeamPageController(StaffDirectory directory, TeamAdmin admin, IdentityService identities,
+            ReferenceChanges changes, MessageSource texts, DeadlineProperties deadlines) {
+        this.directory = directory;
+        this.admin = admin;
+        this.identities = identities;
+        this.changes = changes;
+        this.texts = texts;
+        this.zone = deadlines.zone();
+    }
+
+    /** The team form as typed; managers one user name a line. */
+    record Form(String code, String name, String managers, String version) {
+
+        static Form of(TeamView team) {
+            return new Form(team.code(), team.name(), String.join("\n", team.managers()),
+                    String.valueOf(team.version()));
+        }
+    }
+
+    /** A team on the list: with how many members it has. */
+    record Row(TeamView team, int members) {
+    }
+
+    /** A user of the manager group, offered as a manager. */
+    record Candidate(String userId, String name) {
+    }
+
+    /** A recorded change of the team, with its action in the reader's language. */
+    record HistoryRow(ReferenceChanges.Change change, String actionText) {
+    }
+
+    @GetMapping(PATH)
+    String list(Authentication authentication, Model model) {
+        Admins.require(authentication);
+        model.addAttribute("teams", directory.teams().stream()
+                .map(team -> new Row(team, directory.byTeam(team.code()).size())).toList());
+        return "admin/teams";
+    }
+
+    @GetMapping(PATH + "/ny")
+    String newTeam(Authentication authentication, Model model) {
+        Admins.require(authentication);
+        model.addAttribute("form", new Form("", "", "", ""));
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("candidates", candidates(Team.DEFAULT_MANAGER_GROUP));
+        return "admin/team-new";
+    }
+
+    @PostMapping(PATH + "/ny")
+    String create(@RequestParam(name = "code", required = false) String code,
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "managers", required = false) String managers,
+            Authentication authentication, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String who = Admins.require(authentication);
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            TeamView team = admin.create(new TeamAdmin.NewTeam(code, name, lines(managers)), who);
+            redirect.addFlashAttribute("notice", "admin.teams.created");
+            return "redirect:" + PATH + "/" + team.code();
+        } catch (FieldProblemException e) {
+            errors.put(e.field(), text(e.messageKey(), locale));
+        }
+        model.addAttribute("form", new Form(code, name, managers, ""));
+        model.addAttribute("errors", errors);
+        model.addAttribute("candidates", candidates(Team.DEFAULT_MANAGER_GROUP));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return "admin/team-new";
+    }
+
+    @GetMapping(PATH + "/{code}")
+    String team(@PathVariable("code") String code, Authentication authentication, Locale locale, Model model) {
+        Admins.require(authentication);
+        TeamView team = find(code);
+        return page(team, Form.of(team), Map.of(), locale, model);
+    }
+
+    @PostMapping(PATH + "/{code}")
+    String describe(@PathVariable("code") String code, @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "managers", required = false) String managers,
+            @RequestParam(name = "version", required = false) String version,
+            Authentication authentication, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String who = Admins.require(authentication);
+        find(code);
+        Map<String, String> errors = new LinkedHashMap<>();
+        int status = HttpServletResponse.SC_BAD_REQUEST;
+        try {
+            Long read = version != null && version.strip().matches("[0-9]{1,18}") ? Long.valueOf(version.strip())
+                    : null;
+            admin.describe(code, name, lines(managers), read, who);
+            redirect.addFlashAttribute("notice", "admin.teams.saved");
+            return "redirect:" + PATH + "/" + code;
+        } catch (FieldProblemException e) {
+            errors.put(e.field(), text(e.messageKey(), locale));
+        } catch (ConflictException e) {
+            errors.put("name", text(e.messageKey(), locale));
+            status = HttpServletResponse.SC_CONFLICT;
+        }
+        TeamView team = find(code);
+        response.setStatus(status);
+        return page(team, new Form(code, name, managers, String.valueOf(team.version())), errors, locale, model);
+    }
+
+    @PostMapping(PATH + "/{code}/medlemmer")
+    String move(@PathVariable("code") String code, @RequestParam(name = "member", required = false) String member,
+            Authentication authentication, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String who = Admins.require(authentication);
+        TeamView team = find(code);
+        try {
+            admin.moveMember(code, member, who);
+            redirect.addFlashAttribute("notice", "admin.teams.moved");
+            return "redirect:" + PATH + "/" + code;
+        } catch (FieldProblemException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(team, Form.of(team), Map.of(e.field(), text(e.messageKey(), locale)), locale, model);
+        }
+    }
+
+    private String page(TeamView team, Form form, Map<String, String> errors, Locale locale, Model model) {
+        model.addAttribute("team", team);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("candidates", candidates(team.managerGroup()));
+        List<StaffMember> members = directory.byTeam(team.code());
+        model.addAttribute("members", members);
+        model.addAttribute("others", directory.all().stream()
+                .filter(member -> !team.code().equals(member.teamCode())).toList());
+        List<ReferenceChanges.Change> history = changes.find(new ReferenceChanges.Criteria(ReferenceKinds.TEAM,
+                team.code(), null, null), zone, 0, ReferenceChanges.PAGE_SIZE);
+        model.addAttribute("history", history.stream().map(change -> new HistoryRow(change,
+                text("admin.ref.action." + change.action(), locale))).toList());
+        return "admin/team";
+    }
+
+    /** The users of the manager group, by name, for the hint next to the managers field. */
+    private List<Candidate> candidates(String group) {
+        return identities.createUserQuery().memberOfGroup(group).list().stream()
+                .map(user -> new Candidate(user.getId(), fullName(user)))
+                .sorted(Comparator.comparing(Candidate::name)).toList();
+    }
+
+    private static String fullName(User user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return name.isEmpty() ? user.getId() : name;
+    }
+
+    private TeamView find(String code) {
+        return directory.team(code).orElseThrow(() -> new NotFoundException("No team " + code));
+    }
+
+    /** One user name a line (commas also separate). */
+    private static List<String> lines(String typed) {
+        return typed == null ? List.of() : Arrays.stream(typed.split("[\\r\\n,]+")).map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+    }
+
+    private String text(String key, Locale locale) {
+        return texts.getMessage(key, null, key, locale);
+    }
+}
