@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * anew from its whole timeline by {@link CaseTimeline} (a case has a few dozen events at most). So the projection is
  * exact whatever the order of events, and the backfill (V22) writes the same rows through {@link #write}. Each
  * deadline carries its case's team, and the per-day counts ({@link DeadlineDays}, V46) follow the case's rows in the
- * same transaction: the old rows' counts are taken back, the new ones added (ADR 0043).
+ * same transaction: the old rows' counts are taken back, the new ones added, written just before it commits (ADR 0043).
  */
 @Component
 class CaseTimelineProjection {
@@ -62,10 +62,9 @@ class CaseTimelineProjection {
         List<CaseTimeline.Event> events = jdbc.query(
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
                 (rs, n) -> event(rs), initiativeId);
-        jdbc.execute((Connection connection) -> {
-            write(connection, initiativeId, timeline.derive(events), replace, timeline.zone());
-            return null;
-        });
+        DeadlineDays.Delta delta = jdbc.execute((Connection connection) ->
+                write(connection, initiativeId, timeline.derive(events), replace, timeline.zone()));
+        DeadlineDays.add(delta, jdbc);
     }
 
     CaseTimeline timeline() {
@@ -88,10 +87,10 @@ class CaseTimelineProjection {
 
     /**
      * Writes one case's rows (after deleting its old ones when {@code replace}); with a {@code zone}, each deadline
-     * carries the case's team as the case row has it now, and the per-day counts take back the old rows and add the
-     * new ones ({@link DeadlineDays}).
+     * carries the case's team as the case row has it now, and the returned change of the per-day counts takes back the
+     * old rows and adds the new ones ({@link DeadlineDays}; the caller applies it, null without a zone).
      */
-    static void write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace,
+    static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace,
             ZoneId zone) throws SQLException {
         DeadlineDays.Delta delta = zone == null ? null : new DeadlineDays.Delta(zone);
         String teamCode = null;
@@ -158,9 +157,7 @@ class CaseTimelineProjection {
             }
             insert.executeBatch();
         }
-        if (delta != null) {
-            delta.write(connection);
-        }
+        return delta;
     }
 
     /** A time of our own tables: UTC wall-clock time. */

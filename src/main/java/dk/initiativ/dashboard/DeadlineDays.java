@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dk.initiativ.dashboard.CaseTimeline.Status;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The per-day counts of deadlines ({@code dashboard_deadline_day}, V46, ADR 0043): per local day of the due moment, per
@@ -21,6 +25,11 @@ import dk.initiativ.dashboard.CaseTimeline.Status;
  * rows change only through {@link CaseTimelineProjection}, which takes its old deadlines' counts back and adds its new
  * ones in the same transaction ({@link Delta}); {@link #rebuild} counts every deadline anew with set-based SQL (V47,
  * the benchmark's generator).
+ * <p>
+ * The changes of one transaction are gathered ({@link #add}, merged per key) and written in one batch, in key order,
+ * just before it commits ({@link Pending}: the last {@code beforeCommit}), so that a count row (e.g. every
+ * submission's screening of one due day without a team) is locked only for the commit itself, not for the whole step
+ * (process start, mails, ...). A reader in the same transaction calls {@link #flush} first.
  */
 final class DeadlineDays {
 
@@ -48,6 +57,16 @@ final class DeadlineDays {
 
         Delta(ZoneId zone) {
             this.zone = zone;
+        }
+
+        /** Adds the other's changes to this one's, per key. */
+        void merge(Delta other) {
+            other.changes.forEach((key, n) -> {
+                long[] sum = changes.computeIfAbsent(key, k -> new long[3]);
+                for (int i = 0; i < 3; i++) {
+                    sum[i] += n[i];
+                }
+            });
         }
 
         /** Adds ({@code sign} 1) or takes back ({@code sign} -1) one deadline; cancelled ones are not counted. */
@@ -89,6 +108,94 @@ final class DeadlineDays {
                     upsert.executeBatch();
                 }
             }
+        }
+    }
+
+    /**
+     * Applies one case's change: at once outside a transaction, else with the transaction's other changes just
+     * before it commits ({@link Pending}).
+     */
+    static void add(Delta delta, JdbcTemplate jdbc) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            write(delta, jdbc);
+            return;
+        }
+        Pending pending = pending();
+        if (pending == null) {
+            pending = new Pending(jdbc, delta.zone);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.delta.merge(delta);
+        if (pending.written) {
+            // recorded after our beforeCommit (by a synchronization ordered after it): written at once
+            pending.write();
+        }
+    }
+
+    /** Writes the current transaction's gathered changes now (for a reader of the counts in the same transaction). */
+    static void flush() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Pending pending = pending();
+            if (pending != null) {
+                pending.write();
+            }
+        }
+    }
+
+    private static Pending pending() {
+        return TransactionSynchronizationManager.getSynchronizations().stream().filter(Pending.class::isInstance)
+                .map(Pending.class::cast).findFirst().orElse(null);
+    }
+
+    private static void write(Delta delta, JdbcTemplate jdbc) {
+        jdbc.execute((Connection connection) -> {
+            delta.write(connection);
+            return null;
+        });
+    }
+
+    /**
+     * One transaction's changes of the counts, written as late as possible before it commits: after every other
+     * {@code beforeCommit} (the lowest precedence), so also the events recorded then (e.g. while the receipt mail of
+     * {@code notification.CaseMails}, the highest precedence, is written) are counted. Bound to one transaction.
+     */
+    private static final class Pending implements TransactionSynchronization {
+
+        private final JdbcTemplate jdbc;
+        private Delta delta;
+        private boolean written;
+
+        Pending(JdbcTemplate jdbc, ZoneId zone) {
+            this.jdbc = jdbc;
+            this.delta = new Delta(zone);
+        }
+
+        void write() {
+            Delta changes = delta;
+            delta = new Delta(changes.zone);
+            DeadlineDays.write(changes, jdbc);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            written = true;
+            write();
+        }
+
+        @Override
+        public void beforeCompletion() {
+            // registered while another synchronization's beforeCommit ran (Spring calls those of before it began):
+            // still inside the transaction here; on a rollback the rows go with it
+            if (!written && !delta.changes.isEmpty()) {
+                written = true;
+                write();
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
         }
     }
 

@@ -101,6 +101,8 @@ class DeadlinesSection implements DashboardSection {
             LocalDate lastCounted = scope.to().isBefore(today) ? scope.to() : today.minusDays(1);
             String teams = scope.allTeams() ? "" : " AND team_key IN (:teams)";
             if (!scope.from().isAfter(lastCounted)) {
+                // this transaction's own changes of the counts first (they are written just before it commits)
+                DeadlineDays.flush();
                 jdbc.query("SELECT kind, SUM(met) AS met, SUM(breached + open_count) AS breached"
                         + " FROM dashboard_deadline_day WHERE due_day >= :firstDay AND due_day <= :lastCounted" + teams
                         + " GROUP BY kind", new MapSqlParameterSource(params.getValues())

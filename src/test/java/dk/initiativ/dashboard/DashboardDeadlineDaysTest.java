@@ -115,6 +115,7 @@ class DashboardDeadlineDaysTest {
 
     /** The counts of one key: met, breached, open. */
     private List<Long> count(LocalDate day, String kind, String team) {
+        DeadlineDays.flush(); // the test's transaction never commits: its gathered changes written now
         List<List<Long>> rows = jdbc.query("SELECT met, breached, open_count FROM dashboard_deadline_day"
                 + " WHERE due_day = ? AND kind = ? AND team_key = ?",
                 (rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)), day, kind, team);
@@ -123,6 +124,7 @@ class DashboardDeadlineDaysTest {
 
     /** The stored counts of 2011 and of the test's teams (rows of zeros left out). */
     private Map<String, List<Long>> summary() {
+        DeadlineDays.flush();
         Map<String, List<Long>> rows = new TreeMap<>();
         jdbc.query("SELECT due_day, kind, team_key, met, breached, open_count FROM dashboard_deadline_day"
                 + " WHERE (due_day BETWEEN '2011-01-01' AND '2011-12-31' OR team_key IN (?, ?))"
