@@ -120,9 +120,11 @@ class DashboardBenchmark {
                 System.out.printf(Locale.ROOT, "%nDashboard benchmark: %,d closed + %,d open cases, %,d rows in %.1f s "
                         + "(%,.0f rows/s, %,.0f cases/s)%n", closed, open, growth.rows(), growth.took().toMillis() / 1000.0,
                         growth.rowsPerSecond(), growth.casesPerSecond());
+                System.out.printf(Locale.ROOT, "Per-day counts of deadlines (V47's SQL) built in %.1f s of it%n",
+                        growth.summaries().toMillis() / 1000.0);
                 Map<String, Long> tableRows = new LinkedHashMap<>();
                 for (String table : List.of("initiative", "case_event", "case_stage_visit", "case_deadline",
-                        "funding_application", "case_survey")) {
+                        "funding_application", "case_survey", "dashboard_deadline_day")) {
                     tableRows.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
                 }
                 String loadBefore = Machine.loadAverage();
@@ -203,6 +205,9 @@ class DashboardBenchmark {
         md.append("\nTable sizes after the last step: ");
         md.append(String.join(", ", last.tableRows().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "`%s` %,d", e.getKey(), e.getValue())).toList()));
+        md.append(". The per-day counts of deadlines (V46) were built with V47's set-based SQL after each load: ");
+        md.append(String.join(", ", phases.stream().map(p -> String.format(Locale.ROOT, "%.1f s at %,d cases",
+                p.growth().summaries().toMillis() / 1000.0, p.closed() + p.open())).toList()));
         double casesPerSecond = phases.stream().mapToDouble(p -> p.growth().casesPerSecond()).max().orElse(0);
         if (casesPerSecond > 0) {
             md.append(String.format(Locale.ROOT, ". At %,.0f cases/s the full 1,100,000 cases take about %.0f minutes "

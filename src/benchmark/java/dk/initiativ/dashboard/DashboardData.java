@@ -75,7 +75,7 @@ final class DashboardData {
     private long openCount;
 
     /** What one growth step wrote and how fast. */
-    record Growth(long cases, long rows, Duration took) {
+    record Growth(long cases, long rows, Duration took, Duration summaries) {
 
         double rowsPerSecond() {
             return rows / Math.max(1e-9, took.toNanos() / 1e9);
@@ -185,13 +185,19 @@ final class DashboardData {
         finally {
             executor.shutdown();
         }
+        // the per-day counts of deadlines (V46) with the backfill's set-based SQL (V47), as a migration fills them
+        long summariesStart = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            DeadlineDays.rebuild(connection, workingTime.zone());
+        }
+        Duration summaries = Duration.ofNanos(System.nanoTime() - summariesStart);
         long cases = (closed - closedCount) + (open - openCount);
         closedCount = closed;
         openCount = open;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         jdbc.execute("ANALYZE TABLE initiative, case_event, case_stage_visit, case_deadline, funding_application, "
-                + "case_survey");
-        return new Growth(cases, rows, took);
+                + "case_survey, dashboard_deadline_day");
+        return new Growth(cases, rows, took, summaries);
     }
 
     private void split(long from, long to, List<long[]> ranges) {
@@ -216,7 +222,7 @@ final class DashboardData {
             LoadDataFile visits = add(files, new LoadDataFile(directory, "case_stage_visit",
                     "initiative_id, seq, stage, entered_at, left_at, working_days"));
             LoadDataFile deadlines = add(files, new LoadDataFile(directory, "case_deadline",
-                    "initiative_id, seq, kind, started_at, due_at, ended_at, status"));
+                    "initiative_id, seq, kind, started_at, due_at, ended_at, status, team_code"));
             LoadDataFile funding = add(files, new LoadDataFile(directory, "funding_application",
                     "initiative_id, pool_id, amount_requested, purpose, status, amount_granted, "
                             + "decision_reason, proposed_by, proposed_at, decided_by, decided_at"));
@@ -322,6 +328,8 @@ final class DashboardData {
             stage = "AGREED";
         }
         boolean withPerson = !stage.equals("SUBMITTED") && !screenedOut;
+        // each deadline carries its case's team, as the projection writes it (V46)
+        String deadlineTeam = withPerson ? team : null;
         w.cases().row(id, "DB-" + id, TITLES[random.nextInt(TITLES.length)], "Et initiativ til benchmarken.", topic,
                 district, "Borger " + id, "borger" + id + "@example.org", "da", stage, outcome, submitted, closedAt,
                 withPerson ? team : null, withPerson ? person : null, ageBand, home);
@@ -334,38 +342,40 @@ final class DashboardData {
         if (screenedOut) {
             w.events().row(id, outcome.equals("REDIRECTED") ? "REDIRECTED" : "MARKED_DUPLICATE", ended, "intake", true);
             w.visits().row(id, ++visit, "SUBMITTED", submitted, ended, workingDays(submitted, ended));
-            w.deadlines().row(id, ++deadline, "SCREENING", submitted, screeningDue, ended, status(ended, screeningDue));
+            w.deadlines().row(id, ++deadline, "SCREENING", submitted, screeningDue, ended, status(ended, screeningDue),
+                    deadlineTeam);
             return;
         }
         if (stage.equals("SUBMITTED")) {
             w.visits().row(id, ++visit, "SUBMITTED", submitted, null, null);
-            w.deadlines().row(id, ++deadline, "SCREENING", submitted, screeningDue, null, "OPEN");
+            w.deadlines().row(id, ++deadline, "SCREENING", submitted, screeningDue, null, "OPEN", deadlineTeam);
             return;
         }
         w.events().row(id, "ACCEPTED", accepted, "intake", true);
         w.events().row(id, "CONTACT_PROPOSED", proposed, "system", false);
         w.visits().row(id, ++visit, "SUBMITTED", submitted, accepted, workingDays(submitted, accepted));
-        w.deadlines().row(id, ++deadline, "SCREENING", submitted, screeningDue, accepted, status(accepted, screeningDue));
+        w.deadlines().row(id, ++deadline, "SCREENING", submitted, screeningDue, accepted, status(accepted, screeningDue),
+                deadlineTeam);
         LocalDateTime acceptanceDue = plusWorkingDays(proposed, 2, null);
         if (stage.equals("ACCEPTED")) {
             w.visits().row(id, ++visit, "ACCEPTED", accepted, null, null);
-            w.deadlines().row(id, ++deadline, "ACCEPTANCE", proposed, acceptanceDue, null, "OPEN");
+            w.deadlines().row(id, ++deadline, "ACCEPTANCE", proposed, acceptanceDue, null, "OPEN", deadlineTeam);
             return;
         }
         w.events().row(id, "CONTACT_ASSIGNED", assigned, person, true);
         w.visits().row(id, ++visit, "ACCEPTED", accepted, assigned, workingDays(accepted, assigned));
         w.deadlines().row(id, ++deadline, "ACCEPTANCE", proposed, acceptanceDue, assigned,
-                status(assigned, acceptanceDue));
+                status(assigned, acceptanceDue), deadlineTeam);
         LocalDateTime firstContactDue = plusWorkingDays(assigned, 5, null);
         if (stage.equals("MATCHED")) {
             w.visits().row(id, ++visit, "MATCHED", assigned, null, null);
-            w.deadlines().row(id, ++deadline, "FIRST_CONTACT", assigned, firstContactDue, null, "OPEN");
+            w.deadlines().row(id, ++deadline, "FIRST_CONTACT", assigned, firstContactDue, null, "OPEN", deadlineTeam);
             return;
         }
         w.events().row(id, "AGREEMENT_RECORDED", agreed, person, true);
         w.visits().row(id, ++visit, "MATCHED", assigned, agreed, workingDays(assigned, agreed));
         w.deadlines().row(id, ++deadline, "FIRST_CONTACT", assigned, firstContactDue, agreed,
-                status(agreed, firstContactDue));
+                status(agreed, firstContactDue), deadlineTeam);
         LocalDateTime followUpDue = plusWorkingDays(agreed, 30, null);
         if (random.nextInt(100) < 20) {
             LocalDateTime applied = plusWorkingDays(agreed, 1 + random.nextInt(5), random);
@@ -396,20 +406,21 @@ final class DashboardData {
             }
             w.events().row(id, "PROGRESS_RECORDED", checkIn, person, true);
             w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, checkIn,
-                    status(checkIn, followUpDue));
+                    status(checkIn, followUpDue), deadlineTeam);
             followUpStart = checkIn;
             followUpDue = plusWorkingDays(checkIn, 30, null);
         }
         if (!closed) {
             w.visits().row(id, ++visit, "AGREED", agreed, null, null);
-            w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, null, "OPEN");
+            w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, null, "OPEN", deadlineTeam);
             return;
         }
         String closing = outcome.equals("WITHDRAWN") ? "WITHDRAWN"
                 : outcome.equals("INACTIVE") ? "CLOSED_INACTIVE" : "CLOSED";
         w.events().row(id, closing, ended, person, true);
         w.visits().row(id, ++visit, "AGREED", agreed, ended, workingDays(agreed, ended));
-        w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, ended, status(ended, followUpDue));
+        w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, ended, status(ended, followUpDue),
+                deadlineTeam);
         if (random.nextInt(100) < 33) {
             LocalDateTime answered = ended.plusDays(1 + random.nextInt(10));
             if (answered.isBefore(now)) {

@@ -75,6 +75,11 @@ final class CaseTimeline {
         this.properties = properties;
     }
 
+    /** The municipality's zone (local days of the per-day counts). */
+    ZoneId zone() {
+        return workingTime.zone();
+    }
+
     /** The case's stage visits and deadlines from its events in the order they happened. */
     Result derive(List<Event> events) {
         List<StageVisit> visits = new ArrayList<>();

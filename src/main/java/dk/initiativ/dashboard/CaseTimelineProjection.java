@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,29 +14,41 @@ import java.util.List;
 import dk.initiativ.initiative.CaseEventRecorded;
 import dk.initiativ.initiative.CaseEventType;
 import dk.initiativ.process.DeadlineProperties;
+import jakarta.persistence.EntityManager;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the dashboard's projections ({@code case_stage_visit}, {@code case_deadline}, V21) in step with the case
  * timeline: on each {@link CaseEventRecorded}, in the transaction that wrote the event, the case's rows are derived
  * anew from its whole timeline by {@link CaseTimeline} (a case has a few dozen events at most). So the projection is
- * exact whatever the order of events, and the backfill (V22) writes the same rows through {@link #write}.
+ * exact whatever the order of events, and the backfill (V22) writes the same rows through {@link #write}. Each
+ * deadline carries its case's team, and the per-day counts ({@link DeadlineDays}, V46) follow the case's rows in the
+ * same transaction: the old rows' counts are taken back, the new ones added, written just before it commits (ADR 0043).
  */
 @Component
 class CaseTimelineProjection {
 
     private final JdbcTemplate jdbc;
     private final CaseTimeline timeline;
+    private final EntityManager entities;
 
-    CaseTimelineProjection(JdbcTemplate jdbc, WorkingTime workingTime, DeadlineProperties properties) {
+    CaseTimelineProjection(JdbcTemplate jdbc, WorkingTime workingTime, DeadlineProperties properties,
+            EntityManager entities) {
         this.jdbc = jdbc;
         this.timeline = new CaseTimeline(workingTime, properties);
+        this.entities = entities;
     }
 
     @EventListener
     void on(CaseEventRecorded recorded) {
+        // the case row's change that came with the event (e.g. the team set with CONTACT_PROPOSED) must be in the
+        // database before the projection reads the case's team
+        if (TransactionSynchronizationManager.isActualTransactionActive() && entities.isJoinedToTransaction()) {
+            entities.flush();
+        }
         // a case's first event comes with its row: it has no projected rows yet to replace
         rebuild(recorded.initiativeId(), recorded.type() != CaseEventType.SUBMITTED);
     }
@@ -49,10 +62,9 @@ class CaseTimelineProjection {
         List<CaseTimeline.Event> events = jdbc.query(
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
                 (rs, n) -> event(rs), initiativeId);
-        jdbc.execute((Connection connection) -> {
-            write(connection, initiativeId, timeline.derive(events), replace);
-            return null;
-        });
+        DeadlineDays.Delta delta = jdbc.execute((Connection connection) ->
+                write(connection, initiativeId, timeline.derive(events), replace, timeline.zone()));
+        DeadlineDays.add(delta, jdbc);
     }
 
     CaseTimeline timeline() {
@@ -64,9 +76,44 @@ class CaseTimelineProjection {
         return new CaseTimeline.Event(type, utc(rs.getObject("occurred_at", LocalDateTime.class)));
     }
 
-    /** Writes one case's rows (after deleting its old ones when {@code replace}). */
+    /**
+     * Writes one case's rows (after deleting its old ones when {@code replace}) as V21 shaped them: no team on the
+     * deadlines, no per-day counts (the backfill V22, which runs before V46).
+     */
     static void write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace)
             throws SQLException {
+        write(connection, initiativeId, result, replace, null);
+    }
+
+    /**
+     * Writes one case's rows (after deleting its old ones when {@code replace}); with a {@code zone}, each deadline
+     * carries the case's team as the case row has it now, and the returned change of the per-day counts takes back the
+     * old rows and adds the new ones ({@link DeadlineDays}; the caller applies it, null without a zone).
+     */
+    static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace,
+            ZoneId zone) throws SQLException {
+        DeadlineDays.Delta delta = zone == null ? null : new DeadlineDays.Delta(zone);
+        String teamCode = null;
+        if (delta != null) {
+            if (replace) {
+                try (PreparedStatement old = connection.prepareStatement("SELECT kind, due_at, status, team_code"
+                        + " FROM case_deadline WHERE initiative_id = ? FOR UPDATE")) {
+                    old.setLong(1, initiativeId);
+                    try (ResultSet rs = old.executeQuery()) {
+                        while (rs.next()) {
+                            delta.add(rs.getString(1), rs.getObject(2, LocalDateTime.class), rs.getString(3),
+                                    rs.getString(4), -1);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement team = connection.prepareStatement("SELECT team_code FROM initiative WHERE id = ?")) {
+                team.setLong(1, initiativeId);
+                try (ResultSet rs = team.executeQuery()) {
+                    teamCode = rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }
         if (replace) {
             for (String table : List.of("case_stage_visit", "case_deadline")) {
                 try (PreparedStatement delete = connection.prepareStatement(
@@ -91,7 +138,8 @@ class CaseTimelineProjection {
             insert.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO case_deadline"
-                + " (initiative_id, seq, kind, started_at, due_at, ended_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " (initiative_id, seq, kind, started_at, due_at, ended_at, status"
+                + (delta == null ? ") VALUES (?, ?, ?, ?, ?, ?, ?)" : ", team_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))) {
             int seq = 0;
             for (CaseTimeline.Deadline deadline : result.deadlines()) {
                 insert.setLong(1, initiativeId);
@@ -101,10 +149,15 @@ class CaseTimelineProjection {
                 insert.setObject(5, wall(deadline.dueAt()));
                 insert.setObject(6, wall(deadline.endedAt()));
                 insert.setString(7, deadline.status().name());
+                if (delta != null) {
+                    insert.setString(8, teamCode);
+                    delta.add(deadline.kind().name(), wall(deadline.dueAt()), deadline.status().name(), teamCode, 1);
+                }
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+        return delta;
     }
 
     /** A time of our own tables: UTC wall-clock time. */

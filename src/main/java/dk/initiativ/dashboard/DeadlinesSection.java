@@ -24,6 +24,7 @@ import dk.initiativ.dashboard.DashboardTable.Share;
 import dk.initiativ.dashboard.DashboardTable.Text;
 import dk.initiativ.permits.PermitRequirements;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -87,14 +88,40 @@ class DeadlinesSection implements DashboardSection {
         for (Kind kind : Kind.values()) {
             tally.put(kind, new long[2]);
         }
-        jdbc.query("SELECT d.kind, SUM(d.status = 'MET') AS met, SUM(d.status <> 'MET') AS breached"
-                + " FROM case_deadline d" + (ScopeSql.narrows(scope) ? " JOIN initiative i ON i.id = d.initiative_id" : "")
-                + " WHERE d.due_at >= :periodStart AND d.due_at < :periodEnd AND d.status <> 'CANCELLED'"
-                + " AND (d.status <> 'OPEN' OR d.due_at < :now)" + filters + " GROUP BY d.kind", params, rs -> {
-                    long[] counts = tally.get(Kind.valueOf(rs.getString("kind")));
-                    counts[0] += rs.getLong("met");
-                    counts[1] += rs.getLong("breached");
-                });
+        RowCallbackHandler add = rs -> {
+            long[] counts = tally.get(Kind.valueOf(rs.getString("kind")));
+            counts[0] += rs.getLong("met");
+            counts[1] += rs.getLong("breached");
+        };
+        if (scope.topic().isEmpty() && scope.district().isEmpty()) {
+            // all teams or some: the days before today from the per-day counts (V46, ADR 0043; every deadline of
+            // those days that is still open is past due), today and later from the deadlines themselves, which carry
+            // their case's team
+            LocalDate today = now.atZone(workingTime.zone()).toLocalDate();
+            LocalDate lastCounted = scope.to().isBefore(today) ? scope.to() : today.minusDays(1);
+            String teams = scope.allTeams() ? "" : " AND team_key IN (:teams)";
+            if (!scope.from().isAfter(lastCounted)) {
+                // this transaction's own changes of the counts first (they are written just before it commits)
+                DeadlineDays.flush();
+                jdbc.query("SELECT kind, SUM(met) AS met, SUM(breached + open_count) AS breached"
+                        + " FROM dashboard_deadline_day WHERE due_day >= :firstDay AND due_day <= :lastCounted" + teams
+                        + " GROUP BY kind", new MapSqlParameterSource(params.getValues())
+                                .addValue("firstDay", scope.from()).addValue("lastCounted", lastCounted), add);
+            }
+            LocalDateTime todayStart = ScopeSql.wall(today.atStartOfDay(workingTime.zone()).toInstant());
+            LocalDateTime periodStart = (LocalDateTime) params.getValue("periodStart");
+            jdbc.query("SELECT d.kind, SUM(d.status = 'MET') AS met, SUM(d.status <> 'MET') AS breached"
+                    + " FROM case_deadline d WHERE d.due_at >= :restStart AND d.due_at < :periodEnd"
+                    + " AND d.status <> 'CANCELLED' AND (d.status <> 'OPEN' OR d.due_at < :now)"
+                    + (scope.allTeams() ? "" : " AND d.team_code IN (:teams)") + " GROUP BY d.kind",
+                    new MapSqlParameterSource(params.getValues()).addValue("restStart",
+                            todayStart.isAfter(periodStart) ? todayStart : periodStart), add);
+        } else {
+            jdbc.query("SELECT d.kind, SUM(d.status = 'MET') AS met, SUM(d.status <> 'MET') AS breached"
+                    + " FROM case_deadline d JOIN initiative i ON i.id = d.initiative_id"
+                    + " WHERE d.due_at >= :periodStart AND d.due_at < :periodEnd AND d.status <> 'CANCELLED'"
+                    + " AND (d.status <> 'OPEN' OR d.due_at < :now)" + filters + " GROUP BY d.kind", params, add);
+        }
         // permits: due on a day of the period
         jdbc.query("SELECT p.due_date, p.decided_at, i.closed_at FROM permit_requirement p"
                 + " JOIN initiative i ON i.id = p.initiative_id WHERE p.due_date >= :fromDay AND p.due_date <= :toDay"
