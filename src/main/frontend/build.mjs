@@ -13,10 +13,11 @@
 // - dmn-js (bpmn.io) for the matching rules page (/admin/regler, ADR 0041): its prebuilt modeler bundle, the CSS of
 //   the decision-table editor and its icon font, copied as they are into a sibling folder dmn-js/ of the output.
 // Versioned URLs and caching are the application's (Spring's resource chain, see README "Light pages").
-// No dependencies: Node's own fs and zlib.
+// No dependencies: Node's own fs, crypto and zlib.
 
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 
@@ -39,6 +40,20 @@ const FACES = [
 // Subsets in priority order: a character is served from the first subset that has it.
 const SUBSETS = ['Latin1', 'Latin2', 'Latin3', 'Pi', 'Greek', 'Cyrillic'];
 const FAMILY = 'IBM Plex Sans';
+
+// Skipped when its output is there and was written by this same script from the same node_modules (the lock's
+// stamp that src/build/npm-ci-if-changed.mjs writes): every `./mvnw spring-boot:run` runs this, and rewriting the
+// files gave them new times, which made the run's class jar and its class data archive stale (ADR 0048).
+const dmnOutFolder = join(dirname(out), 'dmn-js');
+const buildStamp = join(here, 'node_modules', '.initiativ-build.sha256');
+const inputs = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(readFileSync(join(here, 'node_modules', '.initiativ-lock.sha256'), { flag: 'r' }))
+  .update(resolve(out)).digest('hex');
+if (existsSync(buildStamp) && readFileSync(buildStamp, 'utf8').trim() === inputs
+    && existsSync(join(out, 'css', 'dkfds.min.css')) && existsSync(join(dmnOutFolder, 'dmn-modeler.production.min.js'))) {
+  process.exit(0);
+}
+rmSync(buildStamp, { force: true });
 
 rmSync(out, { recursive: true, force: true });
 for (const folder of ['css', 'js', 'img', 'fonts']) {
@@ -103,6 +118,7 @@ mkdirSync(join(dmnOut, 'assets', 'dmn-font', 'css'), { recursive: true });
 copyFileSync(join(dmnDist, 'assets', 'dmn-font', 'css', 'dmn.css'), join(dmnOut, 'assets', 'dmn-font', 'css', 'dmn.css'));
 cpSync(join(dmnDist, 'assets', 'dmn-font', 'font'), join(dmnOut, 'assets', 'dmn-font', 'font'), { recursive: true });
 copyFileSync(join(here, 'node_modules', 'dmn-js', 'LICENSE'), join(dmnOut, 'LICENSE'));
+writeFileSync(buildStamp, inputs + '\n');
 
 console.log(`dkfds -> ${out}: ${removed.length} @font-face rules replaced by ${fontFaces.length} (woff2, `
   + `${FACES.map((face) => face.weight).join('/')}); css ${css.length} -> ${lighterCss.length} bytes`);
