@@ -46,11 +46,14 @@ const FAMILY = 'IBM Plex Sans';
 // files gave them new times, which made the run's class jar and its class data archive stale (ADR 0048).
 const dmnOutFolder = join(dirname(out), 'dmn-js');
 const buildStamp = join(here, 'node_modules', '.initiativ-build.sha256');
-const inputs = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)))
-  .update(readFileSync(join(here, 'node_modules', '.initiativ-lock.sha256'), { flag: 'r' }))
-  .update(resolve(out)).digest('hex');
-if (existsSync(buildStamp) && readFileSync(buildStamp, 'utf8').trim() === inputs
+const lockStamp = join(here, 'node_modules', '.initiativ-lock.sha256');
+const inputs = existsSync(lockStamp)
+  ? createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(readFileSync(lockStamp))
+    .update(resolve(out)).digest('hex')
+  : null;
+if (inputs && existsSync(buildStamp) && readFileSync(buildStamp, 'utf8').trim() === inputs
     && existsSync(join(out, 'css', 'dkfds.min.css')) && existsSync(join(dmnOutFolder, 'dmn-modeler.production.min.js'))) {
+  console.log(`dkfds -> ${out}: unchanged`);
   process.exit(0);
 }
 rmSync(buildStamp, { force: true });
@@ -118,7 +121,9 @@ mkdirSync(join(dmnOut, 'assets', 'dmn-font', 'css'), { recursive: true });
 copyFileSync(join(dmnDist, 'assets', 'dmn-font', 'css', 'dmn.css'), join(dmnOut, 'assets', 'dmn-font', 'css', 'dmn.css'));
 cpSync(join(dmnDist, 'assets', 'dmn-font', 'font'), join(dmnOut, 'assets', 'dmn-font', 'font'), { recursive: true });
 copyFileSync(join(here, 'node_modules', 'dmn-js', 'LICENSE'), join(dmnOut, 'LICENSE'));
-writeFileSync(buildStamp, inputs + '\n');
+if (inputs) {
+  writeFileSync(buildStamp, inputs + '\n');
+}
 
 console.log(`dkfds -> ${out}: ${removed.length} @font-face rules replaced by ${fontFaces.length} (woff2, `
   + `${FACES.map((face) => face.weight).join('/')}); css ${css.length} -> ${lighterCss.length} bytes`);
