@@ -108,7 +108,8 @@ class CaseTimelineProjection {
     /** As above; {@code withoutTeam}: the case is known to have no team (its row was just stored), so none is read. */
     private static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result,
             boolean replace, ZoneId zone, boolean withoutTeam) throws SQLException {
-        DeadlineDays.Delta delta = zone == null ? null : new DeadlineDays.Delta(zone);
+        DeadlineDays.Delta delta = zone == null ? null
+                : new DeadlineDays.Delta(zone, DeadlineDays.slot(initiativeId));
         String teamCode = null;
         if (delta != null && !withoutTeam) {
             if (replace) {
