@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,16 @@ class CaseTimelineProjection {
         if (TransactionSynchronizationManager.isActualTransactionActive() && entities.isJoinedToTransaction()) {
             entities.flush();
         }
-        // a case's first event comes with its row: it has no projected rows yet to replace
+        if (recorded.type() == CaseEventType.SUBMITTED && recorded.occurredAt() != null) {
+            // a case's first event comes with its new row: its timeline is this one event, it has no projected rows
+            // yet to replace and no team yet (the team comes with CONTACT_PROPOSED), so nothing needs reading back
+            List<CaseTimeline.Event> events = List.of(new CaseTimeline.Event(CaseEventType.SUBMITTED,
+                    recorded.occurredAt().truncatedTo(ChronoUnit.MICROS)));
+            DeadlineDays.Delta delta = jdbc.execute((Connection connection) -> write(connection,
+                    recorded.initiativeId(), timeline.derive(events), false, timeline.zone(), true));
+            DeadlineDays.add(delta, jdbc);
+            return;
+        }
         rebuild(recorded.initiativeId(), recorded.type() != CaseEventType.SUBMITTED);
     }
 
@@ -63,7 +73,7 @@ class CaseTimelineProjection {
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
                 (rs, n) -> event(rs), initiativeId);
         DeadlineDays.Delta delta = jdbc.execute((Connection connection) ->
-                write(connection, initiativeId, timeline.derive(events), replace, timeline.zone()));
+                write(connection, initiativeId, timeline.derive(events), replace, timeline.zone(), false));
         DeadlineDays.add(delta, jdbc);
     }
 
@@ -92,9 +102,16 @@ class CaseTimelineProjection {
      */
     static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace,
             ZoneId zone) throws SQLException {
-        DeadlineDays.Delta delta = zone == null ? null : new DeadlineDays.Delta(zone);
+        return write(connection, initiativeId, result, replace, zone, false);
+    }
+
+    /** As above; {@code withoutTeam}: the case is known to have no team (its row was just stored), so none is read. */
+    private static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result,
+            boolean replace, ZoneId zone, boolean withoutTeam) throws SQLException {
+        DeadlineDays.Delta delta = zone == null ? null
+                : new DeadlineDays.Delta(zone, DeadlineDays.slot(initiativeId));
         String teamCode = null;
-        if (delta != null) {
+        if (delta != null && !withoutTeam) {
             if (replace) {
                 try (PreparedStatement old = connection.prepareStatement("SELECT kind, due_at, status, team_code"
                         + " FROM case_deadline WHERE initiative_id = ? FOR UPDATE")) {

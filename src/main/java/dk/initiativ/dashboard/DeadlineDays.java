@@ -36,7 +36,19 @@ final class DeadlineDays {
     private DeadlineDays() {
     }
 
-    record Key(LocalDate dueDay, String kind, String teamKey) implements Comparable<Key> {
+    /**
+     * The slots each key's counts are spread over (V52, ADR 0047): a case's changes go to the slot of its id, so that
+     * concurrent submissions of one day (one key: the day, SCREENING, no team) mostly change different rows instead of
+     * waiting for one another's commit on one row. A reader sums over the slots (as it sums over days).
+     */
+    static final int SLOTS = 8;
+
+    /** The slot of a case's counts. */
+    static int slot(long initiativeId) {
+        return (int) Math.floorMod(initiativeId, (long) SLOTS);
+    }
+
+    record Key(LocalDate dueDay, String kind, String teamKey, int slot) implements Comparable<Key> {
 
         @Override
         public int compareTo(Key other) {
@@ -45,7 +57,11 @@ final class DeadlineDays {
                 return byDay;
             }
             int byKind = kind.compareTo(other.kind);
-            return byKind != 0 ? byKind : teamKey.compareTo(other.teamKey);
+            if (byKind != 0) {
+                return byKind;
+            }
+            int byTeam = teamKey.compareTo(other.teamKey);
+            return byTeam != 0 ? byTeam : Integer.compare(slot, other.slot);
         }
     }
 
@@ -53,10 +69,18 @@ final class DeadlineDays {
     static final class Delta {
 
         private final ZoneId zone;
+        private final int slot;
         private final Map<Key, long[]> changes = new TreeMap<>();
 
+        /** The changes of several cases, gathered by {@link #merge}. */
         Delta(ZoneId zone) {
+            this(zone, 0);
+        }
+
+        /** The changes of one case, in its {@link #slot}. */
+        Delta(ZoneId zone, int slot) {
             this.zone = zone;
+            this.slot = slot;
         }
 
         /** Adds the other's changes to this one's, per key. */
@@ -81,12 +105,12 @@ final class DeadlineDays {
                 return;
             }
             LocalDate day = dueAtUtc.toInstant(ZoneOffset.UTC).atZone(zone).toLocalDate();
-            changes.computeIfAbsent(new Key(day, kind, teamCode == null ? "" : teamCode), key -> new long[3])[column] += sign;
+            changes.computeIfAbsent(new Key(day, kind, teamCode == null ? "" : teamCode, slot), key -> new long[3])[column] += sign;
         }
 
         void write(Connection connection) throws SQLException {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_deadline_day"
-                    + " (due_day, kind, team_key, met, breached, open_count) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " (due_day, kind, team_key, slot, met, breached, open_count) VALUES (?, ?, ?, ?, ?, ?, ?)"
                     + " ON DUPLICATE KEY UPDATE met = met + VALUE(met), breached = breached + VALUE(breached),"
                     + " open_count = open_count + VALUE(open_count)")) {
                 boolean any = false;
@@ -98,9 +122,10 @@ final class DeadlineDays {
                     upsert.setObject(1, change.getKey().dueDay());
                     upsert.setString(2, change.getKey().kind());
                     upsert.setString(3, change.getKey().teamKey());
-                    upsert.setLong(4, n[0]);
-                    upsert.setLong(5, n[1]);
-                    upsert.setLong(6, n[2]);
+                    upsert.setInt(4, change.getKey().slot());
+                    upsert.setLong(5, n[0]);
+                    upsert.setLong(6, n[1]);
+                    upsert.setLong(7, n[2]);
                     upsert.addBatch();
                     any = true;
                 }

@@ -1,5 +1,7 @@
 package dk.initiativ.initiative;
 
+import java.time.Instant;
+
 /**
  * Published (a Spring application event) each time a case event is written, synchronously and inside the
  * transaction that writes it: a listener's own writes (the e-mails of the outbox) commit or roll back with it.
@@ -9,7 +11,15 @@ package dk.initiativ.initiative;
  * @param relatedCaseNumber the other case of a duplicate link, or {@code null}
  * @param announced         false for an event nobody is told about by e-mail: the closing of a case whose personal
  *                          data an admin erases (ADR 0032)
+ * @param occurredAt        when the event happened, as written to its row (so that the dashboard's projection of a
+ *                          case's first event needs no read-back), or {@code null} where the publisher does not say
  */
 public record CaseEventRecorded(long initiativeId, String caseNumber, CaseEventType type, String actor,
-        String detail, String relatedCaseNumber, boolean announced) {
+        String detail, String relatedCaseNumber, boolean announced, Instant occurredAt) {
+
+    /** An event whose time is not given: a listener that needs it reads the event's row. */
+    public CaseEventRecorded(long initiativeId, String caseNumber, CaseEventType type, String actor, String detail,
+            String relatedCaseNumber, boolean announced) {
+        this(initiativeId, caseNumber, type, actor, detail, relatedCaseNumber, announced, null);
+    }
 }

@@ -1,9 +1,11 @@
 package dk.initiativ.initiative;
 
 import java.time.Clock;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dk.initiativ.process.CaseTitles;
@@ -47,6 +49,17 @@ public class Cases implements CaseTitles {
     @Transactional(readOnly = true)
     public CaseView view(String caseNumber) {
         return toView(require(caseNumber));
+    }
+
+    /**
+     * The case as {@link #view} has it, but its timeline is read only when first used, within the caller's
+     * transaction: for a caller that mostly reads none of it (the citizen's milestone mail, e.g. the receipt of a new
+     * submission), one SELECT less.
+     */
+    @Transactional(readOnly = true)
+    public CaseView viewTimelineWhenUsed(String caseNumber) {
+        Initiative initiative = require(caseNumber);
+        return toView(initiative, new LazyList<>(() -> timeline(initiative.getId())));
     }
 
     @Transactional(readOnly = true)
@@ -384,7 +397,7 @@ public class Cases implements CaseTitles {
         events.save(event);
         // the dashboard's projections follow the closure; no mail goes to anyone about a case being erased
         publisher.publishEvent(new CaseEventRecorded(initiative.getId(), caseNumber, event.getType(), event.getActor(),
-                null, null, false));
+                null, null, false, event.getOccurredAt()));
         return true;
     }
 
@@ -396,7 +409,7 @@ public class Cases implements CaseTitles {
     private void record(CaseEvent event, String caseNumber) {
         events.save(event);
         publisher.publishEvent(new CaseEventRecorded(event.getInitiativeId(), caseNumber, event.getType(),
-                event.getActor(), event.getDetail(), event.getRelatedCaseNumber(), true));
+                event.getActor(), event.getDetail(), event.getRelatedCaseNumber(), true, event.getOccurredAt()));
     }
 
     private Initiative require(String caseNumber) {
@@ -426,10 +439,45 @@ public class Cases implements CaseTitles {
     }
 
     private CaseView toView(Initiative i) {
-        List<CaseView.TimelineEntry> timeline = events.findByInitiativeIdOrderByOccurredAtAscIdAsc(i.getId()).stream()
+        return toView(i, timeline(i.getId()));
+    }
+
+    private List<CaseView.TimelineEntry> timeline(long initiativeId) {
+        return events.findByInitiativeIdOrderByOccurredAtAscIdAsc(initiativeId).stream()
                 .map(e -> new CaseView.TimelineEntry(e.getType(), e.getOccurredAt(), e.getActor(),
                         e.isVisibleToCitizen(), e.getDetail(), e.getRelatedCaseNumber()))
                 .toList();
+    }
+
+    /** A read-only list loaded on first use. */
+    private static final class LazyList<T> extends AbstractList<T> {
+
+        private final Supplier<List<T>> loader;
+        private List<T> loaded;
+
+        LazyList(Supplier<List<T>> loader) {
+            this.loader = loader;
+        }
+
+        private List<T> loaded() {
+            if (loaded == null) {
+                loaded = loader.get();
+            }
+            return loaded;
+        }
+
+        @Override
+        public T get(int index) {
+            return loaded().get(index);
+        }
+
+        @Override
+        public int size() {
+            return loaded().size();
+        }
+    }
+
+    private CaseView toView(Initiative i, List<CaseView.TimelineEntry> timeline) {
         return new CaseView(i.getId(), i.getCaseNumber(), i.getTitle(), i.getDescription(), i.getTopic(),
                 i.getDistrict(), i.getContactName(), i.getContactEmail(), i.getLanguage(), i.getStage(),
                 i.getOutcome(), i.getSubmittedAt(), i.getClosedAt(), i.getDuplicateOfCaseNumber(), i.getTeamCode(),

@@ -208,7 +208,8 @@ class CaseMails {
 
     /** One mail to the case's citizen announcing the milestones of one step. */
     private void announce(String caseNumber, List<CaseEventRecorded> events) {
-        CaseView view = cases.view(caseNumber);
+        // the timeline only for a reminder's question: a receipt reads none of it
+        CaseView view = cases.viewTimelineWhenUsed(caseNumber);
         if (view.contactEmail() == null || view.contactEmail().isBlank()) {
             return;
         }

@@ -1,0 +1,104 @@
+package dk.initiativ.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import dk.initiativ.initiative.CaseEventRecorded;
+import dk.initiativ.initiative.CaseEventType;
+import dk.initiativ.support.LocalModeTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A submission's projection without read-backs (issue 14): the case's first event is projected from the event itself
+ * (its time, no team) into the same rows a rebuild from the stored timeline writes; and the per-day counts of cases
+ * of consecutive ids go to different slots (V52, ADR 0047), so that concurrent submissions of one day do not share a
+ * row, while the sum over the slots stays exact.
+ */
+@LocalModeTest
+class SubmissionProjectionTest {
+
+    /** Submitted Tuesday 8 June 1999 10:00:00.123 UTC: its screening falls due in June 1999, which no other test uses. */
+    private static final LocalDateTime SUBMITTED = LocalDateTime.parse("1999-06-08T10:00:00.123");
+    private static final LocalDate FIRST = LocalDate.of(1999, 6, 9);
+    private static final LocalDate LAST = LocalDate.of(1999, 6, 30);
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired CaseTimelineProjection projection;
+
+    @AfterEach
+    void removeTheFixture() {
+        for (String table : List.of("case_deadline", "case_stage_visit", "case_event")) {
+            jdbc.update("DELETE FROM " + table + " WHERE initiative_id IN"
+                    + " (SELECT id FROM initiative WHERE case_number LIKE 'THRU-%')");
+        }
+        jdbc.update("DELETE FROM initiative WHERE case_number LIKE 'THRU-%'");
+        jdbc.update("DELETE FROM dashboard_deadline_day WHERE due_day BETWEEN '1999-06-01' AND '1999-06-30'");
+    }
+
+    @Test
+    void aCasesFirstEventIsProjectedFromTheEventAsARebuildFromItsTimelineWould() {
+        long id = initiative("A");
+        projection.on(new CaseEventRecorded(id, "THRU-A", CaseEventType.SUBMITTED, "fixture", null, null, false,
+                SUBMITTED.toInstant(ZoneOffset.UTC)));
+        List<Map<String, Object>> fromTheEvent = rows(id);
+        List<Long> countsFromTheEvent = counts();
+        assertThat(fromTheEvent).hasSize(2);
+        assertThat(countsFromTheEvent).containsExactly(0L, 0L, 1L);
+
+        projection.rebuild(id);
+
+        assertThat(rows(id)).isEqualTo(fromTheEvent);
+        assertThat(counts()).isEqualTo(countsFromTheEvent);
+    }
+
+    @Test
+    void theCountsOfCasesWithConsecutiveIdsAreInDifferentRowsAndSumExactly() {
+        long a = initiative("A");
+        long b = initiative("B");
+        assertThat(DeadlineDays.slot(a)).isNotEqualTo(DeadlineDays.slot(b));
+        projection.on(new CaseEventRecorded(a, "THRU-A", CaseEventType.SUBMITTED, "fixture", null, null, false,
+                SUBMITTED.toInstant(ZoneOffset.UTC)));
+        projection.on(new CaseEventRecorded(b, "THRU-B", CaseEventType.SUBMITTED, "fixture", null, null, false,
+                SUBMITTED.toInstant(ZoneOffset.UTC)));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_deadline_day WHERE due_day BETWEEN ? AND ?"
+                + " AND kind = 'SCREENING' AND team_key = ''", Long.class, FIRST, LAST)).isEqualTo(2L);
+        assertThat(counts()).containsExactly(0L, 0L, 2L);
+    }
+
+    private long initiative(String name) {
+        String caseNumber = "THRU-" + name;
+        jdbc.update("INSERT INTO initiative (case_number, title, description, topic, district, contact_name,"
+                + " contact_email, language, stage, submitted_at, team_code)"
+                + " VALUES (?, ?, 'Fixture', 'thru', 'holbaek-by', 'Fixture', NULL, 'da', 'SUBMITTED', ?, NULL)",
+                caseNumber, "Fixture " + name, SUBMITTED);
+        long id = jdbc.queryForObject("SELECT id FROM initiative WHERE case_number = ?", Long.class, caseNumber);
+        jdbc.update("INSERT INTO case_event (initiative_id, type, occurred_at, actor, visible_to_citizen)"
+                + " VALUES (?, 'SUBMITTED', ?, 'fixture', TRUE)", id, SUBMITTED);
+        return id;
+    }
+
+    /** The case's projected rows, stage visits then deadlines. */
+    private List<Map<String, Object>> rows(long id) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(jdbc.queryForList("SELECT seq, stage, entered_at,"
+                + " left_at, working_days FROM case_stage_visit WHERE initiative_id = ? ORDER BY seq", id));
+        rows.addAll(jdbc.queryForList("SELECT seq, kind, started_at, due_at, ended_at, status, team_code"
+                + " FROM case_deadline WHERE initiative_id = ? ORDER BY seq", id));
+        return rows;
+    }
+
+    /** The screening counts of June 1999 without a team, summed over the days and slots: met, breached, open. */
+    private List<Long> counts() {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(met), 0), COALESCE(SUM(breached), 0),"
+                + " COALESCE(SUM(open_count), 0) FROM dashboard_deadline_day WHERE due_day BETWEEN ? AND ?"
+                + " AND kind = 'SCREENING' AND team_key = ''", (rs, n) -> List.of(rs.getLong(1), rs.getLong(2),
+                rs.getLong(3)), FIRST, LAST);
+    }
+}
