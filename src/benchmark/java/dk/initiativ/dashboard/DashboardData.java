@@ -150,8 +150,10 @@ final class DashboardData {
         }
         jdbc.batchUpdate("INSERT INTO staff_profile (user_id, display_name, email, team_id, capacity) "
                 + "VALUES (?, ?, ?, ?, ?)", staff);
-        jdbc.batchUpdate("INSERT INTO staff_absence (staff_profile_id, first_day, last_day) "
-                + "SELECT id, ?, ? FROM staff_profile WHERE user_id = ?", absences);
+        for (Object[] absence : absences) {
+            jdbc.update("INSERT INTO staff_absence (staff_profile_id, first_day, last_day) "
+                    + "SELECT id, ?, ? FROM staff_profile WHERE user_id = ?", absence);
+        }
         for (int p = 1; p <= POOLS; p++) {
             String code = "bench-pool-%02d".formatted(p);
             jdbc.update("INSERT INTO funding_pool (code, name, criteria, total_budget, budget_left) "
