@@ -129,8 +129,11 @@ final class DashboardData {
         }
         jdbc.batchUpdate("INSERT INTO team (code, name) VALUES (?, ?)",
                 teams.stream().map(team -> new Object[] {team[0], team[1]}).toList());
-        jdbc.batchUpdate("INSERT INTO team_manager (team_id, position, user_id) SELECT id, 0, ? FROM team WHERE code = ?",
-                teams.stream().map(team -> new Object[] {team[2], team[0]}).toList());
+        // one statement each: the driver's bulk protocol refuses INSERT ... SELECT in a batch (error 1295)
+        for (Object[] team : teams) {
+            jdbc.update("INSERT INTO team_manager (team_id, position, user_id) SELECT id, 0, ? FROM team WHERE code = ?",
+                    team[2], team[0]);
+        }
         List<Object[]> staff = new ArrayList<>();
         List<Object[]> absences = new ArrayList<>();
         for (int t = 1; t <= TEAMS; t++) {
@@ -147,8 +150,10 @@ final class DashboardData {
         }
         jdbc.batchUpdate("INSERT INTO staff_profile (user_id, display_name, email, team_id, capacity) "
                 + "VALUES (?, ?, ?, ?, ?)", staff);
-        jdbc.batchUpdate("INSERT INTO staff_absence (staff_profile_id, first_day, last_day) "
-                + "SELECT id, ?, ? FROM staff_profile WHERE user_id = ?", absences);
+        for (Object[] absence : absences) {
+            jdbc.update("INSERT INTO staff_absence (staff_profile_id, first_day, last_day) "
+                    + "SELECT id, ?, ? FROM staff_profile WHERE user_id = ?", absence);
+        }
         for (int p = 1; p <= POOLS; p++) {
             String code = "bench-pool-%02d".formatted(p);
             jdbc.update("INSERT INTO funding_pool (code, name, criteria, total_budget, budget_left) "
@@ -189,6 +194,8 @@ final class DashboardData {
         long summariesStart = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             DeadlineDays.rebuild(connection, workingTime.zone());
+            // and of the flow and the stays (V48) as V49 fills them
+            DeadlineDays.rebuildFlowAndStays(connection, workingTime.zone());
         }
         Duration summaries = Duration.ofNanos(System.nanoTime() - summariesStart);
         long cases = (closed - closedCount) + (open - openCount);
@@ -196,7 +203,7 @@ final class DashboardData {
         openCount = open;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         jdbc.execute("ANALYZE TABLE initiative, case_event, case_stage_visit, case_deadline, funding_application, "
-                + "case_survey, dashboard_deadline_day");
+                + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day");
         return new Growth(cases, rows, took, summaries);
     }
 
@@ -220,7 +227,7 @@ final class DashboardData {
             LoadDataFile events = add(files, new LoadDataFile(directory, "case_event",
                     "initiative_id, type, occurred_at, actor, visible_to_citizen"));
             LoadDataFile visits = add(files, new LoadDataFile(directory, "case_stage_visit",
-                    "initiative_id, seq, stage, entered_at, left_at, working_days"));
+                    "initiative_id, seq, stage, entered_at, left_at, working_days, team_code"));
             LoadDataFile deadlines = add(files, new LoadDataFile(directory, "case_deadline",
                     "initiative_id, seq, kind, started_at, due_at, ended_at, status, team_code"));
             LoadDataFile funding = add(files, new LoadDataFile(directory, "funding_application",
@@ -341,39 +348,39 @@ final class DashboardData {
         LocalDateTime screeningDue = plusWorkingDays(submitted, 3, null);
         if (screenedOut) {
             w.events().row(id, outcome.equals("REDIRECTED") ? "REDIRECTED" : "MARKED_DUPLICATE", ended, "intake", true);
-            w.visits().row(id, ++visit, "SUBMITTED", submitted, ended, workingDays(submitted, ended));
+            w.visits().row(id, ++visit, "SUBMITTED", submitted, ended, workingDays(submitted, ended), deadlineTeam);
             w.deadlines().row(id, ++deadline, "SCREENING", submitted, screeningDue, ended, status(ended, screeningDue),
                     deadlineTeam);
             return;
         }
         if (stage.equals("SUBMITTED")) {
-            w.visits().row(id, ++visit, "SUBMITTED", submitted, null, null);
+            w.visits().row(id, ++visit, "SUBMITTED", submitted, null, null, deadlineTeam);
             w.deadlines().row(id, ++deadline, "SCREENING", submitted, screeningDue, null, "OPEN", deadlineTeam);
             return;
         }
         w.events().row(id, "ACCEPTED", accepted, "intake", true);
         w.events().row(id, "CONTACT_PROPOSED", proposed, "system", false);
-        w.visits().row(id, ++visit, "SUBMITTED", submitted, accepted, workingDays(submitted, accepted));
+        w.visits().row(id, ++visit, "SUBMITTED", submitted, accepted, workingDays(submitted, accepted), deadlineTeam);
         w.deadlines().row(id, ++deadline, "SCREENING", submitted, screeningDue, accepted, status(accepted, screeningDue),
                 deadlineTeam);
         LocalDateTime acceptanceDue = plusWorkingDays(proposed, 2, null);
         if (stage.equals("ACCEPTED")) {
-            w.visits().row(id, ++visit, "ACCEPTED", accepted, null, null);
+            w.visits().row(id, ++visit, "ACCEPTED", accepted, null, null, deadlineTeam);
             w.deadlines().row(id, ++deadline, "ACCEPTANCE", proposed, acceptanceDue, null, "OPEN", deadlineTeam);
             return;
         }
         w.events().row(id, "CONTACT_ASSIGNED", assigned, person, true);
-        w.visits().row(id, ++visit, "ACCEPTED", accepted, assigned, workingDays(accepted, assigned));
+        w.visits().row(id, ++visit, "ACCEPTED", accepted, assigned, workingDays(accepted, assigned), deadlineTeam);
         w.deadlines().row(id, ++deadline, "ACCEPTANCE", proposed, acceptanceDue, assigned,
                 status(assigned, acceptanceDue), deadlineTeam);
         LocalDateTime firstContactDue = plusWorkingDays(assigned, 5, null);
         if (stage.equals("MATCHED")) {
-            w.visits().row(id, ++visit, "MATCHED", assigned, null, null);
+            w.visits().row(id, ++visit, "MATCHED", assigned, null, null, deadlineTeam);
             w.deadlines().row(id, ++deadline, "FIRST_CONTACT", assigned, firstContactDue, null, "OPEN", deadlineTeam);
             return;
         }
         w.events().row(id, "AGREEMENT_RECORDED", agreed, person, true);
-        w.visits().row(id, ++visit, "MATCHED", assigned, agreed, workingDays(assigned, agreed));
+        w.visits().row(id, ++visit, "MATCHED", assigned, agreed, workingDays(assigned, agreed), deadlineTeam);
         w.deadlines().row(id, ++deadline, "FIRST_CONTACT", assigned, firstContactDue, agreed,
                 status(agreed, firstContactDue), deadlineTeam);
         LocalDateTime followUpDue = plusWorkingDays(agreed, 30, null);
@@ -411,14 +418,14 @@ final class DashboardData {
             followUpDue = plusWorkingDays(checkIn, 30, null);
         }
         if (!closed) {
-            w.visits().row(id, ++visit, "AGREED", agreed, null, null);
+            w.visits().row(id, ++visit, "AGREED", agreed, null, null, deadlineTeam);
             w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, null, "OPEN", deadlineTeam);
             return;
         }
         String closing = outcome.equals("WITHDRAWN") ? "WITHDRAWN"
                 : outcome.equals("INACTIVE") ? "CLOSED_INACTIVE" : "CLOSED";
         w.events().row(id, closing, ended, person, true);
-        w.visits().row(id, ++visit, "AGREED", agreed, ended, workingDays(agreed, ended));
+        w.visits().row(id, ++visit, "AGREED", agreed, ended, workingDays(agreed, ended), deadlineTeam);
         w.deadlines().row(id, ++deadline, "FOLLOW_UP", followUpStart, followUpDue, ended, status(ended, followUpDue),
                 deadlineTeam);
         if (random.nextInt(100) < 33) {

@@ -113,6 +113,28 @@ class CaseTimelineProjection {
         String teamCode = null;
         if (delta != null && !withoutTeam) {
             if (replace) {
+                try (PreparedStatement old = connection.prepareStatement("SELECT stage, left_at, whole_days, team_code"
+                        + " FROM case_stage_visit WHERE initiative_id = ? FOR UPDATE")) {
+                    old.setLong(1, initiativeId);
+                    try (ResultSet rs = old.executeQuery()) {
+                        while (rs.next()) {
+                            LocalDateTime leftAt = rs.getObject(2, LocalDateTime.class);
+                            if (leftAt != null) {
+                                delta.addStay(rs.getString(1), leftAt, rs.getInt(3), rs.getString(4), -1);
+                            }
+                        }
+                    }
+                }
+                try (PreparedStatement old = connection.prepareStatement("SELECT submitted_at, closed_at, team_key"
+                        + " FROM dashboard_flow_case WHERE initiative_id = ? FOR UPDATE")) {
+                    old.setLong(1, initiativeId);
+                    try (ResultSet rs = old.executeQuery()) {
+                        if (rs.next()) {
+                            delta.addFlow(rs.getObject(1, LocalDateTime.class), rs.getObject(2, LocalDateTime.class),
+                                    rs.getString(3), -1);
+                        }
+                    }
+                }
                 try (PreparedStatement old = connection.prepareStatement("SELECT kind, due_at, status, team_code"
                         + " FROM case_deadline WHERE initiative_id = ? FOR UPDATE")) {
                     old.setLong(1, initiativeId);
@@ -124,11 +146,29 @@ class CaseTimelineProjection {
                     }
                 }
             }
-            try (PreparedStatement team = connection.prepareStatement("SELECT team_code FROM initiative WHERE id = ?")) {
+            LocalDateTime submittedAt = null;
+            LocalDateTime closedAt = null;
+            try (PreparedStatement team = connection.prepareStatement(
+                    "SELECT team_code, submitted_at, closed_at FROM initiative WHERE id = ?")) {
                 team.setLong(1, initiativeId);
                 try (ResultSet rs = team.executeQuery()) {
-                    teamCode = rs.next() ? rs.getString(1) : null;
+                    if (rs.next()) {
+                        teamCode = rs.getString(1);
+                        submittedAt = rs.getObject(2, LocalDateTime.class);
+                        closedAt = rs.getObject(3, LocalDateTime.class);
+                    }
                 }
+            }
+            // the case's entry and exit as the case row has them now, under its team now (ADR 0044)
+            delta.addFlow(submittedAt, closedAt, teamCode, 1);
+            try (PreparedStatement flow = connection.prepareStatement("INSERT INTO dashboard_flow_case"
+                    + " (initiative_id, submitted_at, closed_at, team_key) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+                    + " submitted_at = VALUE(submitted_at), closed_at = VALUE(closed_at), team_key = VALUE(team_key)")) {
+                flow.setLong(1, initiativeId);
+                flow.setObject(2, submittedAt);
+                flow.setObject(3, closedAt);
+                flow.setString(4, teamCode == null ? "" : teamCode);
+                flow.executeUpdate();
             }
         }
         if (replace) {
@@ -141,7 +181,8 @@ class CaseTimelineProjection {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO case_stage_visit"
-                + " (initiative_id, seq, stage, entered_at, left_at, working_days) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " (initiative_id, seq, stage, entered_at, left_at, working_days"
+                + (delta == null ? ") VALUES (?, ?, ?, ?, ?, ?)" : ", team_code) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
             int seq = 0;
             for (CaseTimeline.StageVisit visit : result.visits()) {
                 insert.setLong(1, initiativeId);
@@ -150,9 +191,24 @@ class CaseTimelineProjection {
                 insert.setObject(4, wall(visit.enteredAt()));
                 insert.setObject(5, wall(visit.leftAt()));
                 insert.setObject(6, visit.workingDays());
+                if (delta != null) {
+                    insert.setString(7, teamCode);
+                }
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+        if (delta != null) {
+            // the whole working days as stored (the column rounds to three decimals; its bucket is FLOOR of that)
+            try (PreparedStatement stays = connection.prepareStatement("SELECT stage, left_at, whole_days"
+                    + " FROM case_stage_visit WHERE initiative_id = ? AND left_at IS NOT NULL")) {
+                stays.setLong(1, initiativeId);
+                try (ResultSet rs = stays.executeQuery()) {
+                    while (rs.next()) {
+                        delta.addStay(rs.getString(1), rs.getObject(2, LocalDateTime.class), rs.getInt(3), teamCode, 1);
+                    }
+                }
+            }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO case_deadline"
                 + " (initiative_id, seq, kind, started_at, due_at, ended_at, status"

@@ -65,12 +65,46 @@ final class DeadlineDays {
         }
     }
 
-    /** The net change of one case's counts; written in key order (the same lock order in every transaction). */
+    /** A key of the per-day flow counts ({@code dashboard_flow_day}, V48, ADR 0044). */
+    record FlowKey(LocalDate day, String teamKey) implements Comparable<FlowKey> {
+
+        @Override
+        public int compareTo(FlowKey other) {
+            int byDay = day.compareTo(other.day);
+            return byDay != 0 ? byDay : teamKey.compareTo(other.teamKey);
+        }
+    }
+
+    /** A key of the per-day counts of stays per whole working day ({@code dashboard_stay_day}, V48, ADR 0044). */
+    record StayKey(LocalDate leftDay, String stage, int wholeDays, String teamKey) implements Comparable<StayKey> {
+
+        @Override
+        public int compareTo(StayKey other) {
+            int c = leftDay.compareTo(other.leftDay);
+            if (c == 0) {
+                c = stage.compareTo(other.stage);
+            }
+            if (c == 0) {
+                c = Integer.compare(wholeDays, other.wholeDays);
+            }
+            return c != 0 ? c : teamKey.compareTo(other.teamKey);
+        }
+    }
+
+    /** The team key of the stays' counts that holds every case whatever its team (the all-teams view). */
+    static final String ALL_TEAMS = "*";
+
+    /**
+     * The net change of one case's counts (deadlines, flow, stays); written table by table, each in key order (the
+     * same lock order in every transaction).
+     */
     static final class Delta {
 
         private final ZoneId zone;
         private final int slot;
         private final Map<Key, long[]> changes = new TreeMap<>();
+        private final Map<FlowKey, long[]> flow = new TreeMap<>();
+        private final Map<StayKey, long[]> stays = new TreeMap<>();
 
         /** The changes of several cases, gathered by {@link #merge}. */
         Delta(ZoneId zone) {
@@ -91,6 +125,45 @@ final class DeadlineDays {
                     sum[i] += n[i];
                 }
             });
+            other.flow.forEach((key, n) -> {
+                long[] sum = flow.computeIfAbsent(key, k -> new long[2]);
+                sum[0] += n[0];
+                sum[1] += n[1];
+            });
+            other.stays.forEach((key, n) -> stays.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+        }
+
+        boolean isEmpty() {
+            return changes.isEmpty() && flow.isEmpty() && stays.isEmpty();
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one case's entry (its submission) and exit (its
+         * closure) under its team, each on the local day of its moment; a missing moment is not counted.
+         */
+        void addFlow(LocalDateTime submittedAtUtc, LocalDateTime closedAtUtc, String teamCode, int sign) {
+            String team = teamCode == null ? "" : teamCode;
+            if (submittedAtUtc != null) {
+                flow.computeIfAbsent(new FlowKey(localDay(submittedAtUtc), team), key -> new long[2])[0] += sign;
+            }
+            if (closedAtUtc != null) {
+                flow.computeIfAbsent(new FlowKey(localDay(closedAtUtc), team), key -> new long[2])[1] += sign;
+            }
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one ended stay under its case's team and under
+         * {@link #ALL_TEAMS}, on the local day it ended, in the bucket of its whole working days.
+         */
+        void addStay(String stage, LocalDateTime leftAtUtc, int wholeDays, String teamCode, int sign) {
+            LocalDate day = localDay(leftAtUtc);
+            stays.computeIfAbsent(new StayKey(day, stage, wholeDays, teamCode == null ? "" : teamCode),
+                    key -> new long[1])[0] += sign;
+            stays.computeIfAbsent(new StayKey(day, stage, wholeDays, ALL_TEAMS), key -> new long[1])[0] += sign;
+        }
+
+        private LocalDate localDay(LocalDateTime utc) {
+            return utc.toInstant(ZoneOffset.UTC).atZone(zone).toLocalDate();
         }
 
         /** Adds ({@code sign} 1) or takes back ({@code sign} -1) one deadline; cancelled ones are not counted. */
@@ -126,6 +199,56 @@ final class DeadlineDays {
                     upsert.setLong(5, n[0]);
                     upsert.setLong(6, n[1]);
                     upsert.setLong(7, n[2]);
+                    upsert.addBatch();
+                    any = true;
+                }
+                if (any) {
+                    upsert.executeBatch();
+                }
+            }
+            writeFlow(connection);
+            writeStays(connection);
+        }
+
+        private void writeFlow(Connection connection) throws SQLException {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_flow_day"
+                    + " (day, team_key, entered, left_count) VALUES (?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE entered = entered + VALUE(entered),"
+                    + " left_count = left_count + VALUE(left_count)")) {
+                boolean any = false;
+                for (Map.Entry<FlowKey, long[]> change : flow.entrySet()) {
+                    long[] n = change.getValue();
+                    if (n[0] == 0 && n[1] == 0) {
+                        continue;
+                    }
+                    upsert.setObject(1, change.getKey().day());
+                    upsert.setString(2, change.getKey().teamKey());
+                    upsert.setLong(3, n[0]);
+                    upsert.setLong(4, n[1]);
+                    upsert.addBatch();
+                    any = true;
+                }
+                if (any) {
+                    upsert.executeBatch();
+                }
+            }
+        }
+
+        private void writeStays(Connection connection) throws SQLException {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_stay_day"
+                    + " (left_day, stage, whole_days, team_key, stays) VALUES (?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE stays = stays + VALUE(stays)")) {
+                boolean any = false;
+                for (Map.Entry<StayKey, long[]> change : stays.entrySet()) {
+                    if (change.getValue()[0] == 0) {
+                        continue;
+                    }
+                    StayKey key = change.getKey();
+                    upsert.setObject(1, key.leftDay());
+                    upsert.setString(2, key.stage());
+                    upsert.setInt(3, key.wholeDays());
+                    upsert.setString(4, key.teamKey());
+                    upsert.setLong(5, change.getValue()[0]);
                     upsert.addBatch();
                     any = true;
                 }
@@ -212,7 +335,7 @@ final class DeadlineDays {
         public void beforeCompletion() {
             // registered while another synchronization's beforeCommit ran (Spring calls those of before it began):
             // still inside the transaction here; on a rollback the rows go with it
-            if (!written && !delta.changes.isEmpty()) {
+            if (!written && !delta.isEmpty()) {
                 written = true;
                 write();
             }
@@ -259,6 +382,72 @@ final class DeadlineDays {
                     insert.executeUpdate();
                     from = to;
                 }
+            }
+        }
+    }
+
+    /**
+     * Counts every case's entry and exit and every ended stay anew ({@code dashboard_flow_case},
+     * {@code dashboard_flow_day}, {@code dashboard_stay_day}; V49, the benchmark's generator): set-based, one
+     * {@code INSERT ... SELECT ... GROUP BY} per stretch of time with one UTC offset of the zone and per count, each
+     * over an index range of the moments.
+     */
+    static void rebuildFlowAndStays(Connection connection, ZoneId zone) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM dashboard_flow_case");
+            statement.executeUpdate("DELETE FROM dashboard_flow_day");
+            statement.executeUpdate("DELETE FROM dashboard_stay_day");
+            statement.executeUpdate("INSERT INTO dashboard_flow_case (initiative_id, submitted_at, closed_at, team_key)"
+                    + " SELECT id, submitted_at, closed_at, COALESCE(team_code, '') FROM initiative");
+        }
+        perOffset(connection, zone, "initiative", "submitted_at", "INSERT INTO dashboard_flow_day"
+                + " (day, team_key, entered, left_count) SELECT DATE(DATE_ADD(submitted_at, INTERVAL ? SECOND)) AS d,"
+                + " COALESCE(team_code, '') AS t, COUNT(*), 0 FROM initiative WHERE submitted_at >= ? AND submitted_at < ?"
+                + " GROUP BY d, t ON DUPLICATE KEY UPDATE entered = entered + VALUE(entered)");
+        perOffset(connection, zone, "initiative", "closed_at", "INSERT INTO dashboard_flow_day"
+                + " (day, team_key, entered, left_count) SELECT DATE(DATE_ADD(closed_at, INTERVAL ? SECOND)) AS d,"
+                + " COALESCE(team_code, '') AS t, 0, COUNT(*) FROM initiative WHERE closed_at >= ? AND closed_at < ?"
+                + " GROUP BY d, t ON DUPLICATE KEY UPDATE left_count = left_count + VALUE(left_count)");
+        perOffset(connection, zone, "case_stage_visit", "left_at", "INSERT INTO dashboard_stay_day"
+                + " (left_day, stage, whole_days, team_key, stays) SELECT DATE(DATE_ADD(left_at, INTERVAL ? SECOND)) AS d,"
+                + " stage, whole_days, COALESCE(team_code, '') AS t, COUNT(*) FROM case_stage_visit"
+                + " WHERE left_at >= ? AND left_at < ? GROUP BY d, stage, whole_days, t"
+                + " ON DUPLICATE KEY UPDATE stays = stays + VALUE(stays)");
+        perOffset(connection, zone, "case_stage_visit", "left_at", "INSERT INTO dashboard_stay_day"
+                + " (left_day, stage, whole_days, team_key, stays) SELECT DATE(DATE_ADD(left_at, INTERVAL ? SECOND)) AS d,"
+                + " stage, whole_days, '" + ALL_TEAMS + "', COUNT(*) FROM case_stage_visit"
+                + " WHERE left_at >= ? AND left_at < ? GROUP BY d, stage, whole_days"
+                + " ON DUPLICATE KEY UPDATE stays = stays + VALUE(stays)");
+    }
+
+    /**
+     * Runs {@code insert} (parameters: the offset in seconds, the stretch's start and end as UTC wall-clock times) once
+     * per stretch of one UTC offset of the zone between the first and the last {@code column} of {@code table}.
+     */
+    private static void perOffset(Connection connection, ZoneId zone, String table, String column, String insert)
+            throws SQLException {
+        LocalDateTime first;
+        LocalDateTime last;
+        try (Statement statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT MIN(" + column + "), MAX(" + column + ") FROM " + table)) {
+            rs.next();
+            first = rs.getObject(1, LocalDateTime.class);
+            last = rs.getObject(2, LocalDateTime.class);
+        }
+        if (first == null) {
+            return;
+        }
+        Instant from = first.toInstant(ZoneOffset.UTC);
+        Instant end = last.toInstant(ZoneOffset.UTC).plusSeconds(1);
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            while (from.isBefore(end)) {
+                ZoneOffsetTransition next = zone.getRules().nextTransition(from);
+                Instant to = next == null || next.getInstant().isAfter(end) ? end : next.getInstant();
+                statement.setInt(1, zone.getRules().getOffset(from).getTotalSeconds());
+                statement.setObject(2, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+                statement.setObject(3, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+                statement.executeUpdate();
+                from = to;
             }
         }
     }

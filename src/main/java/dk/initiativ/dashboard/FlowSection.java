@@ -31,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Section 10, case flow: the open cases per stage now (from the case rows), and per week of the period the cases
  * that entered (were submitted) and left (were closed, whatever the outcome). Weeks are ISO weeks (Monday to
- * Sunday) in the municipality's zone; the first and last week count only the days inside the period.
+ * Sunday) in the municipality's zone; the first and last week count only the days inside the period. Without a
+ * topic or district filter the weeks are sums of per-day counts kept by the projection (ADR 0044); with one, the case
+ * rows of the period are counted.
  */
 @Component
 class FlowSection implements DashboardSection {
@@ -93,9 +95,13 @@ class FlowSection implements DashboardSection {
         for (LocalDate monday = monday(scope.from()); !monday.isAfter(scope.to()); monday = monday.plusWeeks(1)) {
             weeks.put(monday, new long[2]);
         }
-        boolean wholeHours = wholeHourOffsets(scope);
-        count(weeks, "i.submitted_at", filters, params, 0, wholeHours);
-        count(weeks, "i.closed_at", filters, params, 1, wholeHours);
+        if (scope.topic().isEmpty() && scope.district().isEmpty()) {
+            countDays(weeks, scope);
+        } else {
+            boolean wholeHours = wholeHourOffsets(scope);
+            count(weeks, "i.submitted_at", filters, params, 0, wholeHours);
+            count(weeks, "i.closed_at", filters, params, 1, wholeHours);
+        }
         List<List<Cell>> rows = new ArrayList<>();
         weeks.forEach((monday, counts) -> rows.add(List.of(
                 new Text(messages.getMessage("dashboard.flow.week", new Object[] {
@@ -106,6 +112,30 @@ class FlowSection implements DashboardSection {
                 List.of(new Column("dashboard.flow.col.week"), new Column("dashboard.flow.col.entered"),
                         new Column("dashboard.flow.col.left")), rows,
                 Optional.of(new Chart(Chart.Kind.LINE, 0, List.of(1, 2))));
+    }
+
+    /**
+     * Without a topic or district filter: the per-day counts ({@code dashboard_flow_day}, V48, ADR 0044: per local
+     * day and team of the case, kept by the projection) of the period's days, at most one row per day and team key.
+     */
+    private void countDays(Map<LocalDate, long[]> weeks, DashboardScope scope) {
+        // this transaction's own changes of the counts first (they are written just before it commits)
+        DeadlineDays.flush();
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("firstDay", scope.from())
+                .addValue("lastDay", scope.to());
+        String teams = "";
+        if (!scope.allTeams()) {
+            teams = " AND team_key IN (:teams)";
+            params.addValue("teams", scope.teamCodes());
+        }
+        jdbc.query("SELECT day, SUM(entered), SUM(left_count) FROM dashboard_flow_day WHERE day >= :firstDay"
+                + " AND day <= :lastDay" + teams + " GROUP BY day", params, rs -> {
+                    long[] counts = weeks.get(monday(rs.getObject(1, LocalDate.class)));
+                    if (counts != null) {
+                        counts[0] += rs.getLong(2);
+                        counts[1] += rs.getLong(3);
+                    }
+                });
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dk.initiativ.dashboard.DashboardTable.Cell;
 import dk.initiativ.dashboard.DashboardTable.Chart;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Section 20, lead times in working days ({@link WorkingTime}): per stage, each stay in the stage that ended in the
  * period (from {@code case_stage_visit}); and from submission to closure for each case closed in the period. Median
- * and 90th percentile as {@link Percentiles} defines them.
+ * and 90th percentile as {@link Percentiles} defines them. Without a topic or district filter the stages' figures come
+ * from per-day counts per whole working day and the stays of the buckets that hold the ranks (ADR 0044).
  */
 @Component
 class LeadTimesSection implements DashboardSection {
@@ -53,6 +55,31 @@ class LeadTimesSection implements DashboardSection {
         MapSqlParameterSource params = new MapSqlParameterSource();
         ScopeSql.period(scope, workingTime.zone(), params);
         String filters = ScopeSql.filters(scope, params);
+        Map<Stage, List<Cell>> perStage = null;
+        if (scope.topic().isEmpty() && scope.district().isEmpty()) {
+            perStage = fromCounts(scope, params, locale);
+        }
+        if (perStage == null) {
+            perStage = fromStays(scope, params, filters, locale);
+        }
+        Samples wholeCase = new Samples();
+        jdbc.query("SELECT i.submitted_at, i.closed_at FROM initiative i WHERE i.closed_at >= :periodStart"
+                + " AND i.closed_at < :periodEnd" + filters, params, rs -> {
+                    Instant submitted = ScopeSql.utc(rs.getObject(1, LocalDateTime.class));
+                    Instant closed = ScopeSql.utc(rs.getObject(2, LocalDateTime.class));
+                    wholeCase.add(workingTime.between(submitted, closed));
+                });
+        List<List<Cell>> rows = new ArrayList<>(perStage.values());
+        rows.add(row(messages.getMessage("dashboard.leadTimes.wholeCase", null, locale), wholeCase));
+        return List.of(new DashboardTable("lead-times", "dashboard.leadTimes.title", "dashboard.leadTimes.definition",
+                List.of(new Column("dashboard.leadTimes.col.stage"), new Column("dashboard.leadTimes.col.cases"),
+                        new Column("dashboard.leadTimes.col.median"), new Column("dashboard.leadTimes.col.p90")),
+                rows, Optional.of(new Chart(Chart.Kind.BAR, 0, List.of(2, 3)))));
+    }
+
+    /** Every stay of the period read (a topic or district filter: with the case rows). */
+    private Map<Stage, List<Cell>> fromStays(DashboardScope scope, MapSqlParameterSource params, String filters,
+            Locale locale) {
         Map<Stage, Samples> perStage = new EnumMap<>(Stage.class);
         FlowSection.OPEN_STAGES.forEach(stage -> perStage.put(stage, new Samples()));
         // the stays carry their working days (written with the projection); without teams, topic or district the
@@ -65,20 +92,81 @@ class LeadTimesSection implements DashboardSection {
                         values.add(rs.getDouble(2));
                     }
                 });
-        Samples wholeCase = new Samples();
-        jdbc.query("SELECT i.submitted_at, i.closed_at FROM initiative i WHERE i.closed_at >= :periodStart"
-                + " AND i.closed_at < :periodEnd" + filters, params, rs -> {
-                    Instant submitted = ScopeSql.utc(rs.getObject(1, LocalDateTime.class));
-                    Instant closed = ScopeSql.utc(rs.getObject(2, LocalDateTime.class));
-                    wholeCase.add(workingTime.between(submitted, closed));
+        Map<Stage, List<Cell>> rows = new EnumMap<>(Stage.class);
+        perStage.forEach((stage, values) -> rows.put(stage, row(messages.getMessage("stage." + stage, null, locale),
+                values)));
+        return rows;
+    }
+
+    /**
+     * Without a topic or district filter, two levels (ADR 0036 step 3, ADR 0044): the per-day counts of stays per
+     * stage and whole working days ({@code dashboard_stay_day}) give each stage's count and the whole-day bucket that
+     * holds each rank the median and the p90 ask for ({@link Percentiles}); only those buckets' stays of the period
+     * are read ({@code ix_case_stage_visit_bucket}: one index range each). Null when the counts and the stays
+     * disagree (then every stay is read).
+     */
+    private Map<Stage, List<Cell>> fromCounts(DashboardScope scope, MapSqlParameterSource params, Locale locale) {
+        // this transaction's own changes of the counts first (they are written just before it commits)
+        DeadlineDays.flush();
+        MapSqlParameterSource counts = new MapSqlParameterSource().addValue("firstDay", scope.from())
+                .addValue("lastDay", scope.to());
+        String teams = "";
+        if (!scope.allTeams()) {
+            teams = " AND v.team_code IN (:teams)";
+            counts.addValue("teams", scope.teamCodes());
+            params.addValue("teams", scope.teamCodes());
+        }
+        counts.addValue("teamKeys", scope.allTeams() ? List.of(DeadlineDays.ALL_TEAMS) : scope.teamCodes());
+        Map<Stage, TreeMap<Integer, Long>> buckets = new EnumMap<>(Stage.class);
+        FlowSection.OPEN_STAGES.forEach(stage -> buckets.put(stage, new TreeMap<>()));
+        jdbc.query("SELECT stage, whole_days, SUM(stays) FROM dashboard_stay_day WHERE team_key IN (:teamKeys)"
+                + " AND left_day >= :firstDay AND left_day <= :lastDay GROUP BY stage, whole_days", counts, rs -> {
+                    TreeMap<Integer, Long> stage = buckets.get(Stage.valueOf(rs.getString(1)));
+                    if (stage != null && rs.getLong(3) != 0) {
+                        stage.merge(rs.getInt(2), rs.getLong(3), Long::sum);
+                    }
                 });
-        List<List<Cell>> rows = new ArrayList<>();
-        perStage.forEach((stage, values) -> rows.add(row(messages.getMessage("stage." + stage, null, locale), values)));
-        rows.add(row(messages.getMessage("dashboard.leadTimes.wholeCase", null, locale), wholeCase));
-        return List.of(new DashboardTable("lead-times", "dashboard.leadTimes.title", "dashboard.leadTimes.definition",
-                List.of(new Column("dashboard.leadTimes.col.stage"), new Column("dashboard.leadTimes.col.cases"),
-                        new Column("dashboard.leadTimes.col.median"), new Column("dashboard.leadTimes.col.p90")),
-                rows, Optional.of(new Chart(Chart.Kind.BAR, 0, List.of(2, 3)))));
+        String sql = "SELECT v.working_days FROM case_stage_visit v WHERE v.stage = :stage AND v.whole_days = :bucket"
+                + " AND v.left_at >= :periodStart AND v.left_at < :periodEnd" + teams;
+        Map<Stage, List<Cell>> rows = new EnumMap<>(Stage.class);
+        for (Map.Entry<Stage, TreeMap<Integer, Long>> stage : buckets.entrySet()) {
+            long total = stage.getValue().values().stream().mapToLong(Long::longValue).sum();
+            Map<Integer, double[]> read = new java.util.HashMap<>();
+            boolean[] disagree = {false};
+            Percentiles.Ranked ranked = rank -> {
+                long before = 0;
+                for (Map.Entry<Integer, Long> bucket : stage.getValue().entrySet()) {
+                    if (rank <= before + bucket.getValue()) {
+                        double[] values = read.computeIfAbsent(bucket.getKey(), b -> {
+                            Samples samples = new Samples();
+                            jdbc.query(sql, new MapSqlParameterSource(params.getValues())
+                                    .addValue("stage", stage.getKey().name()).addValue("bucket", b),
+                                    rs -> {
+                                        samples.add(rs.getDouble(1));
+                                    });
+                            return samples.sorted();
+                        });
+                        if (values.length != bucket.getValue()) {
+                            disagree[0] = true;
+                            return Double.NaN;
+                        }
+                        return values[(int) (rank - before) - 1];
+                    }
+                    before += bucket.getValue();
+                }
+                disagree[0] = true;
+                return Double.NaN;
+            };
+            int n = (int) total;
+            Optional<Double> median = Percentiles.median(n, ranked);
+            Optional<Double> p90 = Percentiles.nearestRank(n, 90, ranked);
+            if (disagree[0]) {
+                return null;
+            }
+            rows.put(stage.getKey(), List.of(new Text(messages.getMessage("stage." + stage.getKey(), null, locale)),
+                    new Count(n), days(median), days(p90)));
+        }
+        return rows;
     }
 
     private static List<Cell> row(String label, Samples values) {

@@ -27,11 +27,24 @@ public final class Percentiles {
 
     /** As {@link #median(Collection)} on values already sorted ascending. */
     static Optional<Double> median(double[] sorted) {
-        int n = sorted.length;
+        return median(sorted.length, rank -> sorted[rank - 1]);
+    }
+
+    /**
+     * The value at a 1-based rank of {@code n} values sorted ascending, for a caller that does not hold every value
+     * (the lead times read only the whole-day bucket that holds the rank, ADR 0044).
+     */
+    @FunctionalInterface
+    interface Ranked {
+        double at(int rank);
+    }
+
+    /** As {@link #median(double[])} on {@code n} sorted values, asking only for the middle rank(s). */
+    static Optional<Double> median(int n, Ranked sorted) {
         if (n == 0) {
             return Optional.empty();
         }
-        return Optional.of(n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0);
+        return Optional.of(n % 2 == 1 ? sorted.at(n / 2 + 1) : (sorted.at(n / 2) + sorted.at(n / 2 + 1)) / 2.0);
     }
 
     /**
@@ -46,15 +59,19 @@ public final class Percentiles {
 
     /** As {@link #nearestRank(Collection, double)} on values already sorted ascending. */
     static Optional<Double> nearestRank(double[] sorted, double percent) {
+        return nearestRank(sorted.length, percent, rank -> sorted[rank - 1]);
+    }
+
+    /** As {@link #nearestRank(double[], double)} on {@code n} sorted values, asking only for the one rank. */
+    static Optional<Double> nearestRank(int n, double percent, Ranked sorted) {
         if (!(percent > 0 && percent <= 100)) {
             throw new IllegalArgumentException("percent must be in (0, 100], was " + percent);
         }
-        int n = sorted.length;
         if (n == 0) {
             return Optional.empty();
         }
         int rank = Math.max(1, (int) Math.ceil(percent / 100.0 * n - 1e-9));
-        return Optional.of(sorted[Math.min(rank, n) - 1]);
+        return Optional.of(sorted.at(Math.min(rank, n)));
     }
 
     /** The 90th percentile by nearest rank ({@link #nearestRank(Collection, double)} with 90). */
