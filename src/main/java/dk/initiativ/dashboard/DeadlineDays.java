@@ -39,7 +39,9 @@ final class DeadlineDays {
     /**
      * The slots each key's counts are spread over (V52, ADR 0047): a case's changes go to the slot of its id, so that
      * concurrent submissions of one day (one key: the day, SCREENING, no team) mostly change different rows instead of
-     * waiting for one another's commit on one row. A reader sums over the slots (as it sums over days).
+     * waiting for one another's commit on one row. A reader sums over the slots (as it sums over days). The flow's and
+     * the stays' counts use the same slots (V53): every submission of a day adds to one flow row, every ended stay to
+     * its all-teams row.
      */
     static final int SLOTS = 8;
 
@@ -65,18 +67,26 @@ final class DeadlineDays {
         }
     }
 
-    /** A key of the per-day flow counts ({@code dashboard_flow_day}, V48, ADR 0044). */
-    record FlowKey(LocalDate day, String teamKey) implements Comparable<FlowKey> {
+    /** A key of the per-day flow counts ({@code dashboard_flow_day}, V48, ADR 0044; slots V53 as V52's). */
+    record FlowKey(LocalDate day, String teamKey, int slot) implements Comparable<FlowKey> {
 
         @Override
         public int compareTo(FlowKey other) {
             int byDay = day.compareTo(other.day);
-            return byDay != 0 ? byDay : teamKey.compareTo(other.teamKey);
+            if (byDay != 0) {
+                return byDay;
+            }
+            int byTeam = teamKey.compareTo(other.teamKey);
+            return byTeam != 0 ? byTeam : Integer.compare(slot, other.slot);
         }
     }
 
-    /** A key of the per-day counts of stays per whole working day ({@code dashboard_stay_day}, V48, ADR 0044). */
-    record StayKey(LocalDate leftDay, String stage, int wholeDays, String teamKey) implements Comparable<StayKey> {
+    /**
+     * A key of the per-day counts of stays per whole working day ({@code dashboard_stay_day}, V48, ADR 0044; slots
+     * V53 as V52's).
+     */
+    record StayKey(LocalDate leftDay, String stage, int wholeDays, String teamKey, int slot)
+            implements Comparable<StayKey> {
 
         @Override
         public int compareTo(StayKey other) {
@@ -87,7 +97,10 @@ final class DeadlineDays {
             if (c == 0) {
                 c = Integer.compare(wholeDays, other.wholeDays);
             }
-            return c != 0 ? c : teamKey.compareTo(other.teamKey);
+            if (c == 0) {
+                c = teamKey.compareTo(other.teamKey);
+            }
+            return c != 0 ? c : Integer.compare(slot, other.slot);
         }
     }
 
@@ -144,10 +157,10 @@ final class DeadlineDays {
         void addFlow(LocalDateTime submittedAtUtc, LocalDateTime closedAtUtc, String teamCode, int sign) {
             String team = teamCode == null ? "" : teamCode;
             if (submittedAtUtc != null) {
-                flow.computeIfAbsent(new FlowKey(localDay(submittedAtUtc), team), key -> new long[2])[0] += sign;
+                flow.computeIfAbsent(new FlowKey(localDay(submittedAtUtc), team, slot), key -> new long[2])[0] += sign;
             }
             if (closedAtUtc != null) {
-                flow.computeIfAbsent(new FlowKey(localDay(closedAtUtc), team), key -> new long[2])[1] += sign;
+                flow.computeIfAbsent(new FlowKey(localDay(closedAtUtc), team, slot), key -> new long[2])[1] += sign;
             }
         }
 
@@ -157,9 +170,9 @@ final class DeadlineDays {
          */
         void addStay(String stage, LocalDateTime leftAtUtc, int wholeDays, String teamCode, int sign) {
             LocalDate day = localDay(leftAtUtc);
-            stays.computeIfAbsent(new StayKey(day, stage, wholeDays, teamCode == null ? "" : teamCode),
+            stays.computeIfAbsent(new StayKey(day, stage, wholeDays, teamCode == null ? "" : teamCode, slot),
                     key -> new long[1])[0] += sign;
-            stays.computeIfAbsent(new StayKey(day, stage, wholeDays, ALL_TEAMS), key -> new long[1])[0] += sign;
+            stays.computeIfAbsent(new StayKey(day, stage, wholeDays, ALL_TEAMS, slot), key -> new long[1])[0] += sign;
         }
 
         private LocalDate localDay(LocalDateTime utc) {
@@ -212,7 +225,7 @@ final class DeadlineDays {
 
         private void writeFlow(Connection connection) throws SQLException {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_flow_day"
-                    + " (day, team_key, entered, left_count) VALUES (?, ?, ?, ?)"
+                    + " (day, team_key, slot, entered, left_count) VALUES (?, ?, ?, ?, ?)"
                     + " ON DUPLICATE KEY UPDATE entered = entered + VALUE(entered),"
                     + " left_count = left_count + VALUE(left_count)")) {
                 boolean any = false;
@@ -223,8 +236,9 @@ final class DeadlineDays {
                     }
                     upsert.setObject(1, change.getKey().day());
                     upsert.setString(2, change.getKey().teamKey());
-                    upsert.setLong(3, n[0]);
-                    upsert.setLong(4, n[1]);
+                    upsert.setInt(3, change.getKey().slot());
+                    upsert.setLong(4, n[0]);
+                    upsert.setLong(5, n[1]);
                     upsert.addBatch();
                     any = true;
                 }
@@ -236,7 +250,7 @@ final class DeadlineDays {
 
         private void writeStays(Connection connection) throws SQLException {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_stay_day"
-                    + " (left_day, stage, whole_days, team_key, stays) VALUES (?, ?, ?, ?, ?)"
+                    + " (left_day, stage, whole_days, team_key, slot, stays) VALUES (?, ?, ?, ?, ?, ?)"
                     + " ON DUPLICATE KEY UPDATE stays = stays + VALUE(stays)")) {
                 boolean any = false;
                 for (Map.Entry<StayKey, long[]> change : stays.entrySet()) {
@@ -248,7 +262,8 @@ final class DeadlineDays {
                     upsert.setString(2, key.stage());
                     upsert.setInt(3, key.wholeDays());
                     upsert.setString(4, key.teamKey());
-                    upsert.setLong(5, change.getValue()[0]);
+                    upsert.setInt(5, key.slot());
+                    upsert.setLong(6, change.getValue()[0]);
                     upsert.addBatch();
                     any = true;
                 }
