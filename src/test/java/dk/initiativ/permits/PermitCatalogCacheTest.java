@@ -3,13 +3,11 @@ package dk.initiativ.permits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import dk.initiativ.casework.TaskFormOptions;
 import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.LocalModeTest;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +104,7 @@ class PermitCatalogCacheTest {
 
     @Test
     void anAdminsChangeIsSeenAtOnce() {
-        String group = newIdentityGroup();
+        String group = PermitCatalogAdminTest.newIdentityGroup(identity);
         String suffix = group.substring(group.length() - 6);
         assertThat(departments.isDepartment(group)).isFalse();
         Map<?, ?> department = created(api.post("admin", "/api/admin/departments", Map.of("group", group,
@@ -160,14 +158,5 @@ class PermitCatalogCacheTest {
 
     private long count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-    }
-
-    /** A group the identity knows (local mode: Camunda's own identity), made for this test. */
-    private String newIdentityGroup() {
-        String id = "afd-" + UUID.randomUUID().toString().substring(0, 8);
-        Group group = identity.newGroup(id);
-        group.setName("Afdeling " + id);
-        identity.saveGroup(group);
-        return id;
     }
 }
