@@ -3,7 +3,6 @@ package dk.initiativ.funding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +13,7 @@ import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.IsoDates;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import dk.initiativ.web.PageForms;
@@ -204,14 +204,7 @@ class FundingPoolPageController {
     }
 
     private static LocalDate date(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(typed.strip());
-        } catch (DateTimeParseException e) {
-            throw new FieldProblemException("applicationDeadline", "admin.ref.pool.error.deadline");
-        }
+        return IsoDates.parse(typed, "applicationDeadline", "admin.ref.pool.error.deadline");
     }
 
     /** An amount as the form shows it back: no trailing zero decimals, no grouping. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +12,8 @@ import java.util.Map;
 import dk.initiativ.admin.Admins;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.process.DeadlineProperties;
-import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.IsoDates;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import dk.initiativ.web.PageForms;
@@ -169,13 +168,6 @@ class StaffProfilePageController {
     }
 
     private static LocalDate date(String typed, String field) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(typed.strip());
-        } catch (DateTimeParseException e) {
-            throw new FieldProblemException(field, "admin.absence.error.date");
-        }
+        return IsoDates.parse(typed, field, "admin.absence.error.date");
     }
 }
