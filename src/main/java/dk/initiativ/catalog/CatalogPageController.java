@@ -1,7 +1,6 @@
 package dk.initiativ.catalog;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,13 +8,11 @@ import java.util.Map;
 import dk.initiativ.admin.Admins;
 import dk.initiativ.admin.ReferenceChanges;
 import dk.initiativ.process.DeadlineProperties;
-import dk.initiativ.web.ConflictException;
-import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,15 +37,15 @@ class CatalogPageController {
 
     private final CatalogAdmin admin;
     private final ReferenceChanges changes;
-    private final MessageSource texts;
+    private final PageForms forms;
     private final CatalogProperties properties;
     private final ZoneId zone;
 
-    CatalogPageController(CatalogAdmin admin, ReferenceChanges changes, MessageSource texts,
+    CatalogPageController(CatalogAdmin admin, ReferenceChanges changes, PageForms forms,
             CatalogProperties properties, DeadlineProperties deadlines) {
         this.admin = admin;
         this.changes = changes;
-        this.texts = texts;
+        this.forms = forms;
         this.properties = properties;
         this.zone = deadlines.zone();
     }
@@ -91,18 +88,16 @@ class CatalogPageController {
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
         CatalogAdmin.Kind kind = kind(path);
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            CatalogAdmin.AdminEntry entry = admin.create(kind, new CatalogAdmin.NewEntry(code, nameDa, nameEn), who);
+        PageForms.Outcome<CatalogAdmin.AdminEntry> outcome = forms.attempt(
+                () -> admin.create(kind, new CatalogAdmin.NewEntry(code, nameDa, nameEn), who), field -> field, null,
+                locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.topics.created");
-            return "redirect:/admin/" + kind.path + "/" + entry.code();
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
+            return "redirect:/admin/" + kind.path + "/" + outcome.result().code();
         }
         common(kind, model);
         model.addAttribute("form", new Form(code, nameDa, nameEn, ""));
-        model.addAttribute("errors", errors);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("errors", outcome.errors());
         return "admin/catalog-new";
     }
 
@@ -125,24 +120,17 @@ class CatalogPageController {
         String who = Admins.require(authentication);
         CatalogAdmin.Kind kind = kind(path);
         find(kind, code);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Form form = new Form(code, nameDa, nameEn, version);
-        int status = HttpServletResponse.SC_BAD_REQUEST;
-        try {
-            admin.rename(kind, code, nameDa, nameEn, version(version), who);
+        PageForms.Outcome<?> outcome = forms.attempt(
+                () -> admin.rename(kind, code, nameDa, nameEn, version(version), who), field -> field, "nameDa",
+                locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.topics.saved");
             return "redirect:/admin/" + kind.path + "/" + code;
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
-        } catch (ConflictException e) {
-            errors.put("nameDa", text(e.messageKey(), locale));
-            status = HttpServletResponse.SC_CONFLICT;
         }
         CatalogAdmin.AdminEntry entry = find(kind, code);
-        response.setStatus(status);
         // after a conflict the form carries the version as it is now, with the names as typed
-        return page(kind, entry, new Form(code, form.nameDa(), form.nameEn(), String.valueOf(entry.version())),
-                errors, locale, model);
+        return page(kind, entry, new Form(code, nameDa, nameEn, String.valueOf(entry.version())),
+                outcome.errors(), locale, model);
     }
 
     @PostMapping(KIND + "/{code}/aktiv")
@@ -155,21 +143,14 @@ class CatalogPageController {
         CatalogAdmin.Kind kind = kind(path);
         find(kind, code);
         boolean on = "true".equals(active);
-        Map<String, String> errors = new LinkedHashMap<>();
-        int status = HttpServletResponse.SC_BAD_REQUEST;
-        try {
-            admin.setActive(kind, code, on, version(version), who);
+        PageForms.Outcome<?> outcome = forms.attempt(() -> admin.setActive(kind, code, on, version(version), who),
+                field -> "active", "active", locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", on ? "admin.topics.restored" : "admin.topics.retired");
             return "redirect:/admin/" + kind.path + "/" + code;
-        } catch (FieldProblemException e) {
-            errors.put("active", text(e.messageKey(), locale));
-        } catch (ConflictException e) {
-            errors.put("active", text(e.messageKey(), locale));
-            status = HttpServletResponse.SC_CONFLICT;
         }
         CatalogAdmin.AdminEntry entry = find(kind, code);
-        response.setStatus(status);
-        return page(kind, entry, Form.ofEntry(entry), errors, locale, model);
+        return page(kind, entry, Form.ofEntry(entry), outcome.errors(), locale, model);
     }
 
     private String page(CatalogAdmin.Kind kind, CatalogAdmin.AdminEntry entry, Form form, Map<String, String> errors,
@@ -208,6 +189,6 @@ class CatalogPageController {
     }
 
     private String text(String key, Locale locale) {
-        return texts.getMessage(key, null, key, locale);
+        return forms.text(key, locale);
     }
 }

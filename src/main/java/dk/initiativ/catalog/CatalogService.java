@@ -8,21 +8,17 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import dk.initiativ.database.ReadMostly;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What citizens choose from: the active topics and districts, named in the caller's language and sorted
  * as that language sorts (in Danish, æ, ø and å come last). Other features check codes against it.
  * <p>
  * The catalogue is a few dozen rows read on every form page and checked on every submission, and it changes a few
- * times a year. So it is read in one go and kept in memory for {@code initiativ.catalog.cache-for} (a Caffeine cache
- * of one entry): a submission then sends no statement for it. Whoever changes the tables calls {@link #changed()};
+ * times a year. So it is read in one go and kept in memory for {@code initiativ.catalog.cache-for} ({@link ReadMostly}):
+ * a submission then sends no statement for it. Whoever changes the tables calls {@link #changed()};
  * other nodes see a change within the configured time.
  */
 @Service
@@ -48,17 +44,13 @@ public class CatalogService {
     private record Snapshot(Map<String, Item> topics, Map<String, Item> districts) {
     }
 
-    private final LoadingCache<Boolean, Snapshot> snapshot;
+    private final ReadMostly<Snapshot> snapshot;
 
     CatalogService(TopicRepository topics, DistrictRepository districts, PlatformTransactionManager transactions,
             CatalogProperties properties) {
-        TransactionTemplate readOnly = new TransactionTemplate(transactions);
-        readOnly.setReadOnly(true);
-        this.snapshot = Caffeine.newBuilder()
-                .expireAfterWrite(properties.cacheFor())
-                .build(key -> readOnly.execute(status -> new Snapshot(
-                        byCode(topics.findAll().stream().map(Item::of).toList()),
-                        byCode(districts.findAll().stream().map(Item::of).toList()))));
+        this.snapshot = new ReadMostly<>(properties.cacheFor(), transactions, () -> new Snapshot(
+                byCode(topics.findAll().stream().map(Item::of).toList()),
+                byCode(districts.findAll().stream().map(Item::of).toList())));
     }
 
     /** The topics a citizen may choose today. */
@@ -97,19 +89,11 @@ public class CatalogService {
      * cannot keep the old rows.
      */
     public void changed() {
-        snapshot.invalidateAll();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    snapshot.invalidateAll();
-                }
-            });
-        }
+        snapshot.changed();
     }
 
     private Snapshot current() {
-        return snapshot.get(Boolean.TRUE);
+        return snapshot.current();
     }
 
     private static Map<String, Item> byCode(List<Item> items) {

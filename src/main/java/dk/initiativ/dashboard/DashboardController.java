@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import dk.initiativ.dashboard.DashboardTable.CaseLink;
 import dk.initiativ.dashboard.DashboardTable.Cell;
 import dk.initiativ.web.ForbiddenException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.IsoDates;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -215,14 +215,7 @@ class DashboardController {
     }
 
     private static Optional<LocalDate> day(String text) {
-        if (text == null || text.isBlank() || text.length() > 10) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return text != null && text.length() > 10 ? Optional.empty() : IsoDates.read(text);
     }
 
     private static Set<String> roles(Authentication authentication) {

@@ -18,10 +18,12 @@ import dk.initiativ.admin.ReferenceChanges;
 import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.initiative.AgeBand;
 import dk.initiativ.web.FieldProblemException;
+import dk.initiativ.web.FieldProblemsException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.tika.Tika;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,10 +70,18 @@ public class PopulationAdmin {
 
     /** One bad line of an upload: the line number (1 is the header), the column (or null) and the message key. */
     public record LineError(long line, String column, String messageKey, Object... args) {
+
+        /** "Line 3, column inhabitants: ..." in the language. */
+        public String text(MessageSource texts, Locale locale) {
+            String why = texts.getMessage(messageKey, args, messageKey, locale);
+            return column == null
+                    ? texts.getMessage("admin.population.lineError", new Object[] {line, why}, locale)
+                    : texts.getMessage("admin.population.lineFieldError", new Object[] {line, column, why}, locale);
+        }
     }
 
-    /** The file had bad lines: nothing was stored. */
-    public static class BadLinesException extends RuntimeException {
+    /** The file had bad lines: nothing was stored. The API answers one error per line (field {@code file}). */
+    public static class BadLinesException extends FieldProblemsException {
 
         private final transient List<LineError> errors;
 
@@ -82,6 +92,18 @@ public class PopulationAdmin {
 
         public List<LineError> errors() {
             return errors;
+        }
+
+        @Override
+        public String detail(MessageSource messages, Locale locale) {
+            return messages.getMessage("admin.population.badLines", new Object[] {errors.size()}, locale);
+        }
+
+        @Override
+        public List<?> errors(MessageSource messages, Locale locale) {
+            return errors.stream().map(error -> Map.of("field", "file", "line", error.line(),
+                    "column", error.column() == null ? "" : error.column(),
+                    "message", error.text(messages, locale))).toList();
         }
     }
 

@@ -2,21 +2,14 @@ package dk.initiativ.dashboard;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import dk.initiativ.admin.Admins;
 import dk.initiativ.web.NotAccessLogged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,11 +28,9 @@ import org.springframework.web.multipart.MultipartFile;
 class PopulationAdminApiController {
 
     private final PopulationAdmin admin;
-    private final MessageSource messages;
 
-    PopulationAdminApiController(PopulationAdmin admin, MessageSource messages) {
+    PopulationAdminApiController(PopulationAdmin admin) {
         this.admin = admin;
-        this.messages = messages;
     }
 
     @GetMapping(path = "/api/admin/population", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,17 +55,5 @@ class PopulationAdminApiController {
         String who = Admins.require(authentication);
         return admin.upload(PopulationPageController.year(year), source, PopulationPageController.bytes(file),
                 file == null ? null : file.getOriginalFilename(), "true".equals(replace), who);
-    }
-
-    @ExceptionHandler(PopulationAdmin.BadLinesException.class)
-    ResponseEntity<ProblemDetail> badLines(PopulationAdmin.BadLinesException ex) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("admin.population.badLines", new Object[] {ex.errors().size()}, locale));
-        problem.setTitle(messages.getMessage("problem.validation.title", null, locale));
-        problem.setProperty("errors", ex.errors().stream().map(error -> Map.of("field", "file",
-                "line", error.line(), "column", error.column() == null ? "" : error.column(),
-                "message", PopulationPageController.message(messages, error, locale))).toList());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -85,7 +85,7 @@ class PopulationPageController {
             errors.put("file", texts.getMessage("admin.population.badLines", new Object[] {e.errors().size()},
                     locale));
             lines = e.errors().stream().map(error -> new LineRow(error.line(), error.column(),
-                    message(texts, error, locale))).toList();
+                    error.text(texts, locale))).toList();
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return page(form, errors, lines, model);
@@ -115,15 +115,6 @@ class PopulationPageController {
         model.addAttribute("lines", lines);
         model.addAttribute("maxKb", PopulationAdmin.MAX_BYTES / 1024);
         return "admin/population";
-    }
-
-    /** A line error in the reader's language: "Line 3, column age_band: ...". */
-    static String message(MessageSource texts, PopulationAdmin.LineError error, Locale locale) {
-        String why = texts.getMessage(error.messageKey(), error.args(), error.messageKey(), locale);
-        return error.column() == null
-                ? texts.getMessage("admin.population.lineError", new Object[] {error.line(), why}, locale)
-                : texts.getMessage("admin.population.lineFieldError", new Object[] {error.line(), error.column(), why},
-                        locale);
     }
 
     static Integer year(String typed) {

@@ -3,8 +3,6 @@ package dk.initiativ.funding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,13 +11,13 @@ import dk.initiativ.admin.Admins;
 import dk.initiativ.admin.ReferenceChanges;
 import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.process.DeadlineProperties;
-import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.IsoDates;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,15 +43,15 @@ class FundingPoolPageController {
     private final FundingPools pools;
     private final FundingPoolAdmin admin;
     private final ReferenceChanges changes;
-    private final MessageSource texts;
+    private final PageForms forms;
     private final ZoneId zone;
 
     FundingPoolPageController(FundingPools pools, FundingPoolAdmin admin, ReferenceChanges changes,
-            MessageSource texts, DeadlineProperties deadlines) {
+            PageForms forms, DeadlineProperties deadlines) {
         this.pools = pools;
         this.admin = admin;
         this.changes = changes;
-        this.texts = texts;
+        this.forms = forms;
         this.zone = deadlines.zone();
     }
 
@@ -98,20 +96,18 @@ class FundingPoolPageController {
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
         Form form = new Form(name, criteria, totalBudget, applicationDeadline, fundOfficerGroup, open != null);
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
+        PageForms.Outcome<FundingPoolView> outcome = forms.attempt(() -> {
             BigDecimal budget = amount(totalBudget, "totalBudget", locale);
             LocalDate deadline = date(applicationDeadline);
-            FundingPoolView pool = admin.create(new FundingPoolAdmin.PoolForm(name, criteria, budget, deadline,
-                    fundOfficerGroup, open != null), who);
+            return admin.create(new FundingPoolAdmin.PoolForm(name, criteria, budget, deadline, fundOfficerGroup,
+                    open != null), who);
+        }, field -> field, null, locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.ref.pool.created");
-            return "redirect:" + PATH + "/" + pool.id();
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
+            return "redirect:" + PATH + "/" + outcome.result().id();
         }
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("errors", outcome.errors());
         return "admin/pool-new";
     }
 
@@ -134,17 +130,14 @@ class FundingPoolPageController {
         FundingPoolView pool = find(id);
         Form form = new Form(name, criteria, plain(pool.totalBudget()), applicationDeadline, fundOfficerGroup,
                 open != null);
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            admin.update(id, new FundingPoolAdmin.PoolForm(name, criteria, null, date(applicationDeadline),
-                    fundOfficerGroup, open != null), who);
+        PageForms.Outcome<?> outcome = forms.attempt(() -> admin.update(id, new FundingPoolAdmin.PoolForm(name,
+                criteria, null, date(applicationDeadline), fundOfficerGroup, open != null), who), field -> field,
+                null, locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.ref.pool.saved");
             return "redirect:" + PATH + "/" + id;
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return page(pool, form, new BudgetForm(plain(pool.totalBudget()), "", ""), errors, locale, model);
+        return page(pool, form, new BudgetForm(plain(pool.totalBudget()), "", ""), outcome.errors(), locale, model);
     }
 
     @PostMapping(PATH + "/{id}/budget")
@@ -154,23 +147,17 @@ class FundingPoolPageController {
             Authentication authentication, Locale locale, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
-        Map<String, String> errors = new LinkedHashMap<>();
-        int status = HttpServletResponse.SC_BAD_REQUEST;
-        try {
-            admin.changeBudget(id, amount(from, "from", Locale.ROOT), amount(totalBudget, "newBudget", locale), reason, who);
+        PageForms.Outcome<?> outcome = forms.attempt(() -> admin.changeBudget(id, amount(from, "from", Locale.ROOT),
+                amount(totalBudget, "newBudget", locale), reason, who),
+                field -> "reason".equals(field) ? "reason" : "newBudget", "newBudget", locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.ref.pool.budgetChanged");
             return "redirect:" + PATH + "/" + id;
-        } catch (FieldProblemException e) {
-            errors.put("reason".equals(e.field()) ? "reason" : "newBudget", text(e.messageKey(), locale));
-        } catch (ConflictException e) {
-            errors.put("newBudget", text(e.messageKey(), locale));
-            status = HttpServletResponse.SC_CONFLICT;
         }
         FundingPoolView pool = find(id);
-        response.setStatus(status);
         // after a conflict the form starts from the budget as it is now
-        return page(pool, Form.of(pool), new BudgetForm(plain(pool.totalBudget()), totalBudget, reason), errors,
-                locale, model);
+        return page(pool, Form.of(pool), new BudgetForm(plain(pool.totalBudget()), totalBudget, reason),
+                outcome.errors(), locale, model);
     }
 
     private String page(FundingPoolView pool, Form form, BudgetForm budget, Map<String, String> errors, Locale locale,
@@ -217,14 +204,7 @@ class FundingPoolPageController {
     }
 
     private static LocalDate date(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(typed.strip());
-        } catch (DateTimeParseException e) {
-            throw new FieldProblemException("applicationDeadline", "admin.ref.pool.error.deadline");
-        }
+        return IsoDates.parse(typed, "applicationDeadline", "admin.ref.pool.error.deadline");
     }
 
     /** An amount as the form shows it back: no trailing zero decimals, no grouping. */
@@ -234,6 +214,6 @@ class FundingPoolPageController {
     }
 
     private String text(String key, Locale locale) {
-        return texts.getMessage(key, null, key, locale);
+        return forms.text(key, locale);
     }
 }

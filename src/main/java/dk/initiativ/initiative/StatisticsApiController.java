@@ -3,10 +3,10 @@ package dk.initiativ.initiative;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.FieldProblemException;
+import dk.initiativ.web.IsoDates;
 import dk.initiativ.web.NotAccessLogged;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,13 +50,7 @@ class StatisticsApiController {
     }
 
     private static LocalDate day(String field, String text, LocalDate otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException unreadable) {
-            throw new FieldProblemException(field, "statistics.period.date");
-        }
+        LocalDate day = IsoDates.parse(text, field, "statistics.period.date");
+        return day == null ? otherwise : day;
     }
 }

@@ -2,20 +2,15 @@ package dk.initiativ.matching;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import dk.initiativ.admin.Admins;
 import dk.initiativ.web.NotAccessLogged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,11 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MatchingRulesApiController {
 
     private final MatchingRules rules;
-    private final MessageSource messages;
 
-    MatchingRulesApiController(MatchingRules rules, MessageSource messages) {
+    MatchingRulesApiController(MatchingRules rules) {
         this.rules = rules;
-        this.messages = messages;
     }
 
     /** The deployed table; {@code deployedBy} is null for a version shipped with the application. */
@@ -50,10 +43,6 @@ class MatchingRulesApiController {
 
     /** A table to deploy on top of {@code expectedVersion}. */
     record Deploy(String xml, Integer expectedVersion) {
-    }
-
-    /** One error of a refused table: where ("xml" or "rule 3 / Team") and the message. */
-    record RuleError(String field, Integer row, String column, String message) {
     }
 
     @GetMapping
@@ -86,18 +75,5 @@ class MatchingRulesApiController {
                     null, null, List.of())));
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(rules.deploy(body.xml(), body.expectedVersion(), who));
-    }
-
-    @ExceptionHandler(MatchingRuleProblems.class)
-    ResponseEntity<ProblemDetail> refused(MatchingRuleProblems problems) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("admin.rules.error.detail", null, locale));
-        problem.setTitle(messages.getMessage("problem.validation.title", null, locale));
-        problem.setProperty("errors", problems.problems().stream()
-                .map(p -> new RuleError(p.field(), p.row(), p.column(),
-                        messages.getMessage(p.messageKey(), p.arguments(), locale)))
-                .toList());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,12 +12,12 @@ import java.util.Map;
 import dk.initiativ.admin.Admins;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.process.DeadlineProperties;
-import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
+import dk.initiativ.web.IsoDates;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,16 +43,16 @@ class StaffProfilePageController {
     private final StaffDirectory directory;
     private final StaffProfileAdmin admin;
     private final CatalogService catalog;
-    private final MessageSource texts;
+    private final PageForms forms;
     private final Clock clock;
     private final ZoneId zone;
 
     StaffProfilePageController(StaffDirectory directory, StaffProfileAdmin admin, CatalogService catalog,
-            MessageSource texts, Clock clock, DeadlineProperties deadlines) {
+            PageForms forms, Clock clock, DeadlineProperties deadlines) {
         this.directory = directory;
         this.admin = admin;
         this.catalog = catalog;
-        this.texts = texts;
+        this.forms = forms;
         this.clock = clock;
         this.zone = deadlines.zone();
     }
@@ -98,18 +96,16 @@ class StaffProfilePageController {
         String who = Admins.require(authentication);
         StaffMember member = find(userId);
         List<String> topics = competences == null ? List.of() : competences;
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            Integer number = capacity != null && capacity.strip().matches("[0-9]{1,4}")
-                    ? Integer.valueOf(capacity.strip()) : null;
-            admin.changeWork(userId, team, number, topics, who);
+        Integer number = capacity != null && capacity.strip().matches("[0-9]{1,4}")
+                ? Integer.valueOf(capacity.strip()) : null;
+        PageForms.Outcome<?> outcome = forms.run(() -> admin.changeWork(userId, team, number, topics, who),
+                field -> field, null, locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.ref.staff.saved");
             return "redirect:" + PATH + "/" + userId;
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return page(member, new WorkForm(team, capacity, topics), AbsenceForm.EMPTY, errors, locale, model);
+        return page(member, new WorkForm(team, capacity, topics), AbsenceForm.EMPTY, outcome.errors(), locale,
+                model);
     }
 
     @PostMapping(PATH + "/{userId}/fravaer")
@@ -121,18 +117,16 @@ class StaffProfilePageController {
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
         StaffMember member = find(userId);
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
+        PageForms.Outcome<?> outcome = forms.run(() -> {
             LocalDate first = date(from, "from");
             LocalDate last = date(until, "until");
             admin.addAbsence(userId, first, last, note, who);
+        }, field -> field, null, locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.absence.added");
             return "redirect:" + PATH + "/" + userId;
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return page(member, work(member), new AbsenceForm(from, until, note), errors, locale, model);
+        return page(member, work(member), new AbsenceForm(from, until, note), outcome.errors(), locale, model);
     }
 
     @PostMapping(PATH + "/{userId}/fravaer/{absenceId}/slet")
@@ -174,17 +168,6 @@ class StaffProfilePageController {
     }
 
     private static LocalDate date(String typed, String field) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(typed.strip());
-        } catch (DateTimeParseException e) {
-            throw new FieldProblemException(field, "admin.absence.error.date");
-        }
-    }
-
-    private String text(String key, Locale locale) {
-        return texts.getMessage(key, null, key, locale);
+        return IsoDates.parse(typed, field, "admin.absence.error.date");
     }
 }

@@ -3,7 +3,6 @@ package dk.initiativ.matching;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,15 +11,13 @@ import dk.initiativ.admin.Admins;
 import dk.initiativ.admin.ReferenceChanges;
 import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.process.DeadlineProperties;
-import dk.initiativ.web.ConflictException;
-import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,16 +43,16 @@ class TeamPageController {
     private final TeamAdmin admin;
     private final IdentityService identities;
     private final ReferenceChanges changes;
-    private final MessageSource texts;
+    private final PageForms forms;
     private final ZoneId zone;
 
     TeamPageController(StaffDirectory directory, TeamAdmin admin, IdentityService identities,
-            ReferenceChanges changes, MessageSource texts, DeadlineProperties deadlines) {
+            ReferenceChanges changes, PageForms forms, DeadlineProperties deadlines) {
         this.directory = directory;
         this.admin = admin;
         this.identities = identities;
         this.changes = changes;
-        this.texts = texts;
+        this.forms = forms;
         this.zone = deadlines.zone();
     }
 
@@ -104,18 +101,16 @@ class TeamPageController {
             Authentication authentication, Locale locale, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            TeamView team = admin.create(new TeamAdmin.NewTeam(code, name, lines(managers)), who);
+        PageForms.Outcome<TeamView> outcome = forms.attempt(
+                () -> admin.create(new TeamAdmin.NewTeam(code, name, lines(managers)), who), field -> field, null,
+                locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.teams.created");
-            return "redirect:" + PATH + "/" + team.code();
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
+            return "redirect:" + PATH + "/" + outcome.result().code();
         }
         model.addAttribute("form", new Form(code, name, managers, ""));
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", outcome.errors());
         model.addAttribute("candidates", candidates(Team.DEFAULT_MANAGER_GROUP));
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return "admin/team-new";
     }
 
@@ -134,23 +129,16 @@ class TeamPageController {
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
         find(code);
-        Map<String, String> errors = new LinkedHashMap<>();
-        int status = HttpServletResponse.SC_BAD_REQUEST;
-        try {
-            Long read = version != null && version.strip().matches("[0-9]{1,18}") ? Long.valueOf(version.strip())
-                    : null;
-            admin.describe(code, name, lines(managers), read, who);
+        Long read = version != null && version.strip().matches("[0-9]{1,18}") ? Long.valueOf(version.strip()) : null;
+        PageForms.Outcome<?> outcome = forms.run(() -> admin.describe(code, name, lines(managers), read, who),
+                field -> field, "name", locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.teams.saved");
             return "redirect:" + PATH + "/" + code;
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
-        } catch (ConflictException e) {
-            errors.put("name", text(e.messageKey(), locale));
-            status = HttpServletResponse.SC_CONFLICT;
         }
         TeamView team = find(code);
-        response.setStatus(status);
-        return page(team, new Form(code, name, managers, String.valueOf(team.version())), errors, locale, model);
+        return page(team, new Form(code, name, managers, String.valueOf(team.version())), outcome.errors(), locale,
+                model);
     }
 
     @PostMapping(PATH + "/{code}/medlemmer")
@@ -159,14 +147,13 @@ class TeamPageController {
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
         TeamView team = find(code);
-        try {
-            admin.moveMember(code, member, who);
+        PageForms.Outcome<?> outcome = forms.attempt(() -> admin.moveMember(code, member, who), field -> field, null,
+                locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.teams.moved");
             return "redirect:" + PATH + "/" + code;
-        } catch (FieldProblemException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(team, Form.of(team), Map.of(e.field(), text(e.messageKey(), locale)), locale, model);
         }
+        return page(team, Form.of(team), outcome.errors(), locale, model);
     }
 
     private String page(TeamView team, Form form, Map<String, String> errors, Locale locale, Model model) {
@@ -209,6 +196,6 @@ class TeamPageController {
     }
 
     private String text(String key, Locale locale) {
-        return texts.getMessage(key, null, key, locale);
+        return forms.text(key, locale);
     }
 }

@@ -2,7 +2,6 @@ package dk.initiativ.network;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,13 +15,12 @@ import dk.initiativ.privacy.AccessLog;
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.AccessKind;
 import dk.initiativ.web.AccessLogged;
-import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,17 +50,17 @@ class PartnerPageController {
     private final CatalogService catalog;
     private final ReferenceChanges changes;
     private final AccessLog accessLog;
-    private final MessageSource texts;
+    private final PageForms forms;
     private final ZoneId zone;
 
     PartnerPageController(PartnerRegistry registry, PartnerAdmin admin, CatalogService catalog,
-            ReferenceChanges changes, AccessLog accessLog, MessageSource texts, DeadlineProperties deadlines) {
+            ReferenceChanges changes, AccessLog accessLog, PageForms forms, DeadlineProperties deadlines) {
         this.registry = registry;
         this.admin = admin;
         this.catalog = catalog;
         this.changes = changes;
         this.accessLog = accessLog;
-        this.texts = texts;
+        this.forms = forms;
         this.zone = deadlines.zone();
     }
 
@@ -131,22 +129,20 @@ class PartnerPageController {
         String who = Admins.require(authentication);
         Form form = new Form(name, kind, description, contactPerson, contactEmail, contactPhone, address, capacity,
                 list(topics), list(districts), "");
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
+        PageForms.Outcome<PartnerView> outcome = forms.attempt(() -> {
             PartnerKind chosen = kind(kind);
             if (chosen == null) {
                 throw new FieldProblemException("kind", "admin.network.error.kind");
             }
-            PartnerView partner = admin.create(new PartnerAdmin.PartnerForm(name, chosen, description, contactPerson,
+            return admin.create(new PartnerAdmin.PartnerForm(name, chosen, description, contactPerson,
                     contactEmail, contactPhone, address, capacity(capacity, chosen), form.topics(), form.districts(),
                     null), who);
+        }, field -> field, null, locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.network.created");
-            return "redirect:" + PATH + "/" + partner.id();
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
+            return "redirect:" + PATH + "/" + outcome.result().id();
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return newPage(form, errors, locale, model);
+        return newPage(form, outcome.errors(), locale, model);
     }
 
     @GetMapping(PATH + "/{id}")
@@ -178,24 +174,17 @@ class PartnerPageController {
         PartnerView partner = find(id);
         Form form = new Form(name, partner.kind().name(), description, contactPerson, contactEmail, contactPhone,
                 address, capacity, list(topics), list(districts), version);
-        Map<String, String> errors = new LinkedHashMap<>();
-        int status = HttpServletResponse.SC_BAD_REQUEST;
-        try {
-            admin.update(id, new PartnerAdmin.PartnerForm(name, partner.kind(), description, contactPerson,
-                    contactEmail, contactPhone, address, capacity(capacity, partner.kind()), form.topics(),
-                    form.districts(), version == null || !version.matches("[0-9]{1,18}") ? null
-                            : Long.valueOf(version)), who);
+        PageForms.Outcome<?> outcome = forms.attempt(() -> admin.update(id, new PartnerAdmin.PartnerForm(name,
+                partner.kind(), description, contactPerson, contactEmail, contactPhone, address,
+                capacity(capacity, partner.kind()), form.topics(), form.districts(),
+                version == null || !version.matches("[0-9]{1,18}") ? null : Long.valueOf(version)), who),
+                field -> field, "name", locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.network.saved");
             return "redirect:" + PATH + "/" + id;
-        } catch (FieldProblemException e) {
-            errors.put(e.field(), text(e.messageKey(), locale));
-        } catch (ConflictException e) {
-            errors.put("name", text(e.messageKey(), locale));
-            status = HttpServletResponse.SC_CONFLICT;
         }
-        response.setStatus(status);
         // the form shows back what the admin typed, with the version they read
-        return page(partner, form, errors, locale, model);
+        return page(partner, form, outcome.errors(), locale, model);
     }
 
     @PostMapping(PATH + "/{id}/fjern")
@@ -290,6 +279,6 @@ class PartnerPageController {
     }
 
     private String text(String key, Locale locale) {
-        return texts.getMessage(key, null, key, locale);
+        return forms.text(key, locale);
     }
 }

@@ -1,5 +1,6 @@
 package dk.initiativ.permits;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Read once, on the first start, to seed the {@code department} table (ADR 0040); admins maintain it after that.
  *
  * @param departments the departments, each with its group id and its name in Danish and English
+ * @param cacheFor    how long a node keeps the departments and permit types it read before it reads them again. A
+ *                    change made on this node is seen at once; a change made on another node within this time.
  */
 @ConfigurationProperties("initiativ.permits")
-public record DepartmentProperties(@DefaultValue List<Department> departments) {
+public record DepartmentProperties(@DefaultValue List<Department> departments,
+        @DefaultValue("PT30S") Duration cacheFor) {
 
     /**
      * One department.
@@ -33,6 +37,9 @@ public record DepartmentProperties(@DefaultValue List<Department> departments) {
 
     public DepartmentProperties {
         departments = departments == null ? List.of() : List.copyOf(departments);
+        if (cacheFor == null || cacheFor.isNegative()) {
+            throw new IllegalArgumentException("initiativ.permits.cache-for must not be negative");
+        }
         Set<String> seen = new HashSet<>();
         for (Department department : departments) {
             if (department.group() == null || !PermitRequirements.DEPARTMENT_GROUP.matcher(department.group()).matches()) {

@@ -65,7 +65,7 @@ public class PermitCatalogAdmin {
         if (identity.createGroupQuery().groupId(group).count() == 0) {
             throw new FieldProblemException("group", "admin.permits.error.groupUnknown");
         }
-        if (departments.isDepartment(group)) {
+        if (departments.stored(group).isPresent()) {
             throw new FieldProblemException("group", "admin.permits.error.groupTaken");
         }
         String nameDa = name(form.nameDa(), "nameDa");
@@ -73,9 +73,10 @@ public class PermitCatalogAdmin {
         uniqueNames("department", nameDa, nameEn, null);
         insertOrUpdate(() -> jdbc.update("INSERT INTO department (group_id, name_da, name_en, active) VALUES (?, ?, ?, ?)",
                 group, nameDa, nameEn, form.active() == null || form.active()));
-        Departments.Department created = departments.find(group).orElseThrow();
+        Departments.Department created = departments.stored(group).orElseThrow();
         changes.record(who, ReferenceKinds.DEPARTMENT, String.valueOf(created.id()), ReferenceKinds.CREATE, null,
                 created, null);
+        departments.changed();
         events.publishEvent(new DepartmentAdded(group));
         return created;
     }
@@ -95,7 +96,8 @@ public class PermitCatalogAdmin {
         if (updated == 0) {
             throw new ConflictException("admin.permits.conflict", "Department " + id + " changed since version " + version);
         }
-        Departments.Department after = departments.find(before.group()).orElseThrow();
+        Departments.Department after = departments.stored(before.group()).orElseThrow();
+        departments.changed();
         if (!after.equals(new Departments.Department(id, before.group(), before.nameDa(), before.nameEn(),
                 before.active(), after.version()))) {
             changes.record(who, ReferenceKinds.DEPARTMENT, String.valueOf(id), ReferenceKinds.UPDATE, before, after,
@@ -121,9 +123,10 @@ public class PermitCatalogAdmin {
         insertOrUpdate(() -> jdbc.update("INSERT INTO permit_type (code, name_da, name_en, department_group,"
                 + " decision_days, active) VALUES (?, ?, ?, ?, ?, ?)", typeCode, nameDa, nameEn, group, days,
                 form.active() == null || form.active()));
-        PermitTypes.PermitType created = types.find(typeCode).orElseThrow();
+        PermitTypes.PermitType created = types.stored(typeCode).orElseThrow();
         changes.record(who, ReferenceKinds.PERMIT_TYPE, String.valueOf(created.id()), ReferenceKinds.CREATE, null,
                 created, null);
+        types.changed();
         return created;
     }
 
@@ -145,6 +148,7 @@ public class PermitCatalogAdmin {
             throw new ConflictException("admin.permits.conflict", "Permit type " + id + " changed since version " + version);
         }
         PermitTypes.PermitType after = types.find(id).orElseThrow();
+        types.changed();
         if (!after.equals(new PermitTypes.PermitType(id, before.code(), before.nameDa(), before.nameEn(),
                 before.departmentGroup(), before.decisionDays(), before.active(), after.version()))) {
             changes.record(who, ReferenceKinds.PERMIT_TYPE, String.valueOf(id), ReferenceKinds.UPDATE, before, after,
@@ -189,7 +193,7 @@ public class PermitCatalogAdmin {
         if (group.isEmpty()) {
             throw new FieldProblemException("departmentGroup", "admin.permits.error.department");
         }
-        if (!departments.isActiveDepartment(group) && !group.equals(current)) {
+        if (departments.stored(group).filter(Departments.Department::active).isEmpty() && !group.equals(current)) {
             throw new FieldProblemException("departmentGroup", "admin.permits.error.department");
         }
         return group;
@@ -220,7 +224,7 @@ public class PermitCatalogAdmin {
         }
         base = base.length() > 50 ? base.substring(0, 50) : base;
         String code = base;
-        for (int n = 2; types.find(code).isPresent(); n++) {
+        for (int n = 2; types.stored(code).isPresent(); n++) {
             code = base + "-" + n;
         }
         return code;

@@ -1,17 +1,15 @@
 package dk.initiativ.permits;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
-import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,14 +35,14 @@ class PermitCatalogPageController {
     private final Departments departments;
     private final PermitTypes types;
     private final PermitCatalogAdmin admin;
-    private final MessageSource texts;
+    private final PageForms forms;
 
     PermitCatalogPageController(Departments departments, PermitTypes types, PermitCatalogAdmin admin,
-            MessageSource texts) {
+            PageForms forms) {
         this.departments = departments;
         this.types = types;
         this.admin = admin;
-        this.texts = texts;
+        this.forms = forms;
     }
 
     /** The department form's fields as typed. */
@@ -70,17 +68,15 @@ class PermitCatalogPageController {
             Authentication authentication, Locale locale, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            admin.createDepartment(new PermitCatalogAdmin.DepartmentForm(group, nameDa, nameEn, true, null), who);
+        PageForms.Outcome<?> outcome = forms.attempt(() -> admin.createDepartment(
+                new PermitCatalogAdmin.DepartmentForm(group, nameDa, nameEn, true, null), who),
+                field -> "dep-" + field, null, locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.permits.departmentCreated");
             return "redirect:" + PATH;
-        } catch (FieldProblemException e) {
-            errors.put("dep-" + e.field(), text(e.messageKey(), locale));
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return overview(new DepartmentFields(group, nameDa, nameEn, true, null),
-                new TypeFields("", "", "", "10", true, null), errors, model);
+                new TypeFields("", "", "", "10", true, null), outcome.errors(), model);
     }
 
     @PostMapping(PATH + "/typer")
@@ -91,18 +87,15 @@ class PermitCatalogPageController {
             Authentication authentication, Locale locale, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            admin.createPermitType(new PermitCatalogAdmin.PermitTypeForm(nameDa, nameEn, departmentGroup,
-                    days(decisionDays), true, null), who);
+        PageForms.Outcome<?> outcome = forms.attempt(() -> admin.createPermitType(
+                new PermitCatalogAdmin.PermitTypeForm(nameDa, nameEn, departmentGroup, days(decisionDays), true, null),
+                who), field -> "type-" + field, null, locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.permits.typeCreated");
             return "redirect:" + PATH;
-        } catch (FieldProblemException e) {
-            errors.put("type-" + e.field(), text(e.messageKey(), locale));
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return overview(new DepartmentFields("", "", "", true, null),
-                new TypeFields(nameDa, nameEn, departmentGroup, decisionDays, true, null), errors, model);
+                new TypeFields(nameDa, nameEn, departmentGroup, decisionDays, true, null), outcome.errors(), model);
     }
 
     @GetMapping(PATH + "/afdelinger/{id}")
@@ -123,24 +116,20 @@ class PermitCatalogPageController {
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
         Departments.Department department = findDepartment(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        int status = HttpServletResponse.SC_BAD_REQUEST;
-        try {
-            admin.updateDepartment(id, new PermitCatalogAdmin.DepartmentForm(null, nameDa, nameEn, active != null,
-                    version(version)), who);
+        Long read = version(version);
+        PageForms.Outcome<?> outcome = forms.attempt(() -> admin.updateDepartment(id,
+                new PermitCatalogAdmin.DepartmentForm(null, nameDa, nameEn, active != null, read), who),
+                field -> "dep-" + field, "dep-nameDa", locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.permits.saved");
             return "redirect:" + PATH;
-        } catch (FieldProblemException e) {
-            errors.put("dep-" + e.field(), text(e.messageKey(), locale));
-        } catch (ConflictException e) {
-            errors.put("dep-nameDa", text(e.messageKey(), locale));
-            status = HttpServletResponse.SC_CONFLICT;
+        }
+        if (outcome.conflict()) {
             department = findDepartment(id);
             version = String.valueOf(department.version());
         }
-        response.setStatus(status);
         return departmentPage(department, new DepartmentFields(department.group(), nameDa, nameEn, active != null,
-                version), errors, model);
+                version), outcome.errors(), model);
     }
 
     @GetMapping(PATH + "/typer/{id}")
@@ -162,24 +151,20 @@ class PermitCatalogPageController {
             RedirectAttributes redirect) {
         String who = Admins.require(authentication);
         PermitTypes.PermitType type = findType(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        int status = HttpServletResponse.SC_BAD_REQUEST;
-        try {
-            admin.updatePermitType(id, new PermitCatalogAdmin.PermitTypeForm(nameDa, nameEn, departmentGroup,
-                    days(decisionDays), active != null, version(version)), who);
+        Long read = version(version);
+        PageForms.Outcome<?> outcome = forms.attempt(() -> admin.updatePermitType(id,
+                new PermitCatalogAdmin.PermitTypeForm(nameDa, nameEn, departmentGroup, days(decisionDays),
+                        active != null, read), who), field -> "type-" + field, "type-nameDa", locale, response);
+        if (outcome.done()) {
             redirect.addFlashAttribute("notice", "admin.permits.saved");
             return "redirect:" + PATH;
-        } catch (FieldProblemException e) {
-            errors.put("type-" + e.field(), text(e.messageKey(), locale));
-        } catch (ConflictException e) {
-            errors.put("type-nameDa", text(e.messageKey(), locale));
-            status = HttpServletResponse.SC_CONFLICT;
+        }
+        if (outcome.conflict()) {
             type = findType(id);
             version = String.valueOf(type.version());
         }
-        response.setStatus(status);
         return typePage(type, new TypeFields(nameDa, nameEn, departmentGroup, decisionDays, active != null, version),
-                errors, model);
+                outcome.errors(), model);
     }
 
     private String overview(DepartmentFields department, TypeFields type, Map<String, String> errors, Model model) {
@@ -229,9 +214,5 @@ class PermitCatalogPageController {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private String text(String key, Locale locale) {
-        return texts.getMessage(key, null, key, locale);
     }
 }

@@ -2,15 +2,24 @@ package dk.initiativ.permits;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import dk.initiativ.database.ReadMostly;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The permit types (table {@code permit_type}, ADR 0040): each belongs to a department and has its decision deadline
  * in working days. Planning a permit offers the active ones; a retired type stays on the permits that name it.
+ * <p>
+ * Every permit on a page is labelled by its type, so the table is kept in memory as {@link Departments} is (ADR 0046):
+ * {@link #offered}, {@link #find(String)}, {@link #label} and {@link #name} send no statement. {@link #all()} and
+ * {@link #find(long)} (the admin's, with the versions a change is checked against) read the table each time.
  */
 @Component
 public class PermitTypes {
@@ -30,26 +39,51 @@ public class PermitTypes {
     private static final RowMapper<PermitType> ROW = (rs, i) -> new PermitType(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getBoolean(7), rs.getLong(8));
 
-    private final JdbcTemplate jdbc;
-
-    PermitTypes(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    /** Every type by Danish and by English name (as the database orders them), and by code. */
+    private record Snapshot(List<PermitType> byDanishName, List<PermitType> byEnglishName,
+            Map<String, PermitType> byCode) {
     }
 
-    /** Every type, retired ones too, by Danish name. */
+    private final JdbcTemplate jdbc;
+    private final Departments departments;
+    private final ReadMostly<Snapshot> snapshot;
+
+    PermitTypes(JdbcTemplate jdbc, Departments departments, DepartmentProperties properties,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.departments = departments;
+        this.snapshot = new ReadMostly<>(properties.cacheFor(), transactions, () -> {
+            List<PermitType> byDanishName = all();
+            return new Snapshot(byDanishName, List.copyOf(jdbc.query(COLUMNS + " ORDER BY name_en_key", ROW)),
+                    byDanishName.stream().collect(Collectors.toUnmodifiableMap(PermitType::code,
+                            Function.identity())));
+        });
+    }
+
+    /** Every type, retired ones too, by Danish name, as stored now (read from the table each time: the admin's). */
     public List<PermitType> all() {
-        return jdbc.query(COLUMNS + " ORDER BY name_da_key", ROW);
+        return List.copyOf(jdbc.query(COLUMNS + " ORDER BY name_da_key", ROW));
     }
 
     /** The types planning offers: active, of an active department, by name in the language. */
     public List<PermitType> offered(Locale locale) {
-        return jdbc.query(COLUMNS + " t WHERE t.active AND EXISTS (SELECT 1 FROM department d"
-                + " WHERE d.group_id = t.department_group AND d.active) ORDER BY "
-                + ("en".equals(locale.getLanguage()) ? "name_en_key" : "name_da_key"), ROW);
+        Snapshot types = snapshot.current();
+        return ("en".equals(locale.getLanguage()) ? types.byEnglishName() : types.byDanishName()).stream()
+                .filter(type -> type.active() && departments.isActiveDepartment(type.departmentGroup())).toList();
     }
 
     public Optional<PermitType> find(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(snapshot.current().byCode().get(code));
+    }
+
+    /** The type as stored now, read past the kept snapshot: for the admin's checks inside a change. */
+    Optional<PermitType> stored(String code) {
         return jdbc.query(COLUMNS + " WHERE code = ?", ROW, code).stream().findFirst();
+    }
+
+    /** Forgets the kept snapshot (now and when the current transaction ends): call it after changing the table. */
+    void changed() {
+        snapshot.changed();
     }
 
     Optional<PermitType> find(long id) {

@@ -103,6 +103,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** Several problems at once (an upload's bad lines, a decision table's bad rules): one error each. */
+    @ExceptionHandler(FieldProblemsException.class)
+    ResponseEntity<ProblemDetail> fieldProblems(FieldProblemsException ex) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.detail(messages, locale));
+        problem.setTitle(messages.getMessage("problem.validation.title", null, locale));
+        problem.setProperty("errors", ex.errors(messages, locale));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
         return status(HttpStatus.NOT_FOUND, "problem.notFound");

@@ -188,8 +188,12 @@ class PermitCatalogAdminTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     }
 
-    /** A group the identity knows (local mode: Camunda's own identity), made for this test. */
     private String newIdentityGroup() {
+        return newIdentityGroup(identity);
+    }
+
+    /** A group the identity knows (local mode: Camunda's own identity), made for a test. */
+    static String newIdentityGroup(IdentityService identity) {
         String id = "afd-" + UUID.randomUUID().toString().substring(0, 8);
         Group group = identity.newGroup(id);
         group.setName("Afdeling " + id);
