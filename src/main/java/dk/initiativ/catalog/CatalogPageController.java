@@ -1,14 +1,12 @@
 package dk.initiativ.catalog;
 
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
-import dk.initiativ.admin.ReferenceChanges;
-import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.admin.ChangeTables;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
@@ -39,18 +37,16 @@ class CatalogPageController {
     private static final String KIND = "/admin/{kind:emner|omraader}";
 
     private final CatalogAdmin admin;
-    private final ReferenceChanges changes;
+    private final ChangeTables changes;
     private final MessageSource texts;
     private final CatalogProperties properties;
-    private final ZoneId zone;
 
-    CatalogPageController(CatalogAdmin admin, ReferenceChanges changes, MessageSource texts,
-            CatalogProperties properties, DeadlineProperties deadlines) {
+    CatalogPageController(CatalogAdmin admin, ChangeTables changes, MessageSource texts,
+            CatalogProperties properties) {
         this.admin = admin;
         this.changes = changes;
         this.texts = texts;
         this.properties = properties;
-        this.zone = deadlines.zone();
     }
 
     /** The form's fields as typed. */
@@ -59,10 +55,6 @@ class CatalogPageController {
         static Form ofEntry(CatalogAdmin.AdminEntry entry) {
             return new Form(entry.code(), entry.nameDa(), entry.nameEn(), String.valueOf(entry.version()));
         }
-    }
-
-    /** A recorded change of the entry, with its action in the reader's language. */
-    record HistoryRow(ReferenceChanges.Change change, String actionText) {
     }
 
     @GetMapping(KIND)
@@ -178,10 +170,7 @@ class CatalogPageController {
         model.addAttribute("entry", entry);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        List<ReferenceChanges.Change> history = changes.find(new ReferenceChanges.Criteria(kind.recordKind,
-                entry.code(), null, null), zone, 0, ReferenceChanges.PAGE_SIZE);
-        model.addAttribute("history", history.stream().map(change -> new HistoryRow(change,
-                text("admin.ref.action." + change.action(), locale))).toList());
+        model.addAttribute("history", changes.history(kind.recordKind, entry.code(), locale));
         return "admin/catalog-entry";
     }
 

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
+import dk.initiativ.admin.ChangeTables;
+import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.FieldProblemException;
@@ -48,15 +50,17 @@ class StaffProfilePageController {
     private final MessageSource texts;
     private final Clock clock;
     private final ZoneId zone;
+    private final ChangeTables changes;
 
     StaffProfilePageController(StaffDirectory directory, StaffProfileAdmin admin, CatalogService catalog,
-            MessageSource texts, Clock clock, DeadlineProperties deadlines) {
+            MessageSource texts, Clock clock, DeadlineProperties deadlines, ChangeTables changes) {
         this.directory = directory;
         this.admin = admin;
         this.catalog = catalog;
         this.texts = texts;
         this.clock = clock;
         this.zone = deadlines.zone();
+        this.changes = changes;
     }
 
     /** The work form as typed. */
@@ -158,6 +162,7 @@ class StaffProfilePageController {
         model.addAttribute("periods", member.absences().stream().map(period -> new PeriodRow(period,
                 period.endedBefore(today) ? "past" : period.startsAfter(today) ? "coming" : "current",
                 period.from().format(days))).toList());
+        model.addAttribute("history", changes.history(ReferenceKinds.STAFF_PROFILE, member.userId(), locale));
         return "admin/staff-profile";
     }
 

@@ -1,6 +1,5 @@
 package dk.initiativ.network;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
-import dk.initiativ.admin.ReferenceChanges;
+import dk.initiativ.admin.ChangeTables;
 import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.catalog.CatalogEntry;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.privacy.AccessLog;
-import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.AccessKind;
 import dk.initiativ.web.AccessLogged;
 import dk.initiativ.web.ConflictException;
@@ -50,20 +48,18 @@ class PartnerPageController {
     private final PartnerRegistry registry;
     private final PartnerAdmin admin;
     private final CatalogService catalog;
-    private final ReferenceChanges changes;
+    private final ChangeTables changes;
     private final AccessLog accessLog;
     private final MessageSource texts;
-    private final ZoneId zone;
 
     PartnerPageController(PartnerRegistry registry, PartnerAdmin admin, CatalogService catalog,
-            ReferenceChanges changes, AccessLog accessLog, MessageSource texts, DeadlineProperties deadlines) {
+            ChangeTables changes, AccessLog accessLog, MessageSource texts) {
         this.registry = registry;
         this.admin = admin;
         this.catalog = catalog;
         this.changes = changes;
         this.accessLog = accessLog;
         this.texts = texts;
-        this.zone = deadlines.zone();
     }
 
     /** The partner form's fields as typed. */
@@ -85,10 +81,6 @@ class PartnerPageController {
 
     /** A row of the list: the partner and the names of what it serves, in the reader's language. */
     record Row(PartnerView partner, String kindText, String topicsText, String districtsText) {
-    }
-
-    /** A recorded change of the partner, with its action in the reader's language. */
-    record HistoryRow(ReferenceChanges.Change change, String actionText) {
     }
 
     @GetMapping(PATH)
@@ -224,10 +216,7 @@ class PartnerPageController {
                 catalog.topicNames(locale)));
         model.addAttribute("districts", withCurrent(catalog.activeDistricts(locale), partner.districtCodes(),
                 catalog.districtNames(locale)));
-        List<ReferenceChanges.Change> history = changes.find(new ReferenceChanges.Criteria(ReferenceKinds.PARTNER,
-                String.valueOf(partner.id()), null, null), zone, 0, ReferenceChanges.PAGE_SIZE);
-        model.addAttribute("history", history.stream().map(change -> new HistoryRow(change,
-                text("admin.ref.action." + change.action(), locale))).toList());
+        model.addAttribute("history", changes.history(ReferenceKinds.PARTNER, String.valueOf(partner.id()), locale));
         return "admin/network-partner";
     }
 

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
+import dk.initiativ.admin.ChangeTables;
+import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
@@ -12,6 +14,7 @@ import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,13 +41,15 @@ class PermitCatalogPageController {
     private final PermitTypes types;
     private final PermitCatalogAdmin admin;
     private final MessageSource texts;
+    private final ChangeTables changes;
 
     PermitCatalogPageController(Departments departments, PermitTypes types, PermitCatalogAdmin admin,
-            MessageSource texts) {
+            MessageSource texts, ChangeTables changes) {
         this.departments = departments;
         this.types = types;
         this.admin = admin;
         this.texts = texts;
+        this.changes = changes;
     }
 
     /** The department form's fields as typed. */
@@ -196,6 +201,8 @@ class PermitCatalogPageController {
         model.addAttribute("department", department);
         model.addAttribute("dep", fields);
         model.addAttribute("errors", errors);
+        model.addAttribute("history", changes.history(ReferenceKinds.DEPARTMENT, String.valueOf(department.id()),
+                LocaleContextHolder.getLocale()));
         return "admin/permit-department";
     }
 
@@ -204,6 +211,8 @@ class PermitCatalogPageController {
         model.addAttribute("type", fields);
         model.addAttribute("departments", departments.all());
         model.addAttribute("errors", errors);
+        model.addAttribute("history", changes.history(ReferenceKinds.PERMIT_TYPE, String.valueOf(type.id()),
+                LocaleContextHolder.getLocale()));
         return "admin/permit-type";
     }
 
