@@ -30,4 +30,9 @@ public interface ChangeNames {
     default Optional<String> value(String field, JsonNode value, Locale locale) {
         return Optional.empty();
     }
+
+    /** Whether {@code field} is bookkeeping no reader reads (a row id, a version counter): then it is not shown. */
+    default boolean hidden(String field) {
+        return false;
+    }
 }

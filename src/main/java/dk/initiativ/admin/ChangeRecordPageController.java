@@ -56,10 +56,6 @@ class ChangeRecordPageController {
     record Form(String type, String fra, String til) {
     }
 
-    /** A change on the page: its kind, thing and action in the reader's language, and the fields that changed. */
-    record Row(ReferenceChanges.Change change, String kindText, String actionText, ChangeTables.Shown shown) {
-    }
-
     @GetMapping(PATH)
     String page(@RequestParam(name = "type", required = false) String type,
             @RequestParam(name = "fra", required = false) String fra,
@@ -82,10 +78,7 @@ class ChangeRecordPageController {
         long total = changes.count(criteria, zone);
         List<ReferenceChanges.Change> found = changes.find(criteria, zone, (page - 1) * ReferenceChanges.PAGE_SIZE,
                 ReferenceChanges.PAGE_SIZE);
-        model.addAttribute("rows", found.stream().map(change -> new Row(change,
-                named("admin.ref.kind.", change.kind(), locale), named("admin.ref.action.", change.action(), locale),
-                tables.show(change, locale)))
-                .toList());
+        model.addAttribute("rows", found.stream().map(change -> tables.entry(change, locale)).toList());
         model.addAttribute("total", total);
         model.addAttribute("page", page);
         model.addAttribute("previousUrl", page > 1 ? url(form, page - 1) : null);
@@ -134,12 +127,6 @@ class ChangeRecordPageController {
             url.queryParam(name, "{" + name + "}");
             values.put(name, value);
         }
-    }
-
-    /** A kind's or action's name; one without a name yet shown readable rather than as a message key. */
-    private String named(String prefix, String code, Locale locale) {
-        String name = texts.getMessage(prefix + code, null, null, locale);
-        return name != null ? name : ChangeTables.humanised(code);
     }
 
     private String text(String key, Locale locale) {

@@ -1,6 +1,7 @@
 package dk.initiativ.admin;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dk.initiativ.process.DeadlineProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -28,28 +30,58 @@ import org.springframework.stereotype.Component;
  * ({@link ChangeNames}). A kind no module names falls back gracefully: the field key made readable
  * ({@code fundOfficerGroup} becomes "Fund officer group"), the values as recorded. The JSON itself stays untouched
  * (the API answers it raw).
+ *
+ * <p>The one renderer of changes: the change record page and every per-item admin page (a pool, a team, a partner,
+ * ...) show their history through {@link #history} and the fragment {@code admin/fragments :: changes}.
  */
 @Component
-class ChangeTables {
+public class ChangeTables {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
 
     /** One changed field: its label, and its value before and after (empty text for "none"). */
-    record FieldRow(String field, String label, String before, String after) {
+    public record FieldRow(String field, String label, String before, String after) {
     }
 
     /** One change as shown: its kind and thing named, its fields. */
-    record Shown(String entityName, List<FieldRow> fields) {
+    public record Shown(String entityName, List<FieldRow> fields) {
     }
 
+    /** A change on a page: the change, its kind and action in the reader's language, and the fields that changed. */
+    public record Entry(ReferenceChanges.Change change, String kindText, String actionText, Shown shown) {
+    }
+
+    private final ReferenceChanges changes;
     private final Map<String, ChangeNames> names;
     private final MessageSource texts;
     private final ObjectMapper json;
+    private final ZoneId zone;
 
-    ChangeTables(List<ChangeNames> names, MessageSource texts, ObjectMapper json) {
+    ChangeTables(ReferenceChanges changes, List<ChangeNames> names, MessageSource texts, ObjectMapper json,
+            DeadlineProperties deadlines) {
+        this.changes = changes;
         this.names = names.stream().collect(Collectors.toMap(ChangeNames::kind, Function.identity(), (a, b) -> a));
         this.texts = texts;
         this.json = json;
+        this.zone = deadlines.zone();
+    }
+
+    /** The latest changes of one thing ({@link ReferenceChanges#PAGE_SIZE} at most), newest first, as shown. */
+    public List<Entry> history(String kind, String entityId, Locale locale) {
+        return changes.find(new ReferenceChanges.Criteria(kind, entityId, null, null), zone, 0,
+                ReferenceChanges.PAGE_SIZE).stream().map(change -> entry(change, locale)).toList();
+    }
+
+    /** One change as shown on a page. */
+    public Entry entry(ReferenceChanges.Change change, Locale locale) {
+        return new Entry(change, named("admin.ref.kind.", change.kind(), locale),
+                named("admin.ref.action.", change.action(), locale), show(change, locale));
+    }
+
+    /** A kind's or action's name; one without a name yet shown readable rather than as a message key. */
+    private String named(String prefix, String code, Locale locale) {
+        String name = texts.getMessage(prefix + code, null, null, locale);
+        return name != null ? name : humanised(code);
     }
 
     Shown show(ReferenceChanges.Change change, Locale locale) {
@@ -63,6 +95,9 @@ class ChangeTables {
         fieldNames(before, fields);
         List<FieldRow> rows = new ArrayList<>();
         for (String field : fields) {
+            if (named != null && named.hidden(field)) {
+                continue;
+            }
             JsonNode was = value(before, field);
             JsonNode is = value(after, field);
             if (was.equals(is)) {

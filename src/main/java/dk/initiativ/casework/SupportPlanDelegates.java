@@ -19,15 +19,19 @@ class SupportPlanDelegates {
 
     @Bean
     JavaDelegate recordSupportPlan(SupportPlans plans) {
-        return execution -> execution.setVariables(plans.plan(execution.getProcessBusinessKey(), new SupportPlanInput(
+        return execution -> {
+            if (bool(execution, VAR_NEEDS_PERMITS)) {
+                SupportPlans.refuseFreeText(execution.getVariable(VAR_PERMIT_LINES));
+            }
+            execution.setVariables(plans.plan(execution.getProcessBusinessKey(), new SupportPlanInput(
                 bool(execution, VAR_NEEDS_FUNDING), (String) execution.getVariable(VAR_FUNDING_POOL),
                 money(execution.getVariable(VAR_FUNDING_AMOUNT)), (String) execution.getVariable(VAR_FUNDING_PURPOSE),
-                bool(execution, VAR_NEEDS_PERMITS), SupportPlans.permitLines((String) execution.getVariable(VAR_PERMIT_LINES),
-                        (String) execution.getVariable(VAR_PERMIT_DEPARTMENT)),
+                bool(execution, VAR_NEEDS_PERMITS), null,
                 SupportPlans.permitTypesOf(execution.getVariable(VAR_PERMIT_TYPES)),
                 bool(execution, VAR_NEEDS_PARTNERS), SupportPlans.partnerIdsOf(execution.getVariable(VAR_PARTNER_IDS)),
                 bool(execution, VAR_NEEDS_POLITICAL), (String) execution.getVariable(VAR_COMMITTEE)),
                 ProcessActors.current(execution)));
+        };
     }
 
     @Bean

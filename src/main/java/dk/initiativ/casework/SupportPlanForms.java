@@ -21,8 +21,8 @@ final class SupportPlanForms {
     }
 
     /**
-     * Form {@code plan-support}, on the case page as in Tasklist: the permits as lines of their kind, for the
-     * department chosen from the list (a line {@code kind; department-group} names its own).
+     * Form {@code plan-support}, on the case page as in Tasklist: the permits only as permit types from the
+     * checklist (ADR 0045).
      */
     @Component
     static class Plan implements TaskForm<SupportPlanInput> {
@@ -38,11 +38,10 @@ final class SupportPlanForms {
             boolean permits = values.checked("needsPermits");
             boolean partners = values.checked("needsPartners");
             boolean political = values.checked("needsPolitical");
-            List<SupportPlanInput.PermitRequest> permitRequests = List.of();
             if (permits) {
+                // an old form may still send a free-text line: refused next to it (ADR 0045)
                 try {
-                    permitRequests = SupportPlans.permitLines(values.text(VAR_PERMIT_LINES),
-                            values.text(VAR_PERMIT_DEPARTMENT));
+                    SupportPlans.refuseFreeText(values.text(VAR_PERMIT_LINES));
                 } catch (FieldProblemException e) {
                     values.invalid(VAR_PERMIT_LINES, e.messageKey());
                 }
@@ -61,19 +60,22 @@ final class SupportPlanForms {
             }
             return new SupportPlanInput(funding, funding ? values.text("fundingPool") : null,
                     funding ? values.decimal("fundingAmount") : null, funding ? values.text("fundingPurpose") : null,
-                    permits, permits ? permitRequests : null, permitTypes, partners, partners ? partnerIds : null,
+                    permits, null, permitTypes, partners, partners ? partnerIds : null,
                     political, political ? values.text("committee") : null);
         }
 
         @Override
         public Map<String, Object> variables(String caseNumber, SupportPlanInput input, StaffUser user) {
+            if (input.permitRequests() != null && !input.permitRequests().isEmpty()) {
+                // a permit is planned only from a permit type (ADR 0045): free text is refused, never dropped
+                throw new FieldProblemException("permitRequests", "supportPlan.permits.typesOnly");
+            }
             Map<String, Object> variables = new HashMap<>();
             variables.put(VAR_NEEDS_FUNDING, input.funding());
             variables.put(VAR_FUNDING_POOL, input.fundingPool());
             variables.put(VAR_FUNDING_AMOUNT, input.fundingAmount() == null ? null : input.fundingAmount().toPlainString());
             variables.put(VAR_FUNDING_PURPOSE, input.fundingPurpose());
             variables.put(VAR_NEEDS_PERMITS, input.permits());
-            variables.put(VAR_PERMIT_LINES, SupportPlans.permitLines(input.permitRequests()));
             variables.put(VAR_PERMIT_TYPES, input.permitTypes() == null ? null : String.join(",", input.permitTypes()));
             variables.put(VAR_NEEDS_PARTNERS, input.partners());
             variables.put(VAR_PARTNER_IDS, SupportPlans.partnerIds(input.partnerIds()));
@@ -89,7 +91,7 @@ final class SupportPlanForms {
                 case "permits" -> "needsPermits";
                 case "partners" -> "needsPartners";
                 case "political" -> "needsPolitical";
-                case "permitRequests", "permitLines" -> "permitLines";
+                case "permitRequests" -> "permitTypes";
                 default -> property;
             };
         }

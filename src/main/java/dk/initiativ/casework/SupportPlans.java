@@ -66,21 +66,16 @@ class SupportPlans {
             tracks.add("funding");
         }
         if (input.permits()) {
-            List<SupportPlanInput.PermitRequest> requests = input.permitRequests() == null ? List.of()
-                    : input.permitRequests();
+            // only permit types are planned (ADR 0045); free text was refused before the task was completed
             List<String> types = input.permitTypes() == null ? List.of() : input.permitTypes();
-            if (requests.isEmpty() && types.isEmpty()) {
-                throw new FieldProblemException("permitRequests", "supportPlan.permits.required");
+            if (types.isEmpty()) {
+                throw new FieldProblemException("permitTypes", "supportPlan.permits.required");
             }
             types.stream().distinct().forEach(code -> {
                 long permitId = permits.requireType(caseNumber, code, actor);
                 cases.supportMilestone(caseNumber, CaseEventType.PERMIT_REQUIRED,
                         permits.forCase(caseNumber).stream().filter(p -> p.id() == permitId).findFirst()
                                 .orElseThrow().kind(), actor);
-            });
-            requests.forEach(permit -> {
-                permits.require(caseNumber, permit.kind(), permit.departmentGroup(), actor);
-                cases.supportMilestone(caseNumber, CaseEventType.PERMIT_REQUIRED, permit.kind().strip(), actor);
             });
             tracks.add("permits");
         }
@@ -127,31 +122,14 @@ class SupportPlans {
         cases.supportMilestone(caseNumber, CaseEventType.SUPPORT_COMPLETED, null, ProcessActors.SYSTEM);
     }
 
-    /** Permits as lines {@code kind; department-group}, as the API's permit requests travel. */
-    static List<SupportPlanInput.PermitRequest> permitLines(String lines) {
-        return permitLines(lines, null);
-    }
-
     /**
-     * Tasklist's form: permits as lines of their kind, for the department chosen from the list
-     * ({@code department}); a line {@code kind; department-group} names its own department.
+     * Free-text permits as the engine may still receive them ({@code permitLines}: an old form left open, the engine
+     * REST API): refused on that field, never dropped (ADR 0045).
      */
-    static List<SupportPlanInput.PermitRequest> permitLines(String lines, String department) {
-        if (lines == null || lines.isBlank()) {
-            return List.of();
+    static void refuseFreeText(Object lines) {
+        if (lines != null && !lines.toString().isBlank()) {
+            throw new FieldProblemException(InitiativeProcess.VAR_PERMIT_LINES, "supportPlan.permits.typesOnly");
         }
-        String chosen = department == null || department.isBlank() ? null : department.strip();
-        return lines.lines().map(String::strip).filter(line -> !line.isEmpty()).map(line -> {
-            int separator = line.lastIndexOf(';');
-            if (separator < 0) {
-                if (chosen == null) {
-                    throw new FieldProblemException("permitLines", "supportPlan.permits.line");
-                }
-                return new SupportPlanInput.PermitRequest(line, chosen);
-            }
-            return new SupportPlanInput.PermitRequest(line.substring(0, separator).strip(),
-                    line.substring(separator + 1).strip());
-        }).toList();
     }
 
     /**
@@ -191,11 +169,6 @@ class SupportPlans {
         } catch (NumberFormatException e) {
             throw new FieldProblemException("partnerIds", "supportPlan.partners.ids");
         }
-    }
-
-    static String permitLines(List<SupportPlanInput.PermitRequest> permits) {
-        return permits == null ? null : permits.stream().map(p -> p.kind() + "; " + p.departmentGroup())
-                .collect(Collectors.joining("\n"));
     }
 
     static String partnerIds(List<Long> ids) {

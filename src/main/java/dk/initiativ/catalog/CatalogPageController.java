@@ -1,13 +1,10 @@
 package dk.initiativ.catalog;
 
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
-import dk.initiativ.admin.ReferenceChanges;
-import dk.initiativ.process.DeadlineProperties;
+import dk.initiativ.admin.ChangeTables;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
@@ -36,18 +33,16 @@ class CatalogPageController {
     private static final String KIND = "/admin/{kind:emner|omraader}";
 
     private final CatalogAdmin admin;
-    private final ReferenceChanges changes;
+    private final ChangeTables changes;
     private final PageForms forms;
     private final CatalogProperties properties;
-    private final ZoneId zone;
 
-    CatalogPageController(CatalogAdmin admin, ReferenceChanges changes, PageForms forms,
-            CatalogProperties properties, DeadlineProperties deadlines) {
+    CatalogPageController(CatalogAdmin admin, ChangeTables changes, PageForms forms,
+            CatalogProperties properties) {
         this.admin = admin;
         this.changes = changes;
         this.forms = forms;
         this.properties = properties;
-        this.zone = deadlines.zone();
     }
 
     /** The form's fields as typed. */
@@ -56,10 +51,6 @@ class CatalogPageController {
         static Form ofEntry(CatalogAdmin.AdminEntry entry) {
             return new Form(entry.code(), entry.nameDa(), entry.nameEn(), String.valueOf(entry.version()));
         }
-    }
-
-    /** A recorded change of the entry, with its action in the reader's language. */
-    record HistoryRow(ReferenceChanges.Change change, String actionText) {
     }
 
     @GetMapping(KIND)
@@ -159,10 +150,7 @@ class CatalogPageController {
         model.addAttribute("entry", entry);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        List<ReferenceChanges.Change> history = changes.find(new ReferenceChanges.Criteria(kind.recordKind,
-                entry.code(), null, null), zone, 0, ReferenceChanges.PAGE_SIZE);
-        model.addAttribute("history", history.stream().map(change -> new HistoryRow(change,
-                text("admin.ref.action." + change.action(), locale))).toList());
+        model.addAttribute("history", changes.history(kind.recordKind, entry.code(), locale));
         return "admin/catalog-entry";
     }
 

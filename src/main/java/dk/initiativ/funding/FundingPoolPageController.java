@@ -2,15 +2,12 @@ package dk.initiativ.funding;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
-import dk.initiativ.admin.ReferenceChanges;
+import dk.initiativ.admin.ChangeTables;
 import dk.initiativ.admin.ReferenceKinds;
-import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.IsoDates;
@@ -42,17 +39,15 @@ class FundingPoolPageController {
 
     private final FundingPools pools;
     private final FundingPoolAdmin admin;
-    private final ReferenceChanges changes;
+    private final ChangeTables changes;
     private final PageForms forms;
-    private final ZoneId zone;
 
-    FundingPoolPageController(FundingPools pools, FundingPoolAdmin admin, ReferenceChanges changes,
-            PageForms forms, DeadlineProperties deadlines) {
+    FundingPoolPageController(FundingPools pools, FundingPoolAdmin admin, ChangeTables changes,
+            PageForms forms) {
         this.pools = pools;
         this.admin = admin;
         this.changes = changes;
         this.forms = forms;
-        this.zone = deadlines.zone();
     }
 
     /** The pool form's fields as typed. */
@@ -166,15 +161,9 @@ class FundingPoolPageController {
         model.addAttribute("form", form);
         model.addAttribute("budget", budget);
         model.addAttribute("errors", errors);
-        List<ReferenceChanges.Change> history = changes.find(new ReferenceChanges.Criteria(ReferenceKinds.FUNDING_POOL,
-                String.valueOf(pool.id()), null, null), zone, 0, ReferenceChanges.PAGE_SIZE);
-        model.addAttribute("history", history.stream().map(change -> new HistoryRow(change,
-                text("admin.ref.action." + change.action(), locale))).toList());
+        model.addAttribute("history", changes.history(ReferenceKinds.FUNDING_POOL, String.valueOf(pool.id()),
+                locale));
         return "admin/pool";
-    }
-
-    /** A recorded change of the pool, with its action in the reader's language. */
-    record HistoryRow(ReferenceChanges.Change change, String actionText) {
     }
 
     private FundingPoolView find(long id) {

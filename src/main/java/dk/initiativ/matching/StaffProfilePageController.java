@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
+import dk.initiativ.admin.ChangeTables;
+import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.HtmlPage;
@@ -46,15 +48,17 @@ class StaffProfilePageController {
     private final PageForms forms;
     private final Clock clock;
     private final ZoneId zone;
+    private final ChangeTables changes;
 
     StaffProfilePageController(StaffDirectory directory, StaffProfileAdmin admin, CatalogService catalog,
-            PageForms forms, Clock clock, DeadlineProperties deadlines) {
+            PageForms forms, Clock clock, DeadlineProperties deadlines, ChangeTables changes) {
         this.directory = directory;
         this.admin = admin;
         this.catalog = catalog;
         this.forms = forms;
         this.clock = clock;
         this.zone = deadlines.zone();
+        this.changes = changes;
     }
 
     /** The work form as typed. */
@@ -152,6 +156,7 @@ class StaffProfilePageController {
         model.addAttribute("periods", member.absences().stream().map(period -> new PeriodRow(period,
                 period.endedBefore(today) ? "past" : period.startsAfter(today) ? "coming" : "current",
                 period.from().format(days))).toList());
+        model.addAttribute("history", changes.history(ReferenceKinds.STAFF_PROFILE, member.userId(), locale));
         return "admin/staff-profile";
     }
 

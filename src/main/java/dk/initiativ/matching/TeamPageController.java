@@ -1,6 +1,5 @@
 package dk.initiativ.matching;
 
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -8,9 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
-import dk.initiativ.admin.ReferenceChanges;
+import dk.initiativ.admin.ChangeTables;
 import dk.initiativ.admin.ReferenceKinds;
-import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
@@ -42,18 +40,16 @@ class TeamPageController {
     private final StaffDirectory directory;
     private final TeamAdmin admin;
     private final IdentityService identities;
-    private final ReferenceChanges changes;
+    private final ChangeTables changes;
     private final PageForms forms;
-    private final ZoneId zone;
 
     TeamPageController(StaffDirectory directory, TeamAdmin admin, IdentityService identities,
-            ReferenceChanges changes, PageForms forms, DeadlineProperties deadlines) {
+            ChangeTables changes, PageForms forms) {
         this.directory = directory;
         this.admin = admin;
         this.identities = identities;
         this.changes = changes;
         this.forms = forms;
-        this.zone = deadlines.zone();
     }
 
     /** The team form as typed; managers one user name a line. */
@@ -71,10 +67,6 @@ class TeamPageController {
 
     /** A user of the manager group, offered as a manager. */
     record Candidate(String userId, String name) {
-    }
-
-    /** A recorded change of the team, with its action in the reader's language. */
-    record HistoryRow(ReferenceChanges.Change change, String actionText) {
     }
 
     @GetMapping(PATH)
@@ -165,10 +157,7 @@ class TeamPageController {
         model.addAttribute("members", members);
         model.addAttribute("others", directory.all().stream()
                 .filter(member -> !team.code().equals(member.teamCode())).toList());
-        List<ReferenceChanges.Change> history = changes.find(new ReferenceChanges.Criteria(ReferenceKinds.TEAM,
-                team.code(), null, null), zone, 0, ReferenceChanges.PAGE_SIZE);
-        model.addAttribute("history", history.stream().map(change -> new HistoryRow(change,
-                text("admin.ref.action." + change.action(), locale))).toList());
+        model.addAttribute("history", changes.history(ReferenceKinds.TEAM, team.code(), locale));
         return "admin/team";
     }
 

@@ -1,18 +1,16 @@
 package dk.initiativ.network;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
-import dk.initiativ.admin.ReferenceChanges;
+import dk.initiativ.admin.ChangeTables;
 import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.catalog.CatalogEntry;
 import dk.initiativ.catalog.CatalogService;
 import dk.initiativ.privacy.AccessLog;
-import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.web.AccessKind;
 import dk.initiativ.web.AccessLogged;
 import dk.initiativ.web.FieldProblemException;
@@ -48,20 +46,18 @@ class PartnerPageController {
     private final PartnerRegistry registry;
     private final PartnerAdmin admin;
     private final CatalogService catalog;
-    private final ReferenceChanges changes;
+    private final ChangeTables changes;
     private final AccessLog accessLog;
     private final PageForms forms;
-    private final ZoneId zone;
 
     PartnerPageController(PartnerRegistry registry, PartnerAdmin admin, CatalogService catalog,
-            ReferenceChanges changes, AccessLog accessLog, PageForms forms, DeadlineProperties deadlines) {
+            ChangeTables changes, AccessLog accessLog, PageForms forms) {
         this.registry = registry;
         this.admin = admin;
         this.catalog = catalog;
         this.changes = changes;
         this.accessLog = accessLog;
         this.forms = forms;
-        this.zone = deadlines.zone();
     }
 
     /** The partner form's fields as typed. */
@@ -83,10 +79,6 @@ class PartnerPageController {
 
     /** A row of the list: the partner and the names of what it serves, in the reader's language. */
     record Row(PartnerView partner, String kindText, String topicsText, String districtsText) {
-    }
-
-    /** A recorded change of the partner, with its action in the reader's language. */
-    record HistoryRow(ReferenceChanges.Change change, String actionText) {
     }
 
     @GetMapping(PATH)
@@ -213,10 +205,7 @@ class PartnerPageController {
                 catalog.topicNames(locale)));
         model.addAttribute("districts", withCurrent(catalog.activeDistricts(locale), partner.districtCodes(),
                 catalog.districtNames(locale)));
-        List<ReferenceChanges.Change> history = changes.find(new ReferenceChanges.Criteria(ReferenceKinds.PARTNER,
-                String.valueOf(partner.id()), null, null), zone, 0, ReferenceChanges.PAGE_SIZE);
-        model.addAttribute("history", history.stream().map(change -> new HistoryRow(change,
-                text("admin.ref.action." + change.action(), locale))).toList());
+        model.addAttribute("history", changes.history(ReferenceKinds.PARTNER, String.valueOf(partner.id()), locale));
         return "admin/network-partner";
     }
 

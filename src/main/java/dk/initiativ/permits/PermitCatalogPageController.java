@@ -4,12 +4,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import dk.initiativ.admin.Admins;
+import dk.initiativ.admin.ChangeTables;
+import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.HtmlPage;
 import dk.initiativ.web.NotAccessLogged;
 import dk.initiativ.web.NotFoundException;
 import dk.initiativ.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,13 +39,15 @@ class PermitCatalogPageController {
     private final PermitTypes types;
     private final PermitCatalogAdmin admin;
     private final PageForms forms;
+    private final ChangeTables changes;
 
     PermitCatalogPageController(Departments departments, PermitTypes types, PermitCatalogAdmin admin,
-            PageForms forms) {
+            PageForms forms, ChangeTables changes) {
         this.departments = departments;
         this.types = types;
         this.admin = admin;
         this.forms = forms;
+        this.changes = changes;
     }
 
     /** The department form's fields as typed. */
@@ -181,6 +186,8 @@ class PermitCatalogPageController {
         model.addAttribute("department", department);
         model.addAttribute("dep", fields);
         model.addAttribute("errors", errors);
+        model.addAttribute("history", changes.history(ReferenceKinds.DEPARTMENT, String.valueOf(department.id()),
+                LocaleContextHolder.getLocale()));
         return "admin/permit-department";
     }
 
@@ -189,6 +196,8 @@ class PermitCatalogPageController {
         model.addAttribute("type", fields);
         model.addAttribute("departments", departments.all());
         model.addAttribute("errors", errors);
+        model.addAttribute("history", changes.history(ReferenceKinds.PERMIT_TYPE, String.valueOf(type.id()),
+                LocaleContextHolder.getLocale()));
         return "admin/permit-type";
     }
 

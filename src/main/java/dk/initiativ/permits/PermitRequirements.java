@@ -71,7 +71,9 @@ public class PermitRequirements {
 
     /**
      * Adds a permit the case needs, due {@code initiativ.deadlines.permit-decision} working days after today
-     * (in the municipality's calendar).
+     * (in the municipality's calendar). Not offered to other modules: a case plans its permits from permit types
+     * only ({@link #requireType}, ADR 0045); this is the row free-text permits had, and the deciding, counting and
+     * showing of such rows (old cases keep theirs) is tested through it.
      *
      * @param kind            what permit, e.g. "Brug af offentlig vej"; at most 120 characters
      * @param departmentGroup the Camunda group of the deciding department, e.g. {@code vej-park}
@@ -81,7 +83,7 @@ public class PermitRequirements {
      * @throws CaseClosedException   the case is closed
      * @throws CaseNotFoundException no such case
      */
-    public long require(String caseNumber, String kind, String departmentGroup, String actor) {
+    long require(String caseNumber, String kind, String departmentGroup, String actor) {
         Objects.requireNonNull(actor, "actor");
         long initiativeId = cases.lockOpen(caseNumber);
         if (kind == null || kind.isBlank()) {

@@ -115,10 +115,8 @@ public final class InitiativeProcess {
     public static final String VAR_AMOUNT_GRANTED = "amountGranted";
     public static final String VAR_FUNDING_REASON = "fundingReason";
     public static final String VAR_NEEDS_PERMITS = "needsPermits";
-    /** Permits as lines {@code kind; department-group} (a process variable holds no lists). */
+    /** Free-text permits as older forms sent them: refused when given, a permit is planned from a type (ADR 0045). */
     public static final String VAR_PERMIT_LINES = "permitLines";
-    /** The department (group) of the permit lines that name none: Tasklist's form chooses it from a list. */
-    public static final String VAR_PERMIT_DEPARTMENT = "permitDepartment";
     /** The permit types chosen in the support plan (ADR 0040): codes, comma-separated or a list. */
     public static final String VAR_PERMIT_TYPES = "permitTypes";
     public static final String VAR_PERMIT_ID = "permitId";

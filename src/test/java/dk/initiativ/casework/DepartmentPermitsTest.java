@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,21 +114,39 @@ class DepartmentPermitsTest {
     }
 
     @Test
-    void anUnknownDepartmentIsAFieldErrorAndNothingIsStored() {
+    void aFreeTextPermitOrAnUnknownTypeIsAFieldErrorInBothLanguagesAndNothingIsStored() {
         String caseNumber = api.submit("Bålplads ved stranden", "natur-miljoe", "tuse-naes", List.of("PERMITS"))
                 .caseNumber();
         String contact = api.toSupportPlan(caseNumber);
         String plan = api.task(contact, caseNumber, TASK_PLAN_SUPPORT);
 
-        ResponseEntity<Map> refused = api.post(contact, "/api/tasks/" + plan + "/support-plan", Map.of(
-                "funding", true, "fundingPool", "lokalpuljen", "fundingAmount", 5000, "fundingPurpose", "Brænde",
-                "permits", true, "permitRequests", List.of(Map.of("kind", "Bål på stranden", "departmentGroup", "vej-park"),
-                        Map.of("kind", "Midlertidig bygning", "departmentGroup", "vej-prak")),
-                "partners", false, "political", false));
-
+        // a free-text permit (ADR 0045): refused on its field, even beside a valid type
+        Map<String, Object> freeText = Map.of("funding", true, "fundingPool", "lokalpuljen", "fundingAmount", 5000,
+                "fundingPurpose", "Brænde", "permits", true, "permitTypes", List.of("baal-og-afbraending"),
+                "permitRequests", List.of(Map.of("kind", "Bål på stranden", "departmentGroup", "vej-park")),
+                "partners", false, "political", false);
+        ResponseEntity<Map> refused = api.post(contact, "/api/tasks/" + plan + "/support-plan", freeText);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
         Map<String, Object> error = ApiClient.fieldError(refused);
-        assertThat(error.get("field")).isEqualTo("departmentGroup");
-        assertThat((String) error.get("message")).startsWith("Afdelingen findes ikke i Initiativ");
+        assertThat(error.get("field")).isEqualTo("permitRequests");
+        assertThat((String) error.get("message")).startsWith("Vælg tilladelsen blandt tilladelsestyperne");
+        HttpHeaders english = ApiClient.json();
+        english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        ResponseEntity<Map> inEnglish = api.as(contact).exchange("/api/tasks/" + plan + "/support-plan",
+                HttpMethod.POST, new HttpEntity<>(freeText, english), Map.class);
+        assertThat(inEnglish.getStatusCode().value()).isEqualTo(400);
+        assertThat(ApiClient.fieldError(inEnglish)).containsEntry("field", "permitRequests");
+        assertThat((String) ApiClient.fieldError(inEnglish).get("message"))
+                .startsWith("Choose the permit from the permit types");
+        // a type that does not exist, and permits without any type: refused too
+        refused = api.post(contact, "/api/tasks/" + plan + "/support-plan", Map.of("funding", false,
+                "permits", true, "permitTypes", List.of("baal-og-afbraending", "vej-prak"), "partners", false,
+                "political", false));
+        assertThat(ApiClient.fieldError(refused).get("field")).isEqualTo("permitType");
+        refused = api.post(contact, "/api/tasks/" + plan + "/support-plan", Map.of("funding", false,
+                "permits", true, "permitTypes", List.of(), "partners", false, "political", false));
+        assertThat(ApiClient.fieldError(refused).get("field")).isEqualTo("permitTypes");
+        assertThat((String) ApiClient.fieldError(refused).get("message")).isEqualTo("Vælg mindst én tilladelsestype.");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM permit_requirement p JOIN initiative i"
                 + " ON i.id = p.initiative_id WHERE i.case_number = ?", Integer.class, caseNumber)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM funding_application f JOIN initiative i"
@@ -147,9 +167,8 @@ class DepartmentPermitsTest {
     private void planPermits(String caseNumber) {
         String contact = api.toSupportPlan(caseNumber);
         ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan",
-                Map.of("funding", false, "permits", true, "permitRequests", List.of(
-                        Map.of("kind", "Brug af offentligt areal", "departmentGroup", "vej-park"),
-                        Map.of("kind", "Opstilling af telt", "departmentGroup", "byg-miljoe")),
+                Map.of("funding", false, "permits", true, "permitTypes", List.of(
+                        "brug-af-offentligt-areal", "midlertidig-opstilling-af-telt"),
                         "partners", false, "political", false)));
     }
 

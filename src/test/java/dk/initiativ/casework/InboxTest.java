@@ -98,9 +98,8 @@ class InboxTest {
         Submitted submitted = api.submit("Loppemarked " + word, "kultur-fritid", "holbaek-by", List.of("PERMITS"));
         String contact = api.toSupportPlan(submitted.caseNumber());
         ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, submitted.caseNumber(), TASK_PLAN_SUPPORT)
-                + "/support-plan", Map.of("funding", false, "permits", true, "permitRequests", List.of(
-                        Map.of("kind", "Brug af offentligt areal", "departmentGroup", "vej-park"),
-                        Map.of("kind", "Opstilling af telt", "departmentGroup", "byg-miljoe")),
+                + "/support-plan", Map.of("funding", false, "permits", true, "permitTypes", List.of(
+                        "brug-af-offentligt-areal", "midlertidig-opstilling-af-telt"),
                 "partners", false, "political", false)));
 
         for (String employee : List.of("vibeke", "bent")) {

@@ -9,24 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What Tasklist's support plan form submits now that it chooses from lists: the permits' department from a
- * select (lines may still name their own), the partners as a checklist (a JSON list of ids as text).
+ * What Tasklist's support plan form submits now that it chooses from lists: the permits only as permit types (a
+ * free-text line is refused, ADR 0045), the partners as a checklist (a JSON list of ids as text).
  */
 class SupportPlanChoicesTest {
 
     @Test
-    void permitLinesGoToTheChosenDepartmentUnlessALineNamesItsOwn() {
-        assertThat(SupportPlans.permitLines("Brug af offentligt areal\n\n Bål på stranden ; byg-miljoe\n", "vej-park"))
-                .containsExactly(new SupportPlanInput.PermitRequest("Brug af offentligt areal", "vej-park"),
-                        new SupportPlanInput.PermitRequest("Bål på stranden", "byg-miljoe"));
-        // the API's lines name their department; without one chosen, a bare line is a field error
-        assertThat(SupportPlans.permitLines("Skilte; vej-park"))
-                .containsExactly(new SupportPlanInput.PermitRequest("Skilte", "vej-park"));
-        assertThatThrownBy(() -> SupportPlans.permitLines("Skilte", " "))
+    void aFreeTextPermitLineFromAnOldFormIsRefusedOnItsFieldAndAnEmptyOneIsNothing() {
+        assertThatThrownBy(() -> SupportPlans.refuseFreeText("Brug af offentligt areal; vej-park"))
                 .isInstanceOfSatisfying(FieldProblemException.class, e -> {
                     assertThat(e.field()).isEqualTo("permitLines");
-                    assertThat(e.messageKey()).isEqualTo("supportPlan.permits.line");
+                    assertThat(e.messageKey()).isEqualTo("supportPlan.permits.typesOnly");
                 });
+        SupportPlans.refuseFreeText(null);
+        SupportPlans.refuseFreeText(" \n ");
     }
 
     @Test

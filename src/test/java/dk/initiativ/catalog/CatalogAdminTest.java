@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.AdminHistory;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.support.SessionClient;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +121,8 @@ class CatalogAdminTest {
         assertThat(admin.postForm(path + "/aktiv", Map.of("_csrf", csrf, "active", "false", "version", "1"))
                 .statusCode()).isEqualTo(302);
         assertThat(admin.get(path).body()).contains("Taget ud af brug.", "Udgået");
+        // the topic's history reads like the change record: the names by label, in use yes/no, no JSON
+        assertThat(AdminHistory.of(admin.get(path).body())).contains("Navn på dansk", renamed, "I brug", "Ja", "Nej");
         assertThat(http.getForObject("/", String.class)).doesNotContain(renamed);
         assertThat(catalogTopics("da")).extracting(entry -> entry.get("code")).doesNotContain(code);
         assertThat(catalog.topicExists(code)).isFalse();

@@ -75,7 +75,7 @@ final class PortalCases {
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan",
                 Map.of("funding", true, "fundingPool", "groen-pulje", "fundingAmount", 40000,
                         "fundingPurpose", "Materialer og værktøj", "permits", true,
-                        "permitRequests", List.of(Map.of("kind", "Brug af offentligt areal", "departmentGroup", "vej-park")),
+                        "permitTypes", List.of("brug-af-offentligt-areal"),
                         "partners", false, "political", false)));
         ok(api.post("admin", "/api/tasks/" + api.task("admin", caseNumber, TASK_DECIDE_FUNDING) + "/funding-decision",
                 Map.of("granted", true, "amount", 35000)));

@@ -93,8 +93,8 @@ class CasePageTest {
         String contact = api.toSupportPlan(caseNumber);
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan",
                 Map.of("funding", true, "fundingPool", "groen-pulje", "fundingAmount", 25000, "fundingPurpose",
-                        "Værktøj", "permits", true, "permitRequests", List.of(Map.of("kind", "Brug af hallen",
-                                "departmentGroup", "vej-park")), "partners", false, "political", false)));
+                        "Værktøj", "permits", true, "permitTypes", List.of("brug-af-offentligt-areal"),
+                                "partners", false, "political", false)));
 
         String page = api.as("intake").getForObject("/cases/" + caseNumber + "?lang=da", String.class);
         String name = displayName(contact);

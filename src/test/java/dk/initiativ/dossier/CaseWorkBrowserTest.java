@@ -97,19 +97,23 @@ class CaseWorkBrowserTest {
 
             openTask(browser, chosen, caseNumber, TASK_PLAN_SUPPORT);
             // the lists Tasklist's form gets (TaskFormOptions), in the form's shape: the permit types with their
-            // department and deadline (ADR 0040), and one department for other permits
+            // department and deadline (ADR 0040); no free-text permit line any more (ADR 0045)
             assertThat(browser.driver().getPageSource()).contains("Fællesskabspuljen (", "Vej og Park", ">Vælg pulje<",
-                    "Byggetilladelse (Byg og Miljø, 40 arbejdsdage)", ">Afdeling for andre tilladelser<")
-                    .doesNotContain("(kode, fx lokalpuljen)");
+                    "Byggetilladelse (Byg og Miljø, 40 arbejdsdage)")
+                    .doesNotContain("(kode, fx lokalpuljen)", "Afdeling for andre tilladelser", "Andre tilladelser");
             tick(browser, TASK_PLAN_SUPPORT, "needsFunding");
             select(browser, TASK_PLAN_SUPPORT, "fundingPool", "faellesskabspuljen");
             type(browser, TASK_PLAN_SUPPORT, "fundingAmount", "12.000");
             type(browser, TASK_PLAN_SUPPORT, "fundingPurpose", "Træstammer og sand");
             tick(browser, TASK_PLAN_SUPPORT, "needsPermits");
             WebElement plan = article(browser, TASK_PLAN_SUPPORT);
-            assertThat(plan.findElements(By.cssSelector("select[name='permitDepartment']"))).hasSize(1);
-            select(browser, TASK_PLAN_SUPPORT, "permitDepartment", "vej-park");
-            type(browser, TASK_PLAN_SUPPORT, "permitLines", "Brug af grønt område");
+            assertThat(plan.findElements(By.cssSelector("[name='permitDepartment'], [name='permitLines']"))).isEmpty();
+            WebElement permitType = plan.findElement(
+                    By.cssSelector("input[name='permitTypes'][value='brug-af-offentligt-areal']"));
+            WebElement permitLabel = browser.find("label[for='" + permitType.getAttribute("id") + "']");
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                    permitLabel);
+            permitLabel.click();
             browser.assertAccessible();
             screenshots(browser, chosen, caseNumber);
             complete(browser, TASK_PLAN_SUPPORT);
@@ -146,7 +150,7 @@ class CaseWorkBrowserTest {
 
             // the department sees only what the permit needs, and approves it
             openTask(browser, "vibeke", caseNumber, TASK_DECIDE_PERMIT);
-            assertThat(browser.find("main").getText()).contains("Brug af grønt område")
+            assertThat(browser.find("main").getText()).contains("Brug af offentligt areal")
                     .doesNotContain("else@example.org", "Interne notater");
             browser.assertAccessible();
             choose(browser, TASK_DECIDE_PERMIT, "permitApproved", "true");

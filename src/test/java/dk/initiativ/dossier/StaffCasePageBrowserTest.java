@@ -75,17 +75,16 @@ class StaffCasePageBrowserTest {
                 .caseNumber();
         String contact = api.toSupportPlan(caseNumber);
         ApiClient.ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan",
-                Map.of("funding", false, "permits", true, "permitRequests", List.of(
-                        Map.of("kind", "Brug af torvet", "departmentGroup", "vej-park"),
-                        Map.of("kind", "Opstilling af boder", "departmentGroup", "byg-miljoe")),
+                Map.of("funding", false, "permits", true, "permitTypes", List.of(
+                        "brug-af-offentligt-areal", "midlertidig-opstilling-af-telt"),
                         "partners", false, "political", false)));
         try (Browser browser = Browser.desktop()) {
             browser.logIn(url(""), "vibeke");
             browser.open(url("/cases/" + caseNumber));
             browser.waitForText("Tilladelser, som din afdeling afgør");
             String page = browser.find("main").getText();
-            assertThat(page).contains("Julemarked på torvet", "Mørkøv", "Brug af torvet", "Vej og Park")
-                    .doesNotContain("Opstilling af boder", "Else Borger", "else@example.org", "Interne notater");
+            assertThat(page).contains("Julemarked på torvet", "Mørkøv", "Brug af offentligt areal", "Vej og Park")
+                    .doesNotContain("Midlertidig opstilling af telt", "Else Borger", "else@example.org", "Interne notater");
             browser.assertAccessible();
 
             browser.open(url("/cases/" + caseNumber + "?lang=en"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dk.initiativ.support.AdminHistory;
 import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.support.SessionClient;
@@ -100,6 +101,12 @@ class FundingPoolPagesTest {
                 "Til legepladser og bænke", "applicationDeadline", "2031-03-31", "fundOfficerGroup", "fund-officer"));
         assertThat(admin.postForm(poolPath, edit).statusCode()).isEqualTo(302);
         assertThat(admin.get("/admin/puljer").body()).contains(name, "Lukket", "31. marts 2031");
+        // the pool's history reads like the change record: labels, amounts in kroner, yes/no in Danish, no JSON
+        String history = AdminHistory.of(admin.get(poolPath).body());
+        assertThat(history).contains("Budget ændret", "Budget i alt", "150.000 kr.", "175.000,50 kr.",
+                "Åben for ansøgninger", "Ja", "Nej", "Flere penge fra byrådet", "Kriterier").doesNotContain("totalBudget<");
+        assertThat(AdminHistory.of(new SessionClient(port).logIn("admin").get(poolPath + "?lang=en").body()))
+                .contains("Total budget", "Open for applications", "Budget changed");
 
         // the change record: the three changes, filtered by kind; a bad date with its message
         String record = admin.get("/admin/aendringer?type=funding-pool").body();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dk.initiativ.process.DeadlineProperties;
 import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.AdminHistory;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.support.SessionClient;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +126,8 @@ class StaffAbsencePagesTest {
         String shown = session.get(page).body();
         assertThat(shown).contains("Ferie ☀️", "Kursus", "I gang nu", "Kommende", "ukendt",
                 "data-state=\"current\"", "data-state=\"coming\"");
+        // the profile's own history reads like the change record: the periods as dates, no JSON
+        assertThat(AdminHistory.of(shown)).contains("Fraværsperioder", "Ferie ☀️", "Kursus", "ukendt", "Ændret");
         StaffMember bjarne = directory.byUserId("bjarne").orElseThrow();
         assertThat(bjarne.isAbsentOn(today)).isTrue();
         long kursus = bjarne.absences().stream().filter(a -> "Kursus".equals(a.note())).findFirst().orElseThrow().id();
@@ -132,7 +135,11 @@ class StaffAbsencePagesTest {
         HttpResponse<String> removed = session.postForm(page + "/fravaer/" + kursus + "/slet", Map.of("_csrf", csrf));
         assertThat(removed.statusCode()).isEqualTo(302);
         shown = session.get(page).body();
-        assertThat(shown).contains("Fraværsperioden er fjernet.", "Ferie ☀️").doesNotContain("Kursus");
+        // gone from the periods; the history keeps that it was there and was removed
+        String periodsShown = shown.substring(shown.indexOf("id=\"absence-table\""),
+                shown.indexOf("id=\"history-heading\""));
+        assertThat(shown).contains("Fraværsperioden er fjernet.");
+        assertThat(periodsShown).contains("Ferie ☀️").doesNotContain("Kursus");
         assertThat(session.postForm(page + "/fravaer/" + kursus + "/slet", Map.of("_csrf", csrf)).statusCode())
                 .isEqualTo(404);
         assertThat(periods()).isEqualTo(periods + 2);

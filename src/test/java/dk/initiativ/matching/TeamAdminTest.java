@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.AdminHistory;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.support.SessionClient;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +109,10 @@ class TeamAdminTest {
         HttpResponse<String> stale = admin.postForm(path, describe);
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("En anden har ændret teamet");
+        // the team's history reads like the change record: the fields that changed by label, no JSON
+        String history = AdminHistory.of(admin.get(path).body());
+        assertThat(history).contains("Oprettet", "Ændret", "Ledere", "Navn", "data-field=\"managers\"")
+                .doesNotContain("managers</th>");
 
         // a member moved in: capacity and competences stay, the move is a recorded change of the profile
         assertThat(admin.postForm(path + "/medlemmer", Map.of("_csrf", csrf, "member", MEMBER)).statusCode())

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import dk.initiativ.casework.TaskFormOptions;
 import dk.initiativ.support.ApiClient;
+import dk.initiativ.support.AdminHistory;
 import dk.initiativ.support.LocalModeTest;
 import dk.initiativ.support.SessionClient;
 import org.camunda.bpm.engine.TaskService;
@@ -311,6 +312,11 @@ class NetworkAdminTest {
         form.put("version", ((Number) one.getBody().get("version")).longValue());
         assertThat(exchange("da", HttpMethod.PUT, "/api/admin/partners/" + id, form).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        // the volunteer's own history says which personal fields changed, by label, and keeps no personal data
+        String history = AdminHistory.of(admin.get("/admin/netvaerk/" + id).body());
+        assertThat(history).contains("Ændrede personoplysninger", "Telefon", "Frivillig", "Ældre")
+                .doesNotContain("grethe", "Grethe", "87 65", "11 22", "besøgsven", "personalFieldsChanged<",
+                        "contactPhone<");
         api.post("admin", "/api/admin/partners/" + id + "/retire", Map.of());
         List<Map<String, Object>> changes = jdbc.queryForList("SELECT action, before_json, after_json FROM"
                 + " reference_change WHERE entity_kind = 'partner' AND entity_id = ? ORDER BY id", String.valueOf(id));

@@ -191,8 +191,8 @@ class CaseMailsTest {
         Map<String, Object> plan = new HashMap<>(Map.of("funding", true, "fundingPool", "groen-pulje",
                 "fundingAmount", 12000, "fundingPurpose", "Wood", "permits", true, "partners", false,
                 "political", false));
-        plan.put("permitRequests", List.of(Map.of("kind", "Use of the pier", "departmentGroup", "vej-park"),
-                Map.of("kind", "Bonfire <b>", "departmentGroup", "vej-park")));
+        // two permit types an admin adds for this case (ADR 0045: permits only from types); one name with markup
+        plan.put("permitTypes", List.of(permitType("Use of the pier " + tag), permitType("Bonfire <b> " + tag)));
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan", plan));
         // one step, four milestones (plan, fund application, two permits): one mail listing them
         Mail planned = theOnlyMail(citizen, "The support plan for your initiative is ready");
@@ -470,7 +470,7 @@ class CaseMailsTest {
         Map<String, Object> plan = new HashMap<>(Map.of("funding", true, "fundingPool", "groen-pulje",
                 "fundingAmount", 4000, "fundingPurpose", "Sand og skovle", "permits", true, "partners", true,
                 "political", true, "committee", "Teknik- og Miljøudvalget"));
-        plan.put("permitRequests", List.of(Map.of("kind", "Råden over vejareal", "departmentGroup", "vej-park")));
+        plan.put("permitTypes", List.of("brug-af-offentligt-areal"));
         plan.put("partnerIds", List.of(((Number) partner.get("id")).longValue()));
         ok(api.post(contact, "/api/tasks/" + api.task(contact, caseNumber, TASK_PLAN_SUPPORT) + "/support-plan", plan));
         List<Mail> planMails = mailsTo(citizen);
@@ -479,7 +479,7 @@ class CaseMailsTest {
         Mail planned = theOnlyMail(citizen, "Støtteplanen");
         assertThat(planned.text()).contains("Der er sket 5 ting i dit initiativ »" + title + "«",
                 "## Støtteplanen er lagt", "## Ansøgning til en pulje", "Grøn pulje", "4.000 kr.",
-                "## Tilladelse søgt", "Råden over vejareal", "## Partnere koblet på", (String) partner.get("name"),
+                "## Tilladelse søgt", "Brug af offentligt areal", "## Partnere koblet på", (String) partner.get("name"),
                 "## Sendt til politisk behandling", "Teknik- og Miljøudvalget")
                 .doesNotContain("Sand og skovle");
         assertThat(planned.text().indexOf("## Støtteplanen er lagt"))
@@ -662,5 +662,13 @@ class CaseMailsTest {
             }
         }
         return null;
+    }
+
+    /** A permit type of Vej og Park added through the admin API; its code. */
+    private String permitType(String name) {
+        ResponseEntity<Map> type = api.post("admin", "/api/admin/permit-types", Map.of("nameDa", name, "nameEn",
+                name + " (en)", "departmentGroup", "vej-park", "decisionDays", 10));
+        assertThat(type.getStatusCode().value()).as(String.valueOf(type.getBody())).isEqualTo(201);
+        return (String) type.getBody().get("code");
     }
 }

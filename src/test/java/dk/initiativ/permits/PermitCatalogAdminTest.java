@@ -10,14 +10,17 @@ import java.util.UUID;
 
 import dk.initiativ.casework.TaskFormOptions;
 import dk.initiativ.process.WorkingDayCalendar;
+import dk.initiativ.support.AdminHistory;
 import dk.initiativ.support.ApiClient;
 import dk.initiativ.support.LocalModeTest;
+import dk.initiativ.support.SessionClient;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -37,6 +40,7 @@ class PermitCatalogAdminTest {
 
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
+    @LocalServerPort int port;
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
     @Autowired IdentityService identity;
@@ -87,6 +91,16 @@ class PermitCatalogAdminTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reference_change WHERE entity_kind = 'permit-type'"
                 + " AND entity_id = ? AND action = 'CREATE'", Integer.class, String.valueOf(type.getBody().get("id"))))
                 .isEqualTo(1);
+        // and on each one's own page, read like the change record: labels, the department by name, no bookkeeping
+        SessionClient admin = new SessionClient(port).logIn("admin");
+        String typeHistory = AdminHistory.of(admin.get("/admin/tilladelser/typer/" + type.getBody().get("id")).body());
+        assertThat(typeHistory).contains("Oprettet", "Frist for afgørelse (arbejdsdage)", "Afdeling",
+                "Kultur og Fritid " + suffix, "Musik i parken " + suffix)
+                .doesNotContain("data-field=\"version\"", "data-field=\"id\"");
+        String departmentHistory = AdminHistory.of(admin.get("/admin/tilladelser/afdelinger/"
+                + department.getBody().get("id")).body());
+        assertThat(departmentHistory).contains("Oprettet", "Gruppe", group, "Navn på engelsk")
+                .doesNotContain("data-field=\"version\"");
     }
 
     @Test

@@ -159,7 +159,7 @@ class InitiativeProcessTest {
         plan.put(VAR_FUNDING_AMOUNT, 12000L);
         plan.put(VAR_FUNDING_PURPOSE, "Sauna og omklædning");
         plan.put(VAR_NEEDS_PERMITS, true);
-        plan.put(VAR_PERMIT_LINES, "Brug af havnearealet; vej-park\nMidlertidig bygning; byg-miljoe");
+        plan.put(VAR_PERMIT_TYPES, "brug-af-offentligt-areal,midlertidig-opstilling-af-telt");
         plan.put(VAR_NEEDS_PARTNERS, true);
         plan.put(VAR_PARTNER_IDS, String.valueOf(partnerId));
         plan.put(VAR_NEEDS_POLITICAL, true);

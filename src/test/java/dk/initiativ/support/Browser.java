@@ -219,13 +219,18 @@ public final class Browser implements AutoCloseable {
      * leaves the repository as it was.
      */
     public Path fullPageScreenshot(String name) {
+        return fullPageScreenshot(name, Double.MAX_VALUE);
+    }
+
+    /** The page from its top, beyond the window but at most {@code maxHeight} CSS pixels tall (a long list). */
+    public Path fullPageScreenshot(String name, double maxHeight) {
         ChromeDriver chrome = (ChromeDriver) driver;
         Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
         Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
                         "width", ((Number) size.get("width")).doubleValue(),
-                        "height", ((Number) size.get("height")).doubleValue(), "scale", 1)));
+                        "height", Math.min(maxHeight, ((Number) size.get("height")).doubleValue()), "scale", 1)));
         Path file = (Boolean.getBoolean("initiativ.screenshots") ? Path.of("docs", "screenshots")
                 : Path.of("target", "screenshots")).resolve(name);
         try {
