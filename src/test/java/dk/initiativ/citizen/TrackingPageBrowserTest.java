@@ -14,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -263,7 +262,7 @@ class TrackingPageBrowserTest {
     static void navigate(Browser browser, String css) {
         WebElement page = browser.find("html");
         browser.click(css);
-        browser.waitUntil(ExpectedConditions.stalenessOf(page)::apply);
+        browser.waitUntilGone(page);
     }
 
 

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -94,7 +93,7 @@ class CasePageBrowserTest {
             browser.type("#comment", "Meget hjælpsom kontaktperson <3");
             WebElement form = browser.find("html");
             browser.click("#survey-submit");
-            browser.waitUntil(ExpectedConditions.stalenessOf(form)::apply);
+            browser.waitUntilGone(form);
 
             browser.open(url("/cases/" + caseNumber + "?lang=da"));
             assertThat(browser.find("#case-survey-rating").getText()).isEqualTo("5 ud af 5");

@@ -19,6 +19,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -140,6 +142,28 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(String css) {
         return waitUntil(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    /**
+     * Waits until the element's page is gone (a click loaded a new one). Besides Selenium's stale element, Chromium
+     * 156's driver may answer a question about a node of the old page with "Node with given id does not belong to the
+     * document" (a plain WebDriverException, which Selenium's {@code stalenessOf} does not take for staleness): that
+     * means the same.
+     */
+    public void waitUntilGone(WebElement element) {
+        waitUntil(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Waits for the condition; on a time-out keeps a screenshot and the page under target/browser-failures. */
