@@ -369,36 +369,14 @@ final class DeadlineDays {
     static void rebuild(Connection connection, ZoneId zone) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM dashboard_deadline_day");
-            LocalDateTime first;
-            LocalDateTime last;
-            try (var rs = statement.executeQuery("SELECT MIN(due_at), MAX(due_at) FROM case_deadline")) {
-                rs.next();
-                first = rs.getObject(1, LocalDateTime.class);
-                last = rs.getObject(2, LocalDateTime.class);
-            }
-            if (first == null) {
-                return;
-            }
-            Instant from = first.toInstant(ZoneOffset.UTC);
-            Instant end = last.toInstant(ZoneOffset.UTC).plusSeconds(1);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dashboard_deadline_day"
-                    + " (due_day, kind, team_key, met, breached, open_count)"
-                    + " SELECT DATE(DATE_ADD(due_at, INTERVAL ? SECOND)) AS local_day, kind, COALESCE(team_code, '') AS team_key,"
-                    + " SUM(status = 'MET'), SUM(status = 'BREACHED'), SUM(status = 'OPEN') FROM case_deadline"
-                    + " WHERE due_at >= ? AND due_at < ? AND status <> 'CANCELLED' GROUP BY local_day, kind, team_key"
-                    + " ON DUPLICATE KEY UPDATE met = met + VALUE(met), breached = breached + VALUE(breached),"
-                    + " open_count = open_count + VALUE(open_count)")) {
-                while (from.isBefore(end)) {
-                    ZoneOffsetTransition next = zone.getRules().nextTransition(from);
-                    Instant to = next == null || next.getInstant().isAfter(end) ? end : next.getInstant();
-                    insert.setInt(1, zone.getRules().getOffset(from).getTotalSeconds());
-                    insert.setObject(2, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
-                    insert.setObject(3, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
-                    insert.executeUpdate();
-                    from = to;
-                }
-            }
         }
+        perOffset(connection, zone, "case_deadline", "due_at", "INSERT INTO dashboard_deadline_day"
+                + " (due_day, kind, team_key, met, breached, open_count)"
+                + " SELECT DATE(DATE_ADD(due_at, INTERVAL ? SECOND)) AS local_day, kind, COALESCE(team_code, '') AS team_key,"
+                + " SUM(status = 'MET'), SUM(status = 'BREACHED'), SUM(status = 'OPEN') FROM case_deadline"
+                + " WHERE due_at >= ? AND due_at < ? AND status <> 'CANCELLED' GROUP BY local_day, kind, team_key"
+                + " ON DUPLICATE KEY UPDATE met = met + VALUE(met), breached = breached + VALUE(breached),"
+                + " open_count = open_count + VALUE(open_count)");
     }
 
     /**
