@@ -261,26 +261,7 @@ class AdministrationStoryBrowserTest {
     private void openCaseAs(Browser browser, String user, String caseNumber) {
         browser.driver().manage().deleteAllCookies();
         browser.logIn(url(""), user);
-        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/indbakke") ? Boolean.TRUE : null);
-        List<String> views = browser.driver().findElements(By.cssSelector("a[id^='view-']")).stream()
-                .map(link -> link.getAttribute("id")).toList();
-        assertThat(views).isNotEmpty();
-        browser.waitUntil(driver -> {
-            for (String view : views) {
-                browser.click("#" + view);
-                browser.type("#q", caseNumber);
-                browser.click("#inbox-show");
-                browser.find("#inbox-total");
-                List<WebElement> links = driver.findElements(
-                        By.cssSelector("a.inbox-case-link[href*='" + caseNumber + "']"));
-                if (!links.isEmpty()) {
-                    links.get(0).click();
-                    return Boolean.TRUE;
-                }
-            }
-            return null;
-        });
-        browser.find("#case-title");
+        browser.openCaseFromInbox(caseNumber);
     }
 
     private void openTask(Browser browser, String user, String caseNumber, String taskKey) {

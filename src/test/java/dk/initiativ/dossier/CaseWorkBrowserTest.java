@@ -188,26 +188,7 @@ class CaseWorkBrowserTest {
      */
     private void openCaseAs(Browser browser, String user, String caseNumber) {
         logIn(browser, user);
-        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/indbakke") ? Boolean.TRUE : null);
-        List<String> views = browser.driver().findElements(By.cssSelector("a[id^='view-']")).stream()
-                .map(link -> link.getAttribute("id")).toList();
-        assertThat(views).isNotEmpty();
-        browser.waitUntil(driver -> {
-            for (String view : views) {
-                browser.click("#" + view);
-                browser.type("#q", caseNumber);
-                browser.click("#inbox-show");
-                browser.find("#inbox-total");
-                List<WebElement> links = driver.findElements(
-                        By.cssSelector("a.inbox-case-link[href*='" + caseNumber + "']"));
-                if (!links.isEmpty()) {
-                    links.get(0).click();
-                    return Boolean.TRUE;
-                }
-            }
-            return null;
-        });
-        browser.find("#case-title");
+        browser.openCaseFromInbox(caseNumber);
         assertThat(browser.currentUrl()).contains("fra=");
     }
 

@@ -166,6 +166,32 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * From the inbox a user just logged in to: searches each of the user's views for the case number until one lists
+     * the case, and opens its case page.
+     */
+    public void openCaseFromInbox(String caseNumber) {
+        waitUntil(d -> d.getCurrentUrl().contains("/indbakke") ? Boolean.TRUE : null);
+        List<String> views = driver.findElements(By.cssSelector("a[id^='view-']")).stream()
+                .map(link -> link.getAttribute("id")).toList();
+        assertThat(views).isNotEmpty();
+        waitUntil(d -> {
+            for (String view : views) {
+                click("#" + view);
+                type("#q", caseNumber);
+                click("#inbox-show");
+                find("#inbox-total");
+                List<WebElement> links = d.findElements(By.cssSelector("a.inbox-case-link[href*='" + caseNumber + "']"));
+                if (!links.isEmpty()) {
+                    links.get(0).click();
+                    return Boolean.TRUE;
+                }
+            }
+            return null;
+        });
+        find("#case-title");
+    }
+
     /** Waits for the condition; on a time-out keeps a screenshot and the page under target/browser-failures. */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
         try {
