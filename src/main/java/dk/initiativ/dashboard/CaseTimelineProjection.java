@@ -51,12 +51,13 @@ class CaseTimelineProjection {
             entities.flush();
         }
         if (recorded.type() == CaseEventType.SUBMITTED && recorded.occurredAt() != null) {
-            // a case's first event comes with its new row: its timeline is this one event, it has no projected rows
-            // yet to replace and no team yet (the team comes with CONTACT_PROPOSED), so nothing needs reading back
+            // a case's first event comes with its new row: its timeline is this one event and it has no projected
+            // rows yet to replace, so its events need no reading back (its row is still read: the flow counts its
+            // entry on the day of its submission moment, ADR 0044)
             List<CaseTimeline.Event> events = List.of(new CaseTimeline.Event(CaseEventType.SUBMITTED,
                     recorded.occurredAt().truncatedTo(ChronoUnit.MICROS)));
             DeadlineDays.Delta delta = jdbc.execute((Connection connection) -> write(connection,
-                    recorded.initiativeId(), timeline.derive(events), false, timeline.zone(), true));
+                    recorded.initiativeId(), timeline.derive(events), false, timeline.zone()));
             DeadlineDays.add(delta, jdbc);
             return;
         }
@@ -73,7 +74,7 @@ class CaseTimelineProjection {
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
                 (rs, n) -> event(rs), initiativeId);
         DeadlineDays.Delta delta = jdbc.execute((Connection connection) ->
-                write(connection, initiativeId, timeline.derive(events), replace, timeline.zone(), false));
+                write(connection, initiativeId, timeline.derive(events), replace, timeline.zone()));
         DeadlineDays.add(delta, jdbc);
     }
 
@@ -102,16 +103,10 @@ class CaseTimelineProjection {
      */
     static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace,
             ZoneId zone) throws SQLException {
-        return write(connection, initiativeId, result, replace, zone, false);
-    }
-
-    /** As above; {@code withoutTeam}: the case is known to have no team (its row was just stored), so none is read. */
-    private static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result,
-            boolean replace, ZoneId zone, boolean withoutTeam) throws SQLException {
         DeadlineDays.Delta delta = zone == null ? null
                 : new DeadlineDays.Delta(zone, DeadlineDays.slot(initiativeId));
         String teamCode = null;
-        if (delta != null && !withoutTeam) {
+        if (delta != null) {
             if (replace) {
                 try (PreparedStatement old = connection.prepareStatement("SELECT stage, left_at, whole_days, team_code"
                         + " FROM case_stage_visit WHERE initiative_id = ? FOR UPDATE")) {

@@ -41,6 +41,8 @@ class SubmissionProjectionTest {
         }
         jdbc.update("DELETE FROM initiative WHERE case_number LIKE 'THRU-%'");
         jdbc.update("DELETE FROM dashboard_deadline_day WHERE due_day BETWEEN '1999-06-01' AND '1999-06-30'");
+        jdbc.update("DELETE FROM dashboard_flow_day WHERE day BETWEEN '1999-06-01' AND '1999-06-30'");
+        jdbc.update("DELETE FROM dashboard_flow_case WHERE submitted_at BETWEEN '1999-06-01' AND '1999-06-30'");
     }
 
     @Test
@@ -52,11 +54,14 @@ class SubmissionProjectionTest {
         List<Long> countsFromTheEvent = counts();
         assertThat(fromTheEvent).hasSize(2);
         assertThat(countsFromTheEvent).containsExactly(0L, 0L, 1L);
+        // the weekly flow counts the case as entered on its submission day at once, not only from its next event
+        assertThat(entered()).isEqualTo(1L);
 
         projection.rebuild(id);
 
         assertThat(rows(id)).isEqualTo(fromTheEvent);
         assertThat(counts()).isEqualTo(countsFromTheEvent);
+        assertThat(entered()).isEqualTo(1L);
     }
 
     @Test
@@ -92,6 +97,13 @@ class SubmissionProjectionTest {
         rows.addAll(jdbc.queryForList("SELECT seq, kind, started_at, due_at, ended_at, status, team_code"
                 + " FROM case_deadline WHERE initiative_id = ? ORDER BY seq", id));
         return rows;
+    }
+
+    /** The cases entered on the submission day without a team, summed over the slots (the weekly flow's counts). */
+    private long entered() {
+        DeadlineDays.flush(); // outside a committed transaction the change may still be gathered
+        return jdbc.queryForObject("SELECT COALESCE(SUM(entered), 0) FROM dashboard_flow_day WHERE day = ?"
+                + " AND team_key = ''", Long.class, SUBMITTED.toLocalDate());
     }
 
     /** The screening counts of June 1999 without a team, summed over the days and slots: met, breached, open. */
