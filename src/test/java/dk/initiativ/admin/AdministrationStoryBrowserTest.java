@@ -315,7 +315,7 @@ class AdministrationStoryBrowserTest {
         WebElement button = article(browser, taskKey).findElement(
                 By.cssSelector("form.task-complete button[type='submit']"));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        button.click();
+        browser.click(button);
     }
 
     private static void backInTheInbox(Browser browser) {

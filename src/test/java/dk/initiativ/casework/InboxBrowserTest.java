@@ -89,7 +89,7 @@ class InboxBrowserTest {
             try (Browser browser = Browser.desktop()) {
                 browser.logIn(url(""), "intake");
                 browser.open(url("/indbakke?visning=gruppernes-opgaver&sortering=sagsnummer&q=" + word + "&lang=" + lang));
-                browser.find("#inbox-rows button.inbox-claim").click();
+                browser.click("#inbox-rows button.inbox-claim");
                 browser.find("#notice");
                 assertThat(browser.currentUrl()).contains("q=" + word).contains("sortering=sagsnummer");
                 browser.assertAccessible();

@@ -110,7 +110,7 @@ class PortalPagesBrowserTest {
             browser.assertAccessible();
             browser.open(url("/my?lang=da"));
             browser.find("#my-list");
-            browser.driver().findElement(By.linkText("Sankthansbål på stranden")).click();
+            browser.click(browser.driver().findElement(By.linkText("Sankthansbål på stranden")));
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("/track/" + receipt.trackingToken()) ? true : null);
             assertThat(browser.find("#case-number").getText()).isEqualTo(receipt.caseNumber());
         }

@@ -140,7 +140,7 @@ class CaseWorkBrowserTest {
             assertThat(browser.find("#tasks").getText()).contains("Take the task", "Granted", "Rejected");
             browser.assertAccessible();
             browser.open(url("/cases/" + caseNumber + "?lang=da"));
-            browser.find("article[data-task='" + TASK_DECIDE_FUNDING + "'] form.task-claim button").click();
+            browser.click("article[data-task='" + TASK_DECIDE_FUNDING + "'] form.task-claim button");
             browser.waitForText("Du har taget opgaven.");
             browser.assertAccessible();
             choose(browser, TASK_DECIDE_FUNDING, "fundingGranted", "true");
@@ -242,7 +242,7 @@ class CaseWorkBrowserTest {
     private static void complete(Browser browser, String taskKey) {
         WebElement button = article(browser, taskKey).findElement(By.cssSelector("form.task-complete button[type='submit']"));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        button.click();
+        browser.click(button);
     }
 
     /** After a completion or a move: 303 to the inbox (a 404 until the inbox is merged). */

@@ -183,7 +183,7 @@ public final class Browser implements AutoCloseable {
                 find("#inbox-total");
                 List<WebElement> links = d.findElements(By.cssSelector("a.inbox-case-link[href*='" + caseNumber + "']"));
                 if (!links.isEmpty()) {
-                    links.get(0).click();
+                    click(links.get(0));
                     return Boolean.TRUE;
                 }
             }
@@ -236,9 +236,64 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Clicks the element {@code css} finds; see {@link #click(WebElement)}. */
     public void click(String css) {
-        find(css).click();
+        click(find(css));
     }
+
+    /**
+     * Clicks, and when the click leaves the page (a form is sent, a link followed) waits until the new page is there.
+     * Without the wait, a following {@link #find} or {@link #waitForText} may answer from the old page: a message
+     * that was already on it (the second "added" in a row), or an element that goes stale a moment later. Whether
+     * the click leaves the page is what the page itself says: listeners on the window see the form's submit event
+     * or the link's click after the page's own handlers, and only when nothing prevented the default.
+     */
+    public void click(WebElement element) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(WATCH_LEAVING);
+        element.click();
+        waitUntil(d -> {
+            try {
+                Object state = js.executeScript("return window.__initiativLeaving === undefined ? 'new'"
+                        + " : (window.__initiativLeaving ? 'leaving' : 'stays');");
+                return "leaving".equals(state) ? null : Boolean.TRUE;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return null;
+            } catch (WebDriverException e) {
+                // the page is between documents ("document unloaded", "does not belong to the document")
+                return null;
+            }
+        });
+    }
+
+    /** Installed once per document; {@code __initiativLeaving} is undefined again on the next document. */
+    private static final String WATCH_LEAVING = """
+            if (!window.__initiativWatching) {
+              window.__initiativWatching = true;
+              window.addEventListener('submit', function (e) {
+                var target = e.target.getAttribute('target');
+                if (!e.defaultPrevented && (!target || target === '_self')) {
+                  window.__initiativLeaving = true;
+                }
+              });
+              window.addEventListener('click', function (e) {
+                var link = e.target.closest ? e.target.closest('a[href]') : null;
+                if (!link || e.defaultPrevented || link.hasAttribute('download')
+                    || (link.getAttribute('target') && link.getAttribute('target') !== '_self')) {
+                  return;
+                }
+                var to = new URL(link.href, location.href);
+                var here = new URL(location.href);
+                if (to.protocol === 'javascript:'
+                    || (to.origin + to.pathname + to.search === here.origin + here.pathname + here.search
+                        && to.hash !== '')) {
+                  return;
+                }
+                window.__initiativLeaving = true;
+              });
+            }
+            window.__initiativLeaving = false;
+            """;
 
     /** WCAG 2.1 AA as axe-core checks it: no violation at all on the current page. */
     public void assertAccessible() {
