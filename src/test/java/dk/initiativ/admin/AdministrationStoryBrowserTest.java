@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,6 +29,7 @@ import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_PERMIT;
 import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
 import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
 import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
+import static dk.initiativ.support.CaseTaskForms.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -203,7 +203,7 @@ class AdministrationStoryBrowserTest {
                 List.of("FUNDING", "PERMITS", "PARTNERS")).caseNumber();
         // intake screens, the proposed contact person accepts, writes the agreement and lays the plan on the case page
         try (Browser browser = Browser.desktop()) {
-            openTask(browser, "intake", caseNumber, TASK_SCREEN_INITIATIVE);
+            openTask(browser, url(""), "intake", caseNumber, TASK_SCREEN_INITIATIVE);
             choose(browser, TASK_SCREEN_INITIATIVE, "screeningDecision", "accept");
             complete(browser, TASK_SCREEN_INITIATIVE);
             backInTheInbox(browser);
@@ -212,11 +212,11 @@ class AdministrationStoryBrowserTest {
                     caseNumber)).isEqualTo("social-sundhed");
             assertThat(contact).isEqualTo("emil");
 
-            openTask(browser, contact, caseNumber, TASK_ACCEPT_CASE);
+            openTask(browser, url(""), contact, caseNumber, TASK_ACCEPT_CASE);
             choose(browser, TASK_ACCEPT_CASE, "caseAccepted", "true");
             complete(browser, TASK_ACCEPT_CASE);
             backInTheInbox(browser);
-            openTask(browser, contact, caseNumber, TASK_FIRST_CONTACT);
+            openTask(browser, url(""), contact, caseNumber, TASK_FIRST_CONTACT);
             type(browser, TASK_FIRST_CONTACT, "willDo", "Hjælpe med ansøgning, tilladelse og partnere");
             type(browser, TASK_FIRST_CONTACT, "willNotDo", "Så engen");
             type(browser, TASK_FIRST_CONTACT, "whoDoesWhat", "Borgerne sår, kommunen rådgiver");
@@ -224,16 +224,16 @@ class AdministrationStoryBrowserTest {
             complete(browser, TASK_FIRST_CONTACT);
             backInTheInbox(browser);
 
-            openTask(browser, contact, caseNumber, TASK_PLAN_SUPPORT);
+            openTask(browser, url(""), contact, caseNumber, TASK_PLAN_SUPPORT);
             tick(browser, TASK_PLAN_SUPPORT, "needsFunding");
             select(browser, TASK_PLAN_SUPPORT, "fundingPool", (String) pool.get("code"));
             type(browser, TASK_PLAN_SUPPORT, "fundingAmount", "15.000");
             type(browser, TASK_PLAN_SUPPORT, "fundingPurpose", "Frø og skilte");
             tick(browser, TASK_PLAN_SUPPORT, "needsPermits");
-            tickValue(browser, TASK_PLAN_SUPPORT, "permitTypes", typeCode);
+            choose(browser, TASK_PLAN_SUPPORT, "permitTypes", typeCode);
             tick(browser, TASK_PLAN_SUPPORT, "needsPartners");
             for (Long partner : partners) {
-                tickValue(browser, TASK_PLAN_SUPPORT, "partnerIds", String.valueOf(partner));
+                choose(browser, TASK_PLAN_SUPPORT, "partnerIds", String.valueOf(partner));
             }
             browser.assertAccessible();
             complete(browser, TASK_PLAN_SUPPORT);
@@ -255,88 +255,6 @@ class AdministrationStoryBrowserTest {
         assertThat(jdbc.queryForList("SELECT l.partner_id FROM partner_link l JOIN initiative i"
                 + " ON i.id = l.initiative_id WHERE i.case_number = ?", Long.class, caseNumber))
                 .containsExactlyInAnyOrderElementsOf(partners);
-    }
-
-    /** Logs in as the user and opens the case from the inbox, searched by its number in the user's views. */
-    private void openCaseAs(Browser browser, String user, String caseNumber) {
-        browser.driver().manage().deleteAllCookies();
-        browser.logIn(url(""), user);
-        browser.openCaseFromInbox(caseNumber);
-    }
-
-    private void openTask(Browser browser, String user, String caseNumber, String taskKey) {
-        openCaseAs(browser, user, caseNumber);
-        browser.waitUntil(driver -> {
-            if (!driver.findElements(By.cssSelector("article[data-task='" + taskKey + "']")).isEmpty()) {
-                return true;
-            }
-            driver.navigate().refresh();
-            return null;
-        });
-    }
-
-    private static WebElement article(Browser browser, String taskKey) {
-        return browser.find("article[data-task='" + taskKey + "']");
-    }
-
-    private static WebElement field(Browser browser, String taskKey, String name) {
-        return article(browser, taskKey).findElement(By.cssSelector("[name='" + name + "']"));
-    }
-
-    private static void choose(Browser browser, String taskKey, String name, String value) {
-        tickValue(browser, taskKey, name, value);
-    }
-
-    /** Clicks the label of the radio button or checklist box with that value, as a person does. */
-    private static void tickValue(Browser browser, String taskKey, String name, String value) {
-        WebElement input = article(browser, taskKey).findElement(
-                By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
-        WebElement label = browser.find("label[for='" + input.getAttribute("id") + "']");
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
-        label.click();
-    }
-
-    private static void tick(Browser browser, String taskKey, String name) {
-        WebElement box = field(browser, taskKey, name);
-        browser.find("label[for='" + box.getAttribute("id") + "']").click();
-    }
-
-    private static void type(Browser browser, String taskKey, String name, String text) {
-        WebElement input = field(browser, taskKey, name);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static void select(Browser browser, String taskKey, String name, String value) {
-        new Select(field(browser, taskKey, name)).selectByValue(value);
-    }
-
-    private static void complete(Browser browser, String taskKey) {
-        WebElement button = article(browser, taskKey).findElement(
-                By.cssSelector("form.task-complete button[type='submit']"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        browser.click(button);
-    }
-
-    private static void backInTheInbox(Browser browser) {
-        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/indbakke") ? true : null);
-        browser.assertAccessible();
-    }
-
-    private static String waitForContactPerson(ApiClient api, String caseNumber) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            Object person = api.initiative(caseNumber).get("contactPerson");
-            if (person != null) {
-                return (String) person;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("No contact person proposed for " + caseNumber);
     }
 
     private static String path(Browser browser) {

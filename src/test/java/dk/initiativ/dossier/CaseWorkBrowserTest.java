@@ -24,6 +24,7 @@ import static dk.initiativ.process.InitiativeProcess.TASK_DECIDE_PERMIT;
 import static dk.initiativ.process.InitiativeProcess.TASK_FIRST_CONTACT;
 import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
 import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
+import static dk.initiativ.support.CaseTaskForms.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,7 +50,7 @@ class CaseWorkBrowserTest {
         String caseNumber = submitted.caseNumber();
         try (Browser browser = Browser.desktop()) {
             // intake: an empty form is refused next to the field, then the case is accepted
-            openTask(browser, "intake", caseNumber, TASK_SCREEN_INITIATIVE);
+            openTask(browser, url(""), "intake", caseNumber, TASK_SCREEN_INITIATIVE);
             assertThat(browser.find("#tasks").getText()).contains("Visitér initiativet", "Acceptér som initiativ",
                     "Udfyldes kun, når «Beslutning» er: Bed borgeren om flere oplysninger eller Henvis borgeren");
             browser.assertAccessible();
@@ -64,7 +65,7 @@ class CaseWorkBrowserTest {
             // the team manager moves the proposal to someone else, with a reason; the move-all page shows a plan
             String proposed = waitForContactPerson(api, caseNumber);
             String chosen = "bjarne".equals(proposed) ? "anna" : "bjarne";
-            openCaseAs(browser, "manager", caseNumber);
+            openCaseAs(browser, url(""), "manager", caseNumber);
             browser.waitForText("Flyt sagen");
             browser.assertAccessible();
             browser.click("#move-submit");
@@ -74,19 +75,19 @@ class CaseWorkBrowserTest {
             browser.type("#move-reason", "Skal på kursus i tre uger");
             browser.click("#move-submit");
             backInTheInbox(browser);
-            openCaseAs(browser, "manager", caseNumber);
+            openCaseAs(browser, url(""), "manager", caseNumber);
             browser.click("#move-all-link");
             browser.waitForText("Sådan fordeles sagerne");
             browser.assertAccessible();
 
             // the chosen contact person accepts, writes the agreement, lays the plan and answers the citizen
-            openTask(browser, chosen, caseNumber, TASK_ACCEPT_CASE);
+            openTask(browser, url(""), chosen, caseNumber, TASK_ACCEPT_CASE);
             browser.assertAccessible();
             choose(browser, TASK_ACCEPT_CASE, "caseAccepted", "true");
             complete(browser, TASK_ACCEPT_CASE);
             backInTheInbox(browser);
 
-            openTask(browser, chosen, caseNumber, TASK_FIRST_CONTACT);
+            openTask(browser, url(""), chosen, caseNumber, TASK_FIRST_CONTACT);
             browser.assertAccessible();
             type(browser, TASK_FIRST_CONTACT, "willDo", "Hjælpe med ansøgning og tilladelse");
             type(browser, TASK_FIRST_CONTACT, "willNotDo", "Bygge legepladsen");
@@ -95,7 +96,7 @@ class CaseWorkBrowserTest {
             complete(browser, TASK_FIRST_CONTACT);
             backInTheInbox(browser);
 
-            openTask(browser, chosen, caseNumber, TASK_PLAN_SUPPORT);
+            openTask(browser, url(""), chosen, caseNumber, TASK_PLAN_SUPPORT);
             // the lists Tasklist's form gets (TaskFormOptions), in the form's shape: the permit types with their
             // department and deadline (ADR 0040); no free-text permit line any more (ADR 0045)
             assertThat(browser.driver().getPageSource()).contains("Fællesskabspuljen (", "Vej og Park", ">Vælg pulje<",
@@ -122,7 +123,7 @@ class CaseWorkBrowserTest {
             // the citizen writes; the contact person answers in the reply box
             ApiClient.ok(http.postForEntity("/api/citizen/" + submitted.token() + "/messages",
                     new HttpEntity<>(Map.of("body", "Hvornår hører vi fra puljen?"), ApiClient.json()), Map.class));
-            openCaseAs(browser, chosen, caseNumber);
+            openCaseAs(browser, url(""), chosen, caseNumber);
             browser.click("#reply-submit");
             browser.waitForText("Skriv en besked.");
             browser.assertAccessible();
@@ -134,7 +135,7 @@ class CaseWorkBrowserTest {
             browser.assertAccessible();
 
             // a fund officer takes the application from the group's queue and grants it; once in English
-            openTask(browser, "fund", caseNumber, TASK_DECIDE_FUNDING);
+            openTask(browser, url(""), "fund", caseNumber, TASK_DECIDE_FUNDING);
             browser.open(url("/cases/" + caseNumber + "?lang=en"));
             browser.waitForText("Decide the pool application");
             assertThat(browser.find("#tasks").getText()).contains("Take the task", "Granted", "Rejected");
@@ -149,7 +150,7 @@ class CaseWorkBrowserTest {
             backInTheInbox(browser);
 
             // the department sees only what the permit needs, and approves it
-            openTask(browser, "vibeke", caseNumber, TASK_DECIDE_PERMIT);
+            openTask(browser, url(""), "vibeke", caseNumber, TASK_DECIDE_PERMIT);
             assertThat(browser.find("main").getText()).contains("Brug af offentligt areal")
                     .doesNotContain("else@example.org", "Interne notater");
             browser.assertAccessible();
@@ -158,7 +159,7 @@ class CaseWorkBrowserTest {
             backInTheInbox(browser);
 
             // the contact person closes early: a confirmation, then the closing form inline
-            openCaseAs(browser, chosen, caseNumber);
+            openCaseAs(browser, url(""), chosen, caseNumber);
             browser.waitUntil(driver -> {
                 driver.navigate().refresh();
                 return driver.findElements(By.id("close-early-start")).isEmpty() ? null : true;
@@ -181,94 +182,6 @@ class CaseWorkBrowserTest {
         assertThat(closed.get("outcome")).isEqualTo("REALISED");
     }
 
-    /**
-     * Logs in as the user, who lands in their inbox, and opens the case from there: searched by its number in
-     * whichever of the user's views holds it (the engine may still be working, so the views are tried again until
-     * it shows), as a case worker would; never by typing the case page's address.
-     */
-    private void openCaseAs(Browser browser, String user, String caseNumber) {
-        logIn(browser, user);
-        browser.openCaseFromInbox(caseNumber);
-        assertThat(browser.currentUrl()).contains("fra=");
-    }
-
-    /** Opens the case as the user and waits (the engine may still be working) until the task's form is there. */
-    private void openTask(Browser browser, String user, String caseNumber, String taskKey) {
-        openCaseAs(browser, user, caseNumber);
-        browser.waitUntil(driver -> {
-            if (!driver.findElements(By.cssSelector("article[data-task='" + taskKey + "']")).isEmpty()) {
-                return true;
-            }
-            driver.navigate().refresh();
-            return null;
-        });
-    }
-
-    private void logIn(Browser browser, String user) {
-        browser.driver().manage().deleteAllCookies();
-        browser.logIn(url(""), user);
-    }
-
-    private static WebElement article(Browser browser, String taskKey) {
-        return browser.find("article[data-task='" + taskKey + "']");
-    }
-
-    private static WebElement field(Browser browser, String taskKey, String name) {
-        return article(browser, taskKey).findElement(By.cssSelector("[name='" + name + "']"));
-    }
-
-    /** Clicks a radio button's label, as a person does (dkfds draws the button on the label). */
-    private static void choose(Browser browser, String taskKey, String name, String value) {
-        WebElement radio = article(browser, taskKey).findElement(
-                By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
-        browser.find("label[for='" + radio.getAttribute("id") + "']").click();
-    }
-
-    private static void tick(Browser browser, String taskKey, String name) {
-        WebElement box = field(browser, taskKey, name);
-        browser.find("label[for='" + box.getAttribute("id") + "']").click();
-    }
-
-    private static void type(Browser browser, String taskKey, String name, String text) {
-        WebElement input = field(browser, taskKey, name);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static void select(Browser browser, String taskKey, String name, String value) {
-        new Select(field(browser, taskKey, name)).selectByValue(value);
-    }
-
-    private static void complete(Browser browser, String taskKey) {
-        WebElement button = article(browser, taskKey).findElement(By.cssSelector("form.task-complete button[type='submit']"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        browser.click(button);
-    }
-
-    /** After a completion or a move: 303 to the inbox (a 404 until the inbox is merged). */
-    /** Back in the inbox the user came from, with a confirmation naming the case; axe-clean in that state too. */
-    private static void backInTheInbox(Browser browser) {
-        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/indbakke") ? true : null);
-        assertThat(browser.find("#notice-case").getAttribute("href")).contains("/cases/INI-");
-        browser.assertAccessible();
-    }
-
-    private static String waitForContactPerson(ApiClient api, String caseNumber) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            Object person = api.initiative(caseNumber).get("contactPerson");
-            if (person != null) {
-                return (String) person;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("No contact person proposed for " + caseNumber);
-    }
-
     /** The case page with the support plan form, at desktop and tablet width, only when the run asks for it. */
     private void screenshots(Browser browser, String user, String caseNumber) {
         String dir = System.getProperty("screenshots.dir");
@@ -279,7 +192,7 @@ class CaseWorkBrowserTest {
                 "document.getElementById('tasks').scrollIntoView({block: 'start'});");
         browser.screenshot(Path.of(dir, "case-page-form-desktop.png"));
         try (Browser tablet = Browser.tablet()) {
-            openCaseAs(tablet, user, caseNumber);
+            openCaseAs(tablet, url(""), user, caseNumber);
             ((JavascriptExecutor) tablet.driver()).executeScript(
                     "document.getElementById('tasks').scrollIntoView({block: 'start'});");
             tablet.assertAccessible();
