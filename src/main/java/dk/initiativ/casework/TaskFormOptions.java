@@ -42,8 +42,6 @@ import static org.camunda.spin.Spin.JSON;
  * <ul>
  * <li>{@value #POOLS}: the funding pools that take applications today and have money left, value the pool's
  *     code, label its name and the budget left ({@code funding/FundingPools});</li>
- * <li>{@value #DEPARTMENTS}: the active permit departments (table {@code department}, ADR 0040),
- *     value the department's group, label its name;</li>
  * <li>{@value #PERMIT_TYPES}: the offered permit types (active, of an active department), value the type's code,
  *     label its name;</li>
  * <li>{@value #PARTNERS}: the partner registry's active partners, value the partner's id (as text), label
@@ -57,14 +55,13 @@ import static org.camunda.spin.Spin.JSON;
 public class TaskFormOptions extends AbstractProcessEnginePlugin {
 
     public static final String POOLS = "poolOptions";
-    public static final String DEPARTMENTS = "departmentOptions";
     public static final String PERMIT_TYPES = "permitTypeOptions";
     public static final String PARTNERS = "partnerOptions";
     public static final String CONTACT_PERSONS = "contactPersonOptions";
 
     /** The lists each task's form chooses from, by task definition key. */
     static final Map<String, List<String>> BY_TASK = Map.of(
-            InitiativeProcess.TASK_PLAN_SUPPORT, List.of(POOLS, PERMIT_TYPES, DEPARTMENTS, PARTNERS),
+            InitiativeProcess.TASK_PLAN_SUPPORT, List.of(POOLS, PERMIT_TYPES, PARTNERS),
             InitiativeProcess.TASK_REASSIGN_CASE, List.of(CONTACT_PERSONS));
 
     /** Tasklist's forms are written in Danish; so are their lists. */
@@ -130,8 +127,6 @@ public class TaskFormOptions extends AbstractProcessEnginePlugin {
                     new Option(messages.getMessage("admin.permits.plan.option", new Object[] {type.name(locale),
                             departments.getObject().name(type.departmentGroup(), locale), type.decisionDays()},
                             locale), type.code())));
-            case DEPARTMENTS -> departments.getObject().activeGroups().forEach(group -> options.add(
-                    new Option(departments.getObject().name(group, locale), group)));
             case PARTNERS -> partners.getObject().choices(topic, district).forEach(choice -> options.add(
                     new Option(choice.suggested() ? messages.getMessage("admin.network.suggestedOption",
                             new Object[] {choice.name()}, locale) : choice.name(), String.valueOf(choice.id()))));

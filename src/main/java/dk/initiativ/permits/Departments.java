@@ -81,11 +81,6 @@ public class Departments {
         return snapshot.current().all().stream().map(Department::group).toList();
     }
 
-    /** The group ids of the active departments: those a new permit can go to. */
-    public List<String> activeGroups() {
-        return snapshot.current().all().stream().filter(Department::active).map(Department::group).toList();
-    }
-
     public boolean isDepartment(String group) {
         return find(group).isPresent();
     }
