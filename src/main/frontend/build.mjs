@@ -1,5 +1,6 @@
 // Copies Det Faelles Designsystem (dkfds) into the application's static files, lighter than it comes:
 //   node build.mjs <output folder>        (the Maven build passes target/classes/static/dkfds)
+// or imported (buildDkfds): src/build/prepare.mjs runs it in the build's one node process (ADR 0051).
 //
 // - dkfds.min.css keeps every rule but its IBM Plex Sans @font-face rules. In their place come rules for the
 //   weights the pages use (FACES below), in woff2 only, split by script: a browser fetches a subset only when
@@ -18,16 +19,11 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'node_modules', 'dkfds', 'dist');
-const out = process.argv[2];
-if (!out) {
-  console.error('usage: node build.mjs <output folder>');
-  process.exit(2);
-}
 
 // The faces the pages use, as Chromium loads them on every page of ours (PageWeightBrowserTest lists them):
 // body text 400, labels and headings 600, the largest headings 700. Other weights and the italics are left
@@ -41,92 +37,103 @@ const FACES = [
 const SUBSETS = ['Latin1', 'Latin2', 'Latin3', 'Pi', 'Greek', 'Cyrillic'];
 const FAMILY = 'IBM Plex Sans';
 
-// Skipped when its output is there and was written by this same script from the same node_modules (the lock's
-// stamp that src/build/npm-ci-if-changed.mjs writes): every `./mvnw spring-boot:run` runs this, and rewriting the
-// files gave them new times, which made the run's class jar and its class data archive stale (ADR 0048).
-const dmnOutFolder = join(dirname(out), 'dmn-js');
-const buildStamp = join(here, 'node_modules', '.initiativ-build.sha256');
-const lockStamp = join(here, 'node_modules', '.initiativ-lock.sha256');
-const inputs = existsSync(lockStamp)
-  ? createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(readFileSync(lockStamp))
-    .update(resolve(out)).digest('hex')
-  : null;
-if (inputs && existsSync(buildStamp) && readFileSync(buildStamp, 'utf8').trim() === inputs
-    && existsSync(join(out, 'css', 'dkfds.min.css')) && existsSync(join(dmnOutFolder, 'dmn-modeler.production.min.js'))) {
-  console.log(`dkfds -> ${out}: unchanged`);
-  process.exit(0);
-}
-rmSync(buildStamp, { force: true });
-
-rmSync(out, { recursive: true, force: true });
-for (const folder of ['css', 'js', 'img', 'fonts']) {
-  mkdirSync(join(out, folder), { recursive: true });
-}
-
-// fonts: the split woff2 files of the used weights, and their unicode ranges
-const splitDir = join(dist, 'fonts', 'IBMPlexSans', 'split', 'woff2');
-const fontFaces = [];
-for (const face of FACES) {
-  const claimed = new Set();
-  for (const subset of SUBSETS) {
-    const file = `IBMPlexSans-${face.name}-${subset}.woff2`;
-    const codePoints = woff2CodePoints(readFileSync(join(splitDir, file))).filter((c) => !claimed.has(c));
-    codePoints.forEach((c) => claimed.add(c));
-    if (codePoints.length === 0) {
-      continue;
-    }
-    copyFileSync(join(splitDir, file), join(out, 'fonts', file));
-    fontFaces.push(`@font-face{font-display:swap;font-family:${FAMILY};font-style:${face.style};`
-      + `font-weight:${face.weight};src:url(../fonts/${file}) format("woff2");unicode-range:${unicodeRange(codePoints)}}`);
+/** Writes the lighter dkfds (and dmn-js) to the output folder, unless it is there from the same inputs. */
+export function buildDkfds(out) {
+  // Skipped when its output is there and was written by this same script from the same node_modules (the lock's
+  // stamp that src/build/npm-ci-if-changed.mjs writes): every `./mvnw spring-boot:run` runs this, and rewriting the
+  // files gave them new times, which made the run's class jar and its class data archive stale (ADR 0048).
+  const dmnOutFolder = join(dirname(out), 'dmn-js');
+  const buildStamp = join(here, 'node_modules', '.initiativ-build.sha256');
+  const lockStamp = join(here, 'node_modules', '.initiativ-lock.sha256');
+  const inputs = existsSync(lockStamp)
+    ? createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(readFileSync(lockStamp))
+      .update(resolve(out)).digest('hex')
+    : null;
+  if (inputs && existsSync(buildStamp) && readFileSync(buildStamp, 'utf8').trim() === inputs
+      && existsSync(join(out, 'css', 'dkfds.min.css')) && existsSync(join(dmnOutFolder, 'dmn-modeler.production.min.js'))) {
+    console.log(`dkfds -> ${out}: unchanged`);
+    return;
   }
-}
-if (!fontFaces.some((rule) => rule.includes('Regular-Latin1'))) {
-  throw new Error('no Latin-1 subset of the regular weight found in ' + splitDir);
+  rmSync(buildStamp, { force: true });
+
+  rmSync(out, { recursive: true, force: true });
+  for (const folder of ['css', 'js', 'img', 'fonts']) {
+    mkdirSync(join(out, folder), { recursive: true });
+  }
+
+  // fonts: the split woff2 files of the used weights, and their unicode ranges
+  const splitDir = join(dist, 'fonts', 'IBMPlexSans', 'split', 'woff2');
+  const fontFaces = [];
+  for (const face of FACES) {
+    const claimed = new Set();
+    for (const subset of SUBSETS) {
+      const file = `IBMPlexSans-${face.name}-${subset}.woff2`;
+      const codePoints = woff2CodePoints(readFileSync(join(splitDir, file))).filter((c) => !claimed.has(c));
+      codePoints.forEach((c) => claimed.add(c));
+      if (codePoints.length === 0) {
+        continue;
+      }
+      copyFileSync(join(splitDir, file), join(out, 'fonts', file));
+      fontFaces.push(`@font-face{font-display:swap;font-family:${FAMILY};font-style:${face.style};`
+        + `font-weight:${face.weight};src:url(../fonts/${file}) format("woff2");unicode-range:${unicodeRange(codePoints)}}`);
+    }
+  }
+  if (!fontFaces.some((rule) => rule.includes('Regular-Latin1'))) {
+    throw new Error('no Latin-1 subset of the regular weight found in ' + splitDir);
+  }
+
+  // css: dkfds' own IBM Plex Sans rules out, ours in
+  const css = readFileSync(join(dist, 'css', 'dkfds.min.css'), 'utf8');
+  const ownRules = /@font-face\{[^}]*font-family:\s*["']?IBM Plex Sans["']?[;}][^}]*\}/g;
+  const removed = css.match(ownRules) ?? [];
+  if (removed.length === 0) {
+    throw new Error('dkfds.min.css has no IBM Plex Sans @font-face rules any more: check build.mjs against this dkfds version');
+  }
+  const lighterCss = fontFaces.join('\n') + '\n' + withoutSourceMap(css.replace(ownRules, ''));
+  if (/\.(eot|ttf|otf)\b|\.woff\)/.test(lighterCss)) {
+    throw new Error('a font other than woff2 is still linked from dkfds.min.css');
+  }
+  writeFileSync(join(out, 'css', 'dkfds.min.css'), lighterCss);
+
+  // js, icons, the placeholder logos the CSS links, the licence
+  writeFileSync(join(out, 'js', 'dkfds.min.js'), withoutSourceMap(readFileSync(join(dist, 'js', 'dkfds.min.js'), 'utf8')));
+  cpSync(join(dist, 'img', 'svg-icons'), join(out, 'img', 'svg-icons'), { recursive: true });
+  for (const file of ['all-svg-icons.svg', 'logo-header-placeholder.png', 'logo-placeholder.png']) {
+    copyFileSync(join(dist, 'img', file), join(out, 'img', file));
+  }
+  copyFileSync(join(dist, 'LICENSE.md'), join(out, 'LICENSE.md'));
+  copyFileSync(join(splitDir, 'license.txt'), join(out, 'fonts', 'IBMPlexSans-license.txt'));
+
+  // dmn-js: the prebuilt modeler (global DmnJS), the decision table's CSS and its icon font (files, not the
+  // embedded data: URLs, which the Content-Security-Policy's font-src 'self' would refuse), and the licence
+  const dmnDist = join(here, 'node_modules', 'dmn-js', 'dist');
+  const dmnOut = join(dirname(out), 'dmn-js');
+  rmSync(dmnOut, { recursive: true, force: true });
+  mkdirSync(join(dmnOut, 'assets'), { recursive: true });
+  writeFileSync(join(dmnOut, 'dmn-modeler.production.min.js'),
+    withoutSourceMap(readFileSync(join(dmnDist, 'dmn-modeler.production.min.js'), 'utf8')));
+  for (const file of ['dmn-js-shared.css', 'dmn-js-decision-table.css', 'dmn-js-decision-table-controls.css']) {
+    copyFileSync(join(dmnDist, 'assets', file), join(dmnOut, 'assets', file));
+  }
+  mkdirSync(join(dmnOut, 'assets', 'dmn-font', 'css'), { recursive: true });
+  copyFileSync(join(dmnDist, 'assets', 'dmn-font', 'css', 'dmn.css'), join(dmnOut, 'assets', 'dmn-font', 'css', 'dmn.css'));
+  cpSync(join(dmnDist, 'assets', 'dmn-font', 'font'), join(dmnOut, 'assets', 'dmn-font', 'font'), { recursive: true });
+  copyFileSync(join(here, 'node_modules', 'dmn-js', 'LICENSE'), join(dmnOut, 'LICENSE'));
+  if (inputs) {
+    writeFileSync(buildStamp, inputs + '\n');
+  }
+
+  console.log(`dkfds -> ${out}: ${removed.length} @font-face rules replaced by ${fontFaces.length} (woff2, `
+    + `${FACES.map((face) => face.weight).join('/')}); css ${css.length} -> ${lighterCss.length} bytes`);
 }
 
-// css: dkfds' own IBM Plex Sans rules out, ours in
-const css = readFileSync(join(dist, 'css', 'dkfds.min.css'), 'utf8');
-const ownRules = /@font-face\{[^}]*font-family:\s*["']?IBM Plex Sans["']?[;}][^}]*\}/g;
-const removed = css.match(ownRules) ?? [];
-if (removed.length === 0) {
-  throw new Error('dkfds.min.css has no IBM Plex Sans @font-face rules any more: check build.mjs against this dkfds version');
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  if (!process.argv[2]) {
+    console.error('usage: node build.mjs <output folder>');
+    process.exit(2);
+  }
+  buildDkfds(process.argv[2]);
 }
-const lighterCss = fontFaces.join('\n') + '\n' + withoutSourceMap(css.replace(ownRules, ''));
-if (/\.(eot|ttf|otf)\b|\.woff\)/.test(lighterCss)) {
-  throw new Error('a font other than woff2 is still linked from dkfds.min.css');
-}
-writeFileSync(join(out, 'css', 'dkfds.min.css'), lighterCss);
-
-// js, icons, the placeholder logos the CSS links, the licence
-writeFileSync(join(out, 'js', 'dkfds.min.js'), withoutSourceMap(readFileSync(join(dist, 'js', 'dkfds.min.js'), 'utf8')));
-cpSync(join(dist, 'img', 'svg-icons'), join(out, 'img', 'svg-icons'), { recursive: true });
-for (const file of ['all-svg-icons.svg', 'logo-header-placeholder.png', 'logo-placeholder.png']) {
-  copyFileSync(join(dist, 'img', file), join(out, 'img', file));
-}
-copyFileSync(join(dist, 'LICENSE.md'), join(out, 'LICENSE.md'));
-copyFileSync(join(splitDir, 'license.txt'), join(out, 'fonts', 'IBMPlexSans-license.txt'));
-
-// dmn-js: the prebuilt modeler (global DmnJS), the decision table's CSS and its icon font (files, not the
-// embedded data: URLs, which the Content-Security-Policy's font-src 'self' would refuse), and the licence
-const dmnDist = join(here, 'node_modules', 'dmn-js', 'dist');
-const dmnOut = join(dirname(out), 'dmn-js');
-rmSync(dmnOut, { recursive: true, force: true });
-mkdirSync(join(dmnOut, 'assets'), { recursive: true });
-writeFileSync(join(dmnOut, 'dmn-modeler.production.min.js'),
-  withoutSourceMap(readFileSync(join(dmnDist, 'dmn-modeler.production.min.js'), 'utf8')));
-for (const file of ['dmn-js-shared.css', 'dmn-js-decision-table.css', 'dmn-js-decision-table-controls.css']) {
-  copyFileSync(join(dmnDist, 'assets', file), join(dmnOut, 'assets', file));
-}
-mkdirSync(join(dmnOut, 'assets', 'dmn-font', 'css'), { recursive: true });
-copyFileSync(join(dmnDist, 'assets', 'dmn-font', 'css', 'dmn.css'), join(dmnOut, 'assets', 'dmn-font', 'css', 'dmn.css'));
-cpSync(join(dmnDist, 'assets', 'dmn-font', 'font'), join(dmnOut, 'assets', 'dmn-font', 'font'), { recursive: true });
-copyFileSync(join(here, 'node_modules', 'dmn-js', 'LICENSE'), join(dmnOut, 'LICENSE'));
-if (inputs) {
-  writeFileSync(buildStamp, inputs + '\n');
-}
-
-console.log(`dkfds -> ${out}: ${removed.length} @font-face rules replaced by ${fontFaces.length} (woff2, `
-  + `${FACES.map((face) => face.weight).join('/')}); css ${css.length} -> ${lighterCss.length} bytes`);
 
 function withoutSourceMap(text) {
   return text.replace(/\n?\/[*/]# sourceMappingURL=[^\n]*$/, '\n');

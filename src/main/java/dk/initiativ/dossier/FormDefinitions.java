@@ -21,6 +21,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The Camunda Forms of {@code bpmn/forms/} (form-js JSON, the files Tasklist shows) as the case page reads
@@ -36,13 +37,13 @@ class FormDefinitions {
     static final String ENGLISH = "i18n/task-forms_en.properties";
 
     private final ObjectMapper json;
-    private final Map<String, String> formOfTask;
+    /** Read from the model when a case page first asks, not at start: the model API's first parse is slow (ADR 0051). */
+    private final SingletonSupplier<Map<String, String>> formOfTask = SingletonSupplier.of(FormDefinitions::formRefs);
     private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
     private final Properties english = new Properties();
 
     FormDefinitions(ObjectMapper json) {
         this.json = json;
-        this.formOfTask = formRefs();
         try (InputStream in = new ClassPathResource(ENGLISH).getInputStream()) {
             english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -52,7 +53,7 @@ class FormDefinitions {
 
     /** The form id of a user task (its {@code camunda:formRef}), if it has one. */
     Optional<String> formOf(String taskKey) {
-        return Optional.ofNullable(formOfTask.get(taskKey));
+        return Optional.ofNullable(formOfTask.obtain().get(taskKey));
     }
 
     /** The form's components, in order. */

@@ -48,6 +48,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The matching rules (issue 13, ADR 0041): the decision table {@code choose-team} that picks a case's team, as an
@@ -118,9 +119,11 @@ class MatchingRules {
     private final CommandExecutor commands;
     /**
      * A plain DMN engine of the same library for the dry run: the process engine's would write an entry of decision
-     * history for each case tried.
+     * history for each case tried. Built at the first dry run, not at start: its FEEL engine takes a noticeable
+     * part of a second to build (ADR 0051).
      */
-    private final DmnEngine tryOut = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final SingletonSupplier<DmnEngine> tryOut =
+            SingletonSupplier.of(() -> DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
     private final TeamRepository teams;
     private final CatalogService catalog;
     private final Cases cases;
@@ -268,7 +271,7 @@ class MatchingRules {
         DmnDecision decision;
         try {
             DmnDecision parsed = commands.execute(context -> dmn.parseDecision(DECISION, stream(xml)));
-            decision = parsed.isDecisionTable() ? tryOut.parseDecision(DECISION, stream(xml)) : parsed;
+            decision = parsed.isDecisionTable() ? tryOut.obtain().parseDecision(DECISION, stream(xml)) : parsed;
         } catch (RuntimeException e) {
             throw new MatchingRuleProblems(List.of(new Problem("admin.rules.error.parse", null, null,
                     List.of(reason(e)))));
@@ -320,7 +323,7 @@ class MatchingRules {
 
     /** The team the table picks for these facts, or null when no rule matches. */
     String evaluate(DmnDecision decision, String topic, String district, String helpWantedCodes) {
-        DmnDecisionRuleResult result = tryOut.evaluateDecisionTable(decision, Variables.createVariables()
+        DmnDecisionRuleResult result = tryOut.obtain().evaluateDecisionTable(decision, Variables.createVariables()
                 .putValue("topic", topic).putValue("district", district).putValue("helpWanted", helpWantedCodes))
                 .getFirstResult();
         return result == null ? null : result.getSingleEntry();
