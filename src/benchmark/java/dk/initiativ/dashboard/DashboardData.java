@@ -196,6 +196,10 @@ final class DashboardData {
             DeadlineDays.rebuild(connection, workingTime.zone());
             // and of the flow and the stays (V48) as V49 fills them
             DeadlineDays.rebuildFlowAndStays(connection, workingTime.zone());
+            // and the whole cases' lead times with their counts (V54) as V55 fills them
+            DeadlineDays.rebuildLeads(connection, workingTime);
+            // and the closed cases by outcome, topic and district (V56) as V57 fills them
+            DeadlineDays.rebuildOutcomes(connection, workingTime.zone());
         }
         Duration summaries = Duration.ofNanos(System.nanoTime() - summariesStart);
         long cases = (closed - closedCount) + (open - openCount);
@@ -203,7 +207,7 @@ final class DashboardData {
         openCount = open;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         jdbc.execute("ANALYZE TABLE initiative, case_event, case_stage_visit, case_deadline, funding_application, "
-                + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day");
+                + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day, dashboard_lead_day, dashboard_outcome_day");
         return new Growth(cases, rows, took, summaries);
     }
 
