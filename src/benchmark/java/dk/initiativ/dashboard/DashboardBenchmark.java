@@ -125,7 +125,8 @@ class DashboardBenchmark {
                 Map<String, Long> tableRows = new LinkedHashMap<>();
                 for (String table : List.of("initiative", "case_event", "case_stage_visit", "case_deadline",
                         "funding_application", "case_survey", "dashboard_deadline_day", "dashboard_flow_day",
-                        "dashboard_stay_day", "dashboard_lead_day", "dashboard_outcome_day")) {
+                        "dashboard_stay_day", "dashboard_lead_day", "dashboard_outcome_day",
+                        "dashboard_engagement_day")) {
                     tableRows.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
                 }
                 String loadBefore = Machine.loadAverage();

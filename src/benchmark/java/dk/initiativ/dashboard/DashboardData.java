@@ -207,7 +207,7 @@ final class DashboardData {
         openCount = open;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         jdbc.execute("ANALYZE TABLE initiative, case_event, case_stage_visit, case_deadline, funding_application, "
-                + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day, dashboard_lead_day, dashboard_outcome_day");
+                + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day, dashboard_lead_day, dashboard_outcome_day, dashboard_engagement_day");
         return new Growth(cases, rows, took, summaries);
     }
 

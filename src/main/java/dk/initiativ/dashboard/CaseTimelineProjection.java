@@ -123,13 +123,19 @@ class CaseTimelineProjection {
                     }
                 }
                 try (PreparedStatement old = connection.prepareStatement("SELECT submitted_at, closed_at, team_key,"
-                        + " lead_whole, outcome_counted, outcome, topic, district FROM dashboard_flow_case"
+                        + " lead_whole, outcome_counted, outcome, topic, district, profile_age_band, profile_district"
+                        + " FROM dashboard_flow_case"
                         + " WHERE initiative_id = ? FOR UPDATE")) {
                     old.setLong(1, initiativeId);
                     try (ResultSet rs = old.executeQuery()) {
                         if (rs.next()) {
+                            LocalDateTime oldSubmittedAt = rs.getObject(1, LocalDateTime.class);
                             LocalDateTime oldClosedAt = rs.getObject(2, LocalDateTime.class);
-                            delta.addFlow(rs.getObject(1, LocalDateTime.class), oldClosedAt, rs.getString(3), -1);
+                            delta.addFlow(oldSubmittedAt, oldClosedAt, rs.getString(3), -1);
+                            if (oldSubmittedAt != null) {
+                                delta.addEngagement(oldSubmittedAt, rs.getString(9), rs.getString(10), rs.getString(3),
+                                        -1);
+                            }
                             int oldLeadWhole = rs.getInt(4);
                             if (oldClosedAt != null && !rs.wasNull()) {
                                 delta.addLead(oldClosedAt, oldLeadWhole, rs.getString(3), -1);
@@ -158,8 +164,11 @@ class CaseTimelineProjection {
             String outcome = null;
             String topic = null;
             String district = null;
+            String ageBand = null;
+            String homeDistrict = null;
             try (PreparedStatement team = connection.prepareStatement("SELECT team_code, submitted_at, closed_at,"
-                    + " stage, outcome, topic, district FROM initiative WHERE id = ?")) {
+                    + " stage, outcome, topic, district, profile_age_band, profile_district FROM initiative"
+                    + " WHERE id = ?")) {
                 team.setLong(1, initiativeId);
                 try (ResultSet rs = team.executeQuery()) {
                     if (rs.next()) {
@@ -174,6 +183,12 @@ class CaseTimelineProjection {
                             district = rs.getString(7);
                             delta.addOutcome(closedAt, outcome, topic, district, teamCode, 1);
                         }
+                        // section 70 counts each submission by its submitter's answers as the case row has them now
+                        ageBand = rs.getString(8);
+                        homeDistrict = rs.getString(9);
+                        if (submittedAt != null) {
+                            delta.addEngagement(submittedAt, ageBand, homeDistrict, teamCode, 1);
+                        }
                     }
                 }
             }
@@ -187,11 +202,13 @@ class CaseTimelineProjection {
             }
             try (PreparedStatement flow = connection.prepareStatement("INSERT INTO dashboard_flow_case"
                     + " (initiative_id, submitted_at, closed_at, team_key, lead_days, lead_whole, outcome_counted, outcome,"
-                    + " topic, district) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+                    + " topic, district, profile_age_band, profile_district) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE"
                     + " submitted_at = VALUE(submitted_at), closed_at = VALUE(closed_at), team_key = VALUE(team_key),"
                     + " lead_days = VALUE(lead_days), lead_whole = VALUE(lead_whole),"
                     + " outcome_counted = VALUE(outcome_counted), outcome = VALUE(outcome), topic = VALUE(topic),"
-                    + " district = VALUE(district)")) {
+                    + " district = VALUE(district), profile_age_band = VALUE(profile_age_band),"
+                    + " profile_district = VALUE(profile_district)")) {
                 flow.setLong(1, initiativeId);
                 flow.setObject(2, submittedAt);
                 flow.setObject(3, closedAt);
@@ -202,6 +219,8 @@ class CaseTimelineProjection {
                 flow.setString(8, outcome);
                 flow.setString(9, topic);
                 flow.setString(10, district);
+                flow.setString(11, ageBand);
+                flow.setString(12, homeDistrict);
                 flow.executeUpdate();
             }
         }

@@ -148,6 +148,29 @@ final class DeadlineDays {
         }
     }
 
+    /**
+     * A key of the per-day counts of submissions by the submitter's age band and home district ({@code ''}: not
+     * answered) ({@code dashboard_engagement_day}, V56, ADR 0049; slots as V52's).
+     */
+    record EngagementKey(LocalDate day, String teamKey, String ageBand, String district, int slot)
+            implements Comparable<EngagementKey> {
+
+        @Override
+        public int compareTo(EngagementKey other) {
+            int c = day.compareTo(other.day);
+            if (c == 0) {
+                c = teamKey.compareTo(other.teamKey);
+            }
+            if (c == 0) {
+                c = ageBand.compareTo(other.ageBand);
+            }
+            if (c == 0) {
+                c = district.compareTo(other.district);
+            }
+            return c != 0 ? c : Integer.compare(slot, other.slot);
+        }
+    }
+
     /** The team key of the stays' counts that holds every case whatever its team (the all-teams view). */
     static final String ALL_TEAMS = "*";
 
@@ -164,6 +187,7 @@ final class DeadlineDays {
         private final Map<StayKey, long[]> stays = new TreeMap<>();
         private final Map<LeadKey, long[]> leads = new TreeMap<>();
         private final Map<OutcomeKey, long[]> outcomes = new TreeMap<>();
+        private final Map<EngagementKey, long[]> engagement = new TreeMap<>();
 
         /** The changes of several cases, gathered by {@link #merge}. */
         Delta(ZoneId zone) {
@@ -192,10 +216,25 @@ final class DeadlineDays {
             other.stays.forEach((key, n) -> stays.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
             other.leads.forEach((key, n) -> leads.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
             other.outcomes.forEach((key, n) -> outcomes.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+            other.engagement.forEach((key, n) -> engagement.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
         }
 
         boolean isEmpty() {
-            return changes.isEmpty() && flow.isEmpty() && stays.isEmpty() && leads.isEmpty() && outcomes.isEmpty();
+            return changes.isEmpty() && flow.isEmpty() && stays.isEmpty() && leads.isEmpty() && outcomes.isEmpty()
+                    && engagement.isEmpty();
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one submission by its submitter's age band and home
+         * district (null: not answered), under its case's team and under {@link #ALL_TEAMS}, on its local day.
+         */
+        void addEngagement(LocalDateTime submittedAtUtc, String ageBand, String district, String teamCode, int sign) {
+            LocalDate day = localDay(submittedAtUtc);
+            String band = ageBand == null ? "" : ageBand;
+            String home = district == null ? "" : district;
+            engagement.computeIfAbsent(new EngagementKey(day, teamCode == null ? "" : teamCode, band, home, slot),
+                    key -> new long[1])[0] += sign;
+            engagement.computeIfAbsent(new EngagementKey(day, ALL_TEAMS, band, home, slot), key -> new long[1])[0] += sign;
         }
 
         /**
@@ -297,6 +336,35 @@ final class DeadlineDays {
             writeStays(connection);
             writeLeads(connection);
             writeOutcomes(connection);
+            writeEngagement(connection);
+        }
+
+        private void writeEngagement(Connection connection) throws SQLException {
+            if (engagement.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_engagement_day"
+                    + " (day, team_key, age_band, district, slot, submissions) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE submissions = submissions + VALUE(submissions)")) {
+                boolean any = false;
+                for (Map.Entry<EngagementKey, long[]> change : engagement.entrySet()) {
+                    if (change.getValue()[0] == 0) {
+                        continue;
+                    }
+                    EngagementKey key = change.getKey();
+                    upsert.setObject(1, key.day());
+                    upsert.setString(2, key.teamKey());
+                    upsert.setString(3, key.ageBand());
+                    upsert.setString(4, key.district());
+                    upsert.setInt(5, key.slot());
+                    upsert.setLong(6, change.getValue()[0]);
+                    upsert.addBatch();
+                    any = true;
+                }
+                if (any) {
+                    upsert.executeBatch();
+                }
+            }
         }
 
         private void writeOutcomes(Connection connection) throws SQLException {
@@ -614,21 +682,32 @@ final class DeadlineDays {
     }
 
     /**
-     * Copies every closed case's outcome, topic and district onto its flow record ({@code dashboard_flow_case}: what
-     * the case has added) and counts the closed cases anew per local day of the closure, team, outcome, topic and
-     * district ({@code dashboard_outcome_day}; V57, the benchmark's generator): set-based, one
-     * {@code INSERT ... SELECT ... GROUP BY} per stretch of one UTC offset of the zone, dimension and team key (the
-     * case's, {@link #ALL_TEAMS}), each over a range of the case rows' closure index. Runs after
+     * Copies every closed case's outcome, topic and district and every case's submitter's answers onto its flow record
+     * ({@code dashboard_flow_case}: what the case has added) and counts anew the closed cases per local day of the
+     * closure, team, outcome, topic and district ({@code dashboard_outcome_day}) and the submissions per local day,
+     * team, age band and home district ({@code dashboard_engagement_day}; V57, the benchmark's generator): set-based,
+     * one {@code INSERT ... SELECT ... GROUP BY} per stretch of one UTC offset of the zone, count and team key (the
+     * case's, {@link #ALL_TEAMS}), each over a range of an index of the case rows. Runs after
      * {@link #rebuildFlowAndStays} (which writes the flow records without them).
      */
     static void rebuildOutcomes(Connection connection, ZoneId zone) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM dashboard_outcome_day");
-            statement.executeUpdate("UPDATE dashboard_flow_case SET outcome_counted = FALSE, outcome = NULL, topic = NULL,"
-                    + " district = NULL WHERE outcome_counted");
+            statement.executeUpdate("DELETE FROM dashboard_engagement_day");
             statement.executeUpdate("UPDATE dashboard_flow_case f JOIN initiative i ON i.id = f.initiative_id"
-                    + " SET f.outcome_counted = TRUE, f.outcome = i.outcome, f.topic = i.topic, f.district = i.district"
-                    + " WHERE i.stage = 'CLOSED' AND i.closed_at IS NOT NULL");
+                    + " SET f.outcome_counted = (i.stage = 'CLOSED' AND i.closed_at IS NOT NULL),"
+                    + " f.outcome = IF(i.stage = 'CLOSED' AND i.closed_at IS NOT NULL, i.outcome, NULL),"
+                    + " f.topic = IF(i.stage = 'CLOSED' AND i.closed_at IS NOT NULL, i.topic, NULL),"
+                    + " f.district = IF(i.stage = 'CLOSED' AND i.closed_at IS NOT NULL, i.district, NULL),"
+                    + " f.profile_age_band = i.profile_age_band, f.profile_district = i.profile_district");
+        }
+        for (String team : List.of("COALESCE(team_code, '')", "'" + ALL_TEAMS + "'")) {
+            perOffset(connection, zone, "initiative", "submitted_at", "INSERT INTO dashboard_engagement_day"
+                    + " (day, team_key, age_band, district, submissions)"
+                    + " SELECT DATE(DATE_ADD(submitted_at, INTERVAL ? SECOND)) AS d, " + team + " AS t,"
+                    + " COALESCE(profile_age_band, '') AS b, COALESCE(profile_district, '') AS h, COUNT(*)"
+                    + " FROM initiative WHERE submitted_at >= ? AND submitted_at < ? GROUP BY d, t, b, h"
+                    + " ON DUPLICATE KEY UPDATE submissions = submissions + VALUE(submissions)");
         }
         for (String[] dimension : List.of(new String[] {"O", "COALESCE(outcome, '')"}, new String[] {"T", "topic"},
                 new String[] {"D", "district"})) {

@@ -33,11 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
  * (one team, the other, both, all teams) as from the case rows (the same cases through their topic). The same for the
  * per-day counts of closed cases by outcome, topic and district ({@code dashboard_outcome_day}, V56): equal to a
  * recount from the case rows after each step, V57's rebuild gives the same, and section 60's tables are the same from
- * the counts as from the rows. Rolled back.
+ * the counts as from the rows; and for the submissions by the submitter's age band and home district
+ * ({@code dashboard_engagement_day}, V56) and section 70. Rolled back.
  */
 @LocalModeTest
 @Transactional
-class DashboardLeadAndOutcomeDaysTest {
+class DashboardLeadOutcomeEngagementDaysTest {
 
     private static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
     private static final String TOPIC = "dash7-leads";
@@ -50,6 +51,7 @@ class DashboardLeadAndOutcomeDaysTest {
     @Autowired CaseTimelineProjection projection;
     @Autowired LeadTimesSection leadTimes;
     @Autowired OutcomesSection outcomes;
+    @Autowired EngagementSection engagement;
     @Autowired WorkingTime workingTime;
     @Autowired Cases cases;
 
@@ -82,6 +84,7 @@ class DashboardLeadAndOutcomeDaysTest {
         assertThat(leadCount(LocalDate.of(2012, 3, 21), "")).isEqualTo(1);
         assertThat(leadSummary()).isEqualTo(leadRecount());
         assertThat(outcomeSummary()).isEqualTo(outcomeRecount());
+        assertThat(engagementSummary()).isEqualTo(engagementRecount());
         assertThat(storedLeads()).isEqualTo(computedLeads());
 
         jdbc.update("DELETE FROM case_event WHERE initiative_id = ? AND type = 'WITHDRAWN'", q);
@@ -90,6 +93,7 @@ class DashboardLeadAndOutcomeDaysTest {
         assertThat(leadCount(LocalDate.of(2012, 3, 21), "")).isZero();
         assertThat(leadSummary()).isEqualTo(leadRecount());
         assertThat(outcomeSummary()).isEqualTo(outcomeRecount());
+        assertThat(engagementSummary()).isEqualTo(engagementRecount());
         close(q, "2012-04-24T10:00");
         assertThat(leadCount(LocalDate.of(2012, 4, 24), "")).isEqualTo(1);
 
@@ -105,6 +109,8 @@ class DashboardLeadAndOutcomeDaysTest {
         Map<String, Long> afterEvents = leadSummary();
         Map<Long, Double> leadsAfterEvents = storedLeads();
         Map<String, Long> outcomesAfterEvents = outcomeSummary();
+        Map<String, Long> engagementAfterEvents = engagementSummary();
+        assertThat(engagementAfterEvents).isEqualTo(engagementRecount());
         assertThat(outcomesAfterEvents).isEqualTo(outcomeRecount());
         String districtM = jdbc.queryForObject("SELECT district FROM initiative WHERE id = ?", String.class, m);
         assertThat(outcomeCount(LocalDate.of(2012, 4, 3), T2, "D", districtM)).isEqualTo(1);
@@ -120,6 +126,7 @@ class DashboardLeadAndOutcomeDaysTest {
             return null;
         });
         assertThat(outcomeSummary()).isEqualTo(outcomesAfterEvents);
+        assertThat(engagementSummary()).isEqualTo(engagementAfterEvents);
         assertThat(leadSummary()).isEqualTo(afterEvents);
         assertThat(storedLeads()).isEqualTo(leadsAfterEvents);
 
@@ -137,6 +144,11 @@ class DashboardLeadAndOutcomeDaysTest {
                             .anyMatch(other -> other.get(0).equals(row.get(0)))).toList();
                 }
                 assertThat(fromCounts).isEqualTo(fromRows);
+            }
+            assertThat(engagement.submissions(counted)).isEqualTo(engagement.submissions(rows));
+            for (int table = 0; table < 3; table++) {
+                assertThat(texts(engagement.tables(counted, Locale.ENGLISH).get(table)))
+                        .isEqualTo(texts(engagement.tables(rows, Locale.ENGLISH).get(table)));
             }
         }
         DashboardScope team1 = new DashboardScope(FROM, TO, Set.of(T1), Optional.empty(), Optional.empty());
@@ -231,6 +243,37 @@ class DashboardLeadAndOutcomeDaysTest {
         return rows;
     }
 
+    /** The stored engagement counts of 2012 (zeros left out). */
+    private Map<String, Long> engagementSummary() {
+        DeadlineDays.flush();
+        Map<String, Long> rows = new TreeMap<>();
+        jdbc.query("SELECT day, team_key, age_band, district, SUM(submissions) AS n FROM dashboard_engagement_day"
+                + " WHERE YEAR(day) = 2012 GROUP BY day, team_key, age_band, district HAVING n <> 0", rs -> {
+                    rows.put(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4),
+                            rs.getLong(5));
+                });
+        return rows;
+    }
+
+    /** The same from the case rows: each submission under its case's team now and every team, per answers. */
+    private Map<String, Long> engagementRecount() {
+        Map<String, Long> rows = new TreeMap<>();
+        jdbc.query("SELECT submitted_at, team_code, profile_age_band, profile_district FROM initiative"
+                + " WHERE submitted_at BETWEEN '2011-12-30' AND '2013-01-02'", rs -> {
+                    LocalDate day = local(rs.getObject(1, LocalDateTime.class));
+                    if (day.getYear() != 2012) {
+                        return;
+                    }
+                    String team = rs.getString(2) == null ? "" : rs.getString(2);
+                    String band = rs.getString(3) == null ? "" : rs.getString(3);
+                    String home = rs.getString(4) == null ? "" : rs.getString(4);
+                    for (String key : List.of(team, DeadlineDays.ALL_TEAMS)) {
+                        rows.merge(day + " " + key + " " + band + " " + home, 1L, Long::sum);
+                    }
+                });
+        return rows;
+    }
+
     /** The lead times stored on the test's cases' flow records (null while open). */
     private Map<Long, Double> storedLeads() {
         Map<Long, Double> leads = new HashMap<>();
@@ -257,12 +300,17 @@ class DashboardLeadAndOutcomeDaysTest {
         return leads;
     }
 
+    /** The submitters' voluntary answers, some not given (null). */
+    private static final String[] AGE_BANDS = {"FROM_30_TO_49", null, "FROM_18_TO_29", "FROM_30_TO_49", "FROM_50_TO_66"};
+    private static final String[] HOME_DISTRICTS = {"holbaek-by", "tuse", null};
+
     private long initiative(String submittedAt, String team) {
         String caseNumber = "DASH7-" + (++number);
         jdbc.update("INSERT INTO initiative (case_number, title, description, topic, district, contact_name,"
-                + " contact_email, language, stage, submitted_at, team_code)"
-                + " VALUES (?, 'Fixture', 'Fixture', ?, 'holbaek-by', 'Fixture', NULL, 'da', 'SUBMITTED', ?, ?)",
-                caseNumber, TOPIC, wall(submittedAt), team);
+                + " contact_email, language, stage, submitted_at, team_code, profile_age_band, profile_district)"
+                + " VALUES (?, 'Fixture', 'Fixture', ?, 'holbaek-by', 'Fixture', NULL, 'da', 'SUBMITTED', ?, ?, ?, ?)",
+                caseNumber, TOPIC, wall(submittedAt), team, AGE_BANDS[number % AGE_BANDS.length],
+                HOME_DISTRICTS[number % HOME_DISTRICTS.length]);
         return jdbc.queryForObject("SELECT id FROM initiative WHERE case_number = ?", Long.class, caseNumber);
     }
 
