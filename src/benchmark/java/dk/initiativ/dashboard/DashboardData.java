@@ -196,6 +196,10 @@ final class DashboardData {
             DeadlineDays.rebuild(connection, workingTime.zone());
             // and of the flow and the stays (V48) as V49 fills them
             DeadlineDays.rebuildFlowAndStays(connection, workingTime.zone());
+            // and the whole cases' lead times with their counts (V54) as V55 fills them
+            DeadlineDays.rebuildLeads(connection, workingTime);
+            // and the closed cases by outcome, topic and district (V56) as V57 fills them
+            DeadlineDays.rebuildOutcomes(connection, workingTime.zone());
         }
         Duration summaries = Duration.ofNanos(System.nanoTime() - summariesStart);
         long cases = (closed - closedCount) + (open - openCount);
@@ -203,7 +207,7 @@ final class DashboardData {
         openCount = open;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         jdbc.execute("ANALYZE TABLE initiative, case_event, case_stage_visit, case_deadline, funding_application, "
-                + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day");
+                + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day, dashboard_lead_day, dashboard_outcome_day, dashboard_engagement_day");
         return new Growth(cases, rows, took, summaries);
     }
 
@@ -244,7 +248,11 @@ final class DashboardData {
                 boolean autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
+                    // the generator's threads load into the same tables: one waits for the other's AUTO-INC lock
+                    // for as long as its LOAD DATA runs (over a minute per chunk at 1.1M on a loaded machine; the
+                    // default 50 s failed a run with "Failed to read auto-increment value from storage engine")
+                    statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
+                            + " innodb_lock_wait_timeout = 3600");
                 }
                 try {
                     long rows = 0;

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,10 +34,12 @@ class CaseTimelineProjection {
     private final JdbcTemplate jdbc;
     private final CaseTimeline timeline;
     private final EntityManager entities;
+    private final WorkingTime workingTime;
 
     CaseTimelineProjection(JdbcTemplate jdbc, WorkingTime workingTime, DeadlineProperties properties,
             EntityManager entities) {
         this.jdbc = jdbc;
+        this.workingTime = workingTime;
         this.timeline = new CaseTimeline(workingTime, properties);
         this.entities = entities;
     }
@@ -57,7 +58,7 @@ class CaseTimelineProjection {
             List<CaseTimeline.Event> events = List.of(new CaseTimeline.Event(CaseEventType.SUBMITTED,
                     recorded.occurredAt().truncatedTo(ChronoUnit.MICROS)));
             DeadlineDays.Delta delta = jdbc.execute((Connection connection) -> write(connection,
-                    recorded.initiativeId(), timeline.derive(events), false, timeline.zone()));
+                    recorded.initiativeId(), timeline.derive(events), false, workingTime));
             DeadlineDays.add(delta, jdbc);
             return;
         }
@@ -74,7 +75,7 @@ class CaseTimelineProjection {
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
                 (rs, n) -> event(rs), initiativeId);
         DeadlineDays.Delta delta = jdbc.execute((Connection connection) ->
-                write(connection, initiativeId, timeline.derive(events), replace, timeline.zone()));
+                write(connection, initiativeId, timeline.derive(events), replace, workingTime));
         DeadlineDays.add(delta, jdbc);
     }
 
@@ -97,14 +98,15 @@ class CaseTimelineProjection {
     }
 
     /**
-     * Writes one case's rows (after deleting its old ones when {@code replace}); with a {@code zone}, each deadline
-     * carries the case's team as the case row has it now, and the returned change of the per-day counts takes back the
-     * old rows and adds the new ones ({@link DeadlineDays}; the caller applies it, null without a zone).
+     * Writes one case's rows (after deleting its old ones when {@code replace}); with a {@code workingTime}, each
+     * deadline and stay carries the case's team as the case row has it now, its flow record its lead time from
+     * submission to closure (ADR 0049), and the returned change of the per-day counts takes back the old rows and adds
+     * the new ones ({@link DeadlineDays}; the caller applies it, null without a {@code workingTime}).
      */
     static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace,
-            ZoneId zone) throws SQLException {
-        DeadlineDays.Delta delta = zone == null ? null
-                : new DeadlineDays.Delta(zone, DeadlineDays.slot(initiativeId));
+            WorkingTime workingTime) throws SQLException {
+        DeadlineDays.Delta delta = workingTime == null ? null
+                : new DeadlineDays.Delta(workingTime.zone(), DeadlineDays.slot(initiativeId));
         String teamCode = null;
         if (delta != null) {
             if (replace) {
@@ -120,13 +122,28 @@ class CaseTimelineProjection {
                         }
                     }
                 }
-                try (PreparedStatement old = connection.prepareStatement("SELECT submitted_at, closed_at, team_key"
-                        + " FROM dashboard_flow_case WHERE initiative_id = ? FOR UPDATE")) {
+                try (PreparedStatement old = connection.prepareStatement("SELECT submitted_at, closed_at, team_key,"
+                        + " lead_whole, outcome_counted, outcome, topic, district, profile_age_band, profile_district"
+                        + " FROM dashboard_flow_case"
+                        + " WHERE initiative_id = ? FOR UPDATE")) {
                     old.setLong(1, initiativeId);
                     try (ResultSet rs = old.executeQuery()) {
                         if (rs.next()) {
-                            delta.addFlow(rs.getObject(1, LocalDateTime.class), rs.getObject(2, LocalDateTime.class),
-                                    rs.getString(3), -1);
+                            LocalDateTime oldSubmittedAt = rs.getObject(1, LocalDateTime.class);
+                            LocalDateTime oldClosedAt = rs.getObject(2, LocalDateTime.class);
+                            delta.addFlow(oldSubmittedAt, oldClosedAt, rs.getString(3), -1);
+                            if (oldSubmittedAt != null) {
+                                delta.addEngagement(oldSubmittedAt, rs.getString(9), rs.getString(10), rs.getString(3),
+                                        -1);
+                            }
+                            int oldLeadWhole = rs.getInt(4);
+                            if (oldClosedAt != null && !rs.wasNull()) {
+                                delta.addLead(oldClosedAt, oldLeadWhole, rs.getString(3), -1);
+                            }
+                            if (oldClosedAt != null && rs.getBoolean(5)) {
+                                delta.addOutcome(oldClosedAt, rs.getString(6), rs.getString(7), rs.getString(8),
+                                        rs.getString(3), -1);
+                            }
                         }
                     }
                 }
@@ -143,26 +160,67 @@ class CaseTimelineProjection {
             }
             LocalDateTime submittedAt = null;
             LocalDateTime closedAt = null;
-            try (PreparedStatement team = connection.prepareStatement(
-                    "SELECT team_code, submitted_at, closed_at FROM initiative WHERE id = ?")) {
+            boolean outcomeCounted = false;
+            String outcome = null;
+            String topic = null;
+            String district = null;
+            String ageBand = null;
+            String homeDistrict = null;
+            try (PreparedStatement team = connection.prepareStatement("SELECT team_code, submitted_at, closed_at,"
+                    + " stage, outcome, topic, district, profile_age_band, profile_district FROM initiative"
+                    + " WHERE id = ?")) {
                 team.setLong(1, initiativeId);
                 try (ResultSet rs = team.executeQuery()) {
                     if (rs.next()) {
                         teamCode = rs.getString(1);
                         submittedAt = rs.getObject(2, LocalDateTime.class);
                         closedAt = rs.getObject(3, LocalDateTime.class);
+                        // section 60 counts the cases closed now (stage CLOSED) on the day of their closure (ADR 0049)
+                        outcomeCounted = closedAt != null && "CLOSED".equals(rs.getString(4));
+                        if (outcomeCounted) {
+                            outcome = rs.getString(5);
+                            topic = rs.getString(6);
+                            district = rs.getString(7);
+                            delta.addOutcome(closedAt, outcome, topic, district, teamCode, 1);
+                        }
+                        // section 70 counts each submission by its submitter's answers as the case row has them now
+                        ageBand = rs.getString(8);
+                        homeDistrict = rs.getString(9);
+                        if (submittedAt != null) {
+                            delta.addEngagement(submittedAt, ageBand, homeDistrict, teamCode, 1);
+                        }
                     }
                 }
             }
-            // the case's entry and exit as the case row has them now, under its team now (ADR 0044)
+            // the case's entry and exit as the case row has them now, under its team now (ADR 0044), and its lead time
+            // from submission to closure as section 20 computed it per request before (ADR 0049)
             delta.addFlow(submittedAt, closedAt, teamCode, 1);
+            Double leadDays = null;
+            if (submittedAt != null && closedAt != null) {
+                leadDays = workingTime.between(utc(submittedAt), utc(closedAt));
+                delta.addLead(closedAt, (int) Math.floor(leadDays), teamCode, 1);
+            }
             try (PreparedStatement flow = connection.prepareStatement("INSERT INTO dashboard_flow_case"
-                    + " (initiative_id, submitted_at, closed_at, team_key) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
-                    + " submitted_at = VALUE(submitted_at), closed_at = VALUE(closed_at), team_key = VALUE(team_key)")) {
+                    + " (initiative_id, submitted_at, closed_at, team_key, lead_days, lead_whole, outcome_counted, outcome,"
+                    + " topic, district, profile_age_band, profile_district) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE"
+                    + " submitted_at = VALUE(submitted_at), closed_at = VALUE(closed_at), team_key = VALUE(team_key),"
+                    + " lead_days = VALUE(lead_days), lead_whole = VALUE(lead_whole),"
+                    + " outcome_counted = VALUE(outcome_counted), outcome = VALUE(outcome), topic = VALUE(topic),"
+                    + " district = VALUE(district), profile_age_band = VALUE(profile_age_band),"
+                    + " profile_district = VALUE(profile_district)")) {
                 flow.setLong(1, initiativeId);
                 flow.setObject(2, submittedAt);
                 flow.setObject(3, closedAt);
                 flow.setString(4, teamCode == null ? "" : teamCode);
+                flow.setObject(5, leadDays);
+                flow.setObject(6, leadDays == null ? null : (int) Math.floor(leadDays));
+                flow.setBoolean(7, outcomeCounted);
+                flow.setString(8, outcome);
+                flow.setString(9, topic);
+                flow.setString(10, district);
+                flow.setString(11, ageBand);
+                flow.setString(12, homeDistrict);
                 flow.executeUpdate();
             }
         }

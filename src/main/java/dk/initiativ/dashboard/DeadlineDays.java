@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -104,6 +106,71 @@ final class DeadlineDays {
         }
     }
 
+    /**
+     * A key of the per-day counts of closed cases per whole working day of their lead time from submission to closure
+     * ({@code dashboard_lead_day}, V54, ADR 0049; slots as V52's).
+     */
+    record LeadKey(LocalDate closedDay, int wholeDays, String teamKey, int slot) implements Comparable<LeadKey> {
+
+        @Override
+        public int compareTo(LeadKey other) {
+            int c = closedDay.compareTo(other.closedDay);
+            if (c == 0) {
+                c = Integer.compare(wholeDays, other.wholeDays);
+            }
+            if (c == 0) {
+                c = teamKey.compareTo(other.teamKey);
+            }
+            return c != 0 ? c : Integer.compare(slot, other.slot);
+        }
+    }
+
+    /**
+     * A key of the per-day counts of closed cases by outcome ({@code 'O'}), topic ({@code 'T'}) and district
+     * ({@code 'D'}) ({@code dashboard_outcome_day}, V56, ADR 0049; slots as V52's).
+     */
+    record OutcomeKey(LocalDate closedDay, String teamKey, char dimension, String code, int slot)
+            implements Comparable<OutcomeKey> {
+
+        @Override
+        public int compareTo(OutcomeKey other) {
+            int c = closedDay.compareTo(other.closedDay);
+            if (c == 0) {
+                c = teamKey.compareTo(other.teamKey);
+            }
+            if (c == 0) {
+                c = Character.compare(dimension, other.dimension);
+            }
+            if (c == 0) {
+                c = code.compareTo(other.code);
+            }
+            return c != 0 ? c : Integer.compare(slot, other.slot);
+        }
+    }
+
+    /**
+     * A key of the per-day counts of submissions by the submitter's age band and home district ({@code ''}: not
+     * answered) ({@code dashboard_engagement_day}, V56, ADR 0049; slots as V52's).
+     */
+    record EngagementKey(LocalDate day, String teamKey, String ageBand, String district, int slot)
+            implements Comparable<EngagementKey> {
+
+        @Override
+        public int compareTo(EngagementKey other) {
+            int c = day.compareTo(other.day);
+            if (c == 0) {
+                c = teamKey.compareTo(other.teamKey);
+            }
+            if (c == 0) {
+                c = ageBand.compareTo(other.ageBand);
+            }
+            if (c == 0) {
+                c = district.compareTo(other.district);
+            }
+            return c != 0 ? c : Integer.compare(slot, other.slot);
+        }
+    }
+
     /** The team key of the stays' counts that holds every case whatever its team (the all-teams view). */
     static final String ALL_TEAMS = "*";
 
@@ -118,6 +185,9 @@ final class DeadlineDays {
         private final Map<Key, long[]> changes = new TreeMap<>();
         private final Map<FlowKey, long[]> flow = new TreeMap<>();
         private final Map<StayKey, long[]> stays = new TreeMap<>();
+        private final Map<LeadKey, long[]> leads = new TreeMap<>();
+        private final Map<OutcomeKey, long[]> outcomes = new TreeMap<>();
+        private final Map<EngagementKey, long[]> engagement = new TreeMap<>();
 
         /** The changes of several cases, gathered by {@link #merge}. */
         Delta(ZoneId zone) {
@@ -144,10 +214,53 @@ final class DeadlineDays {
                 sum[1] += n[1];
             });
             other.stays.forEach((key, n) -> stays.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+            other.leads.forEach((key, n) -> leads.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+            other.outcomes.forEach((key, n) -> outcomes.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+            other.engagement.forEach((key, n) -> engagement.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
         }
 
         boolean isEmpty() {
-            return changes.isEmpty() && flow.isEmpty() && stays.isEmpty();
+            return changes.isEmpty() && flow.isEmpty() && stays.isEmpty() && leads.isEmpty() && outcomes.isEmpty()
+                    && engagement.isEmpty();
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one submission by its submitter's age band and home
+         * district (null: not answered), under its case's team and under {@link #ALL_TEAMS}, on its local day.
+         */
+        void addEngagement(LocalDateTime submittedAtUtc, String ageBand, String district, String teamCode, int sign) {
+            LocalDate day = localDay(submittedAtUtc);
+            String band = ageBand == null ? "" : ageBand;
+            String home = district == null ? "" : district;
+            engagement.computeIfAbsent(new EngagementKey(day, teamCode == null ? "" : teamCode, band, home, slot),
+                    key -> new long[1])[0] += sign;
+            engagement.computeIfAbsent(new EngagementKey(day, ALL_TEAMS, band, home, slot), key -> new long[1])[0] += sign;
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one closed case by its outcome ({@code ''} for none),
+         * topic and district, under its team and under {@link #ALL_TEAMS}, on the local day of its closure.
+         */
+        void addOutcome(LocalDateTime closedAtUtc, String outcome, String topic, String district, String teamCode,
+                int sign) {
+            LocalDate day = localDay(closedAtUtc);
+            for (String team : List.of(teamCode == null ? "" : teamCode, ALL_TEAMS)) {
+                outcomes.computeIfAbsent(new OutcomeKey(day, team, 'O', outcome == null ? "" : outcome, slot),
+                        key -> new long[1])[0] += sign;
+                outcomes.computeIfAbsent(new OutcomeKey(day, team, 'T', topic, slot), key -> new long[1])[0] += sign;
+                outcomes.computeIfAbsent(new OutcomeKey(day, team, 'D', district, slot), key -> new long[1])[0] += sign;
+            }
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one closed case's lead time under its team and under
+         * {@link #ALL_TEAMS}, on the local day of its closure, in the bucket of its whole working days.
+         */
+        void addLead(LocalDateTime closedAtUtc, int wholeDays, String teamCode, int sign) {
+            LocalDate day = localDay(closedAtUtc);
+            leads.computeIfAbsent(new LeadKey(day, wholeDays, teamCode == null ? "" : teamCode, slot),
+                    key -> new long[1])[0] += sign;
+            leads.computeIfAbsent(new LeadKey(day, wholeDays, ALL_TEAMS, slot), key -> new long[1])[0] += sign;
         }
 
         /**
@@ -221,6 +334,92 @@ final class DeadlineDays {
             }
             writeFlow(connection);
             writeStays(connection);
+            writeLeads(connection);
+            writeOutcomes(connection);
+            writeEngagement(connection);
+        }
+
+        private void writeEngagement(Connection connection) throws SQLException {
+            if (engagement.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_engagement_day"
+                    + " (day, team_key, age_band, district, slot, submissions) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE submissions = submissions + VALUE(submissions)")) {
+                boolean any = false;
+                for (Map.Entry<EngagementKey, long[]> change : engagement.entrySet()) {
+                    if (change.getValue()[0] == 0) {
+                        continue;
+                    }
+                    EngagementKey key = change.getKey();
+                    upsert.setObject(1, key.day());
+                    upsert.setString(2, key.teamKey());
+                    upsert.setString(3, key.ageBand());
+                    upsert.setString(4, key.district());
+                    upsert.setInt(5, key.slot());
+                    upsert.setLong(6, change.getValue()[0]);
+                    upsert.addBatch();
+                    any = true;
+                }
+                if (any) {
+                    upsert.executeBatch();
+                }
+            }
+        }
+
+        private void writeOutcomes(Connection connection) throws SQLException {
+            if (outcomes.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_outcome_day"
+                    + " (closed_day, team_key, dimension, code, slot, cases) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE cases = cases + VALUE(cases)")) {
+                boolean any = false;
+                for (Map.Entry<OutcomeKey, long[]> change : outcomes.entrySet()) {
+                    if (change.getValue()[0] == 0) {
+                        continue;
+                    }
+                    OutcomeKey key = change.getKey();
+                    upsert.setObject(1, key.closedDay());
+                    upsert.setString(2, key.teamKey());
+                    upsert.setString(3, String.valueOf(key.dimension()));
+                    upsert.setString(4, key.code());
+                    upsert.setInt(5, key.slot());
+                    upsert.setLong(6, change.getValue()[0]);
+                    upsert.addBatch();
+                    any = true;
+                }
+                if (any) {
+                    upsert.executeBatch();
+                }
+            }
+        }
+
+        private void writeLeads(Connection connection) throws SQLException {
+            if (leads.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_lead_day"
+                    + " (closed_day, whole_days, team_key, slot, cases) VALUES (?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE cases = cases + VALUE(cases)")) {
+                boolean any = false;
+                for (Map.Entry<LeadKey, long[]> change : leads.entrySet()) {
+                    if (change.getValue()[0] == 0) {
+                        continue;
+                    }
+                    LeadKey key = change.getKey();
+                    upsert.setObject(1, key.closedDay());
+                    upsert.setInt(2, key.wholeDays());
+                    upsert.setString(3, key.teamKey());
+                    upsert.setInt(4, key.slot());
+                    upsert.setLong(5, change.getValue()[0]);
+                    upsert.addBatch();
+                    any = true;
+                }
+                if (any) {
+                    upsert.executeBatch();
+                }
+            }
         }
 
         private void writeFlow(Connection connection) throws SQLException {
@@ -411,6 +610,116 @@ final class DeadlineDays {
                 + " stage, whole_days, '" + ALL_TEAMS + "', COUNT(*) FROM case_stage_visit"
                 + " WHERE left_at >= ? AND left_at < ? GROUP BY d, stage, whole_days"
                 + " ON DUPLICATE KEY UPDATE stays = stays + VALUE(stays)");
+    }
+
+    /** The rows of one multi-row statement of {@link #rebuildLeads}. */
+    private static final int LEAD_ROWS_PER_STATEMENT = 1000;
+
+    /**
+     * Computes every closed case's lead time from submission to closure ({@link WorkingTime#between}, as section 20
+     * computed it per request) onto its flow record ({@code dashboard_flow_case.lead_days}, {@code lead_whole}) and
+     * counts them anew per local day of the closure, whole working days and team ({@code dashboard_lead_day}; V55, the
+     * benchmark's generator). Runs after {@link #rebuildFlowAndStays} (which writes the flow records without a lead
+     * time). The lead times are computed in Java (the working days are a floating-point sum over the calendar's days)
+     * and written back in multi-row statements; the counts with one {@code INSERT ... SELECT ... GROUP BY} per stretch
+     * of one UTC offset of the zone.
+     */
+    static void rebuildLeads(Connection connection, WorkingTime workingTime) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM dashboard_lead_day");
+            statement.executeUpdate("UPDATE dashboard_flow_case SET lead_days = NULL, lead_whole = NULL"
+                    + " WHERE lead_days IS NOT NULL OR lead_whole IS NOT NULL");
+        }
+        long[] ids = new long[1024];
+        double[] days = new double[1024];
+        int n = 0;
+        try (PreparedStatement select = connection.prepareStatement("SELECT initiative_id, submitted_at, closed_at"
+                + " FROM dashboard_flow_case WHERE closed_at IS NOT NULL AND submitted_at IS NOT NULL")) {
+            select.setFetchSize(10_000);
+            try (var rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Instant submitted = rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                    Instant closed = rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                    if (n == ids.length) {
+                        ids = Arrays.copyOf(ids, n * 2);
+                        days = Arrays.copyOf(days, n * 2);
+                    }
+                    ids[n] = rs.getLong(1);
+                    days[n++] = workingTime.between(submitted, closed);
+                }
+            }
+        }
+        for (int from = 0; from < n; from += LEAD_ROWS_PER_STATEMENT) {
+            int to = Math.min(n, from + LEAD_ROWS_PER_STATEMENT);
+            StringBuilder sql = new StringBuilder("INSERT INTO dashboard_flow_case"
+                    + " (initiative_id, team_key, lead_days, lead_whole) VALUES ");
+            for (int i = from; i < to; i++) {
+                sql.append(i == from ? "" : ", ").append("(?, '', ?, ?)");
+            }
+            sql.append(" ON DUPLICATE KEY UPDATE lead_days = VALUE(lead_days), lead_whole = VALUE(lead_whole)");
+            try (PreparedStatement upsert = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (int i = from; i < to; i++) {
+                    double value = days[i];
+                    upsert.setLong(p++, ids[i]);
+                    upsert.setDouble(p++, value);
+                    upsert.setInt(p++, (int) Math.floor(value));
+                }
+                upsert.executeUpdate();
+            }
+        }
+        ZoneId zone = workingTime.zone();
+        perOffset(connection, zone, "dashboard_flow_case", "closed_at", "INSERT INTO dashboard_lead_day"
+                + " (closed_day, whole_days, team_key, cases) SELECT DATE(DATE_ADD(closed_at, INTERVAL ? SECOND)) AS d,"
+                + " lead_whole, team_key, COUNT(*) FROM dashboard_flow_case WHERE closed_at >= ? AND closed_at < ?"
+                + " AND lead_whole IS NOT NULL GROUP BY d, lead_whole, team_key"
+                + " ON DUPLICATE KEY UPDATE cases = cases + VALUE(cases)");
+        perOffset(connection, zone, "dashboard_flow_case", "closed_at", "INSERT INTO dashboard_lead_day"
+                + " (closed_day, whole_days, team_key, cases) SELECT DATE(DATE_ADD(closed_at, INTERVAL ? SECOND)) AS d,"
+                + " lead_whole, '" + ALL_TEAMS + "', COUNT(*) FROM dashboard_flow_case WHERE closed_at >= ?"
+                + " AND closed_at < ? AND lead_whole IS NOT NULL GROUP BY d, lead_whole"
+                + " ON DUPLICATE KEY UPDATE cases = cases + VALUE(cases)");
+    }
+
+    /**
+     * Copies every closed case's outcome, topic and district and every case's submitter's answers onto its flow record
+     * ({@code dashboard_flow_case}: what the case has added) and counts anew the closed cases per local day of the
+     * closure, team, outcome, topic and district ({@code dashboard_outcome_day}) and the submissions per local day,
+     * team, age band and home district ({@code dashboard_engagement_day}; V57, the benchmark's generator): set-based,
+     * one {@code INSERT ... SELECT ... GROUP BY} per stretch of one UTC offset of the zone, count and team key (the
+     * case's, {@link #ALL_TEAMS}), each over a range of an index of the case rows. Runs after
+     * {@link #rebuildFlowAndStays} (which writes the flow records without them).
+     */
+    static void rebuildOutcomes(Connection connection, ZoneId zone) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM dashboard_outcome_day");
+            statement.executeUpdate("DELETE FROM dashboard_engagement_day");
+            statement.executeUpdate("UPDATE dashboard_flow_case f JOIN initiative i ON i.id = f.initiative_id"
+                    + " SET f.outcome_counted = (i.stage = 'CLOSED' AND i.closed_at IS NOT NULL),"
+                    + " f.outcome = IF(i.stage = 'CLOSED' AND i.closed_at IS NOT NULL, i.outcome, NULL),"
+                    + " f.topic = IF(i.stage = 'CLOSED' AND i.closed_at IS NOT NULL, i.topic, NULL),"
+                    + " f.district = IF(i.stage = 'CLOSED' AND i.closed_at IS NOT NULL, i.district, NULL),"
+                    + " f.profile_age_band = i.profile_age_band, f.profile_district = i.profile_district");
+        }
+        for (String team : List.of("COALESCE(team_code, '')", "'" + ALL_TEAMS + "'")) {
+            perOffset(connection, zone, "initiative", "submitted_at", "INSERT INTO dashboard_engagement_day"
+                    + " (day, team_key, age_band, district, submissions)"
+                    + " SELECT DATE(DATE_ADD(submitted_at, INTERVAL ? SECOND)) AS d, " + team + " AS t,"
+                    + " COALESCE(profile_age_band, '') AS b, COALESCE(profile_district, '') AS h, COUNT(*)"
+                    + " FROM initiative WHERE submitted_at >= ? AND submitted_at < ? GROUP BY d, t, b, h"
+                    + " ON DUPLICATE KEY UPDATE submissions = submissions + VALUE(submissions)");
+        }
+        for (String[] dimension : List.of(new String[] {"O", "COALESCE(outcome, '')"}, new String[] {"T", "topic"},
+                new String[] {"D", "district"})) {
+            for (String team : List.of("COALESCE(team_code, '')", "'" + ALL_TEAMS + "'")) {
+                perOffset(connection, zone, "initiative", "closed_at", "INSERT INTO dashboard_outcome_day"
+                        + " (closed_day, team_key, dimension, code, cases)"
+                        + " SELECT DATE(DATE_ADD(closed_at, INTERVAL ? SECOND)) AS d, " + team + " AS t, '"
+                        + dimension[0] + "', " + dimension[1] + " AS c, COUNT(*) FROM initiative"
+                        + " WHERE closed_at >= ? AND closed_at < ? AND stage = 'CLOSED' GROUP BY d, t, c"
+                        + " ON DUPLICATE KEY UPDATE cases = cases + VALUE(cases)");
+            }
+        }
     }
 
     /**

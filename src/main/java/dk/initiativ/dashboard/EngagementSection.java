@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * per 10,000 inhabitants, share of the submitters who answered against the group's population share; the
  * representativeness score (lowest group rate / highest); the shares who did not answer. Counts under 5 and
  * everything derived from them are suppressed (ADR 0026). Two SQL statements: one grouped count, one population
- * read.
+ * read. Without a topic or district filter the count sums per-day counts ({@code dashboard_engagement_day}, ADR 0049).
  */
 @Component
 class EngagementSection implements DashboardSection {
@@ -188,6 +188,15 @@ class EngagementSection implements DashboardSection {
         String sql = "SELECT i.profile_age_band, i.profile_district, COUNT(*) FROM initiative i "
                 + "WHERE i.submitted_at >= :periodStart AND i.submitted_at < :periodEnd"
                 + ScopeSql.filters(scope, params) + " GROUP BY i.profile_age_band, i.profile_district";
+        if (scope.topic().isEmpty() && scope.district().isEmpty()) {
+            // per-day counts per team and for all teams ('*'), kept by the projection (ADR 0049); '' is not answered
+            DeadlineDays.flush();
+            params = new MapSqlParameterSource().addValue("firstDay", scope.from()).addValue("lastDay", scope.to())
+                    .addValue("teamKeys", scope.allTeams() ? List.of(DeadlineDays.ALL_TEAMS) : scope.teamCodes());
+            sql = "SELECT NULLIF(age_band, ''), NULLIF(district, ''), SUM(submissions) FROM dashboard_engagement_day"
+                    + " WHERE team_key IN (:teamKeys) AND day >= :firstDay AND day <= :lastDay"
+                    + " GROUP BY age_band, district HAVING SUM(submissions) <> 0";
+        }
         Map<String, Long> byAgeBand = new HashMap<>();
         Map<String, Long> byDistrict = new HashMap<>();
         long[] sums = new long[4]; // no age band, no district, neither, total

@@ -5,11 +5,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 import dk.initiativ.dashboard.DashboardTable.Cell;
 import dk.initiativ.dashboard.DashboardTable.Chart;
@@ -56,21 +58,27 @@ class LeadTimesSection implements DashboardSection {
         ScopeSql.period(scope, workingTime.zone(), params);
         String filters = ScopeSql.filters(scope, params);
         Map<Stage, List<Cell>> perStage = null;
+        List<Cell> wholeCaseRow = null;
+        String wholeCaseLabel = messages.getMessage("dashboard.leadTimes.wholeCase", null, locale);
         if (scope.topic().isEmpty() && scope.district().isEmpty()) {
             perStage = fromCounts(scope, params, locale);
+            wholeCaseRow = wholeCaseFromCounts(scope, params, wholeCaseLabel);
         }
         if (perStage == null) {
             perStage = fromStays(scope, params, filters, locale);
         }
-        Samples wholeCase = new Samples();
-        jdbc.query("SELECT i.submitted_at, i.closed_at FROM initiative i WHERE i.closed_at >= :periodStart"
-                + " AND i.closed_at < :periodEnd" + filters, params, rs -> {
-                    Instant submitted = ScopeSql.utc(rs.getObject(1, LocalDateTime.class));
-                    Instant closed = ScopeSql.utc(rs.getObject(2, LocalDateTime.class));
-                    wholeCase.add(workingTime.between(submitted, closed));
-                });
+        if (wholeCaseRow == null) {
+            Samples wholeCase = new Samples();
+            jdbc.query("SELECT i.submitted_at, i.closed_at FROM initiative i WHERE i.closed_at >= :periodStart"
+                    + " AND i.closed_at < :periodEnd" + filters, params, rs -> {
+                        Instant submitted = ScopeSql.utc(rs.getObject(1, LocalDateTime.class));
+                        Instant closed = ScopeSql.utc(rs.getObject(2, LocalDateTime.class));
+                        wholeCase.add(workingTime.between(submitted, closed));
+                    });
+            wholeCaseRow = row(wholeCaseLabel, wholeCase);
+        }
         List<List<Cell>> rows = new ArrayList<>(perStage.values());
-        rows.add(row(messages.getMessage("dashboard.leadTimes.wholeCase", null, locale), wholeCase));
+        rows.add(wholeCaseRow);
         return List.of(new DashboardTable("lead-times", "dashboard.leadTimes.title", "dashboard.leadTimes.definition",
                 List.of(new Column("dashboard.leadTimes.col.stage"), new Column("dashboard.leadTimes.col.cases"),
                         new Column("dashboard.leadTimes.col.median"), new Column("dashboard.leadTimes.col.p90")),
@@ -130,43 +138,89 @@ class LeadTimesSection implements DashboardSection {
                 + " AND v.left_at >= :periodStart AND v.left_at < :periodEnd" + teams;
         Map<Stage, List<Cell>> rows = new EnumMap<>(Stage.class);
         for (Map.Entry<Stage, TreeMap<Integer, Long>> stage : buckets.entrySet()) {
-            long total = stage.getValue().values().stream().mapToLong(Long::longValue).sum();
-            Map<Integer, double[]> read = new java.util.HashMap<>();
-            boolean[] disagree = {false};
-            Percentiles.Ranked ranked = rank -> {
-                long before = 0;
-                for (Map.Entry<Integer, Long> bucket : stage.getValue().entrySet()) {
-                    if (rank <= before + bucket.getValue()) {
-                        double[] values = read.computeIfAbsent(bucket.getKey(), b -> {
-                            Samples samples = new Samples();
-                            jdbc.query(sql, new MapSqlParameterSource(params.getValues())
-                                    .addValue("stage", stage.getKey().name()).addValue("bucket", b),
-                                    rs -> {
-                                        samples.add(rs.getDouble(1));
-                                    });
-                            return samples.sorted();
-                        });
-                        if (values.length != bucket.getValue()) {
-                            disagree[0] = true;
-                            return Double.NaN;
-                        }
-                        return values[(int) (rank - before) - 1];
-                    }
-                    before += bucket.getValue();
-                }
-                disagree[0] = true;
-                return Double.NaN;
-            };
-            int n = (int) total;
-            Optional<Double> median = Percentiles.median(n, ranked);
-            Optional<Double> p90 = Percentiles.nearestRank(n, 90, ranked);
-            if (disagree[0]) {
+            List<Cell> row = fromBuckets(messages.getMessage("stage." + stage.getKey(), null, locale), stage.getValue(),
+                    bucket -> {
+                        Samples samples = new Samples();
+                        jdbc.query(sql, new MapSqlParameterSource(params.getValues())
+                                .addValue("stage", stage.getKey().name()).addValue("bucket", bucket), rs -> {
+                                    samples.add(rs.getDouble(1));
+                                });
+                        return samples.sorted();
+                    });
+            if (row == null) {
                 return null;
             }
-            rows.put(stage.getKey(), List.of(new Text(messages.getMessage("stage." + stage.getKey(), null, locale)),
-                    new Count(n), days(median), days(p90)));
+            rows.put(stage.getKey(), row);
         }
         return rows;
+    }
+
+    /**
+     * The whole case from submission to closure, two levels as the stages (ADR 0049): the per-day counts of closed
+     * cases per whole working day of their lead time ({@code dashboard_lead_day}) and the lead times of the buckets
+     * that hold the ranks ({@code dashboard_flow_case.lead_days}, computed with {@link WorkingTime#between} when the
+     * case closed; {@code ix_dashboard_flow_case_lead}: one index range each). Null when the counts and the lead times
+     * disagree (then every closure of the period is computed as before).
+     */
+    private List<Cell> wholeCaseFromCounts(DashboardScope scope, MapSqlParameterSource params, String label) {
+        MapSqlParameterSource counts = new MapSqlParameterSource().addValue("firstDay", scope.from())
+                .addValue("lastDay", scope.to())
+                .addValue("teamKeys", scope.allTeams() ? List.of(DeadlineDays.ALL_TEAMS) : scope.teamCodes());
+        TreeMap<Integer, Long> buckets = new TreeMap<>();
+        jdbc.query("SELECT whole_days, SUM(cases) FROM dashboard_lead_day WHERE team_key IN (:teamKeys)"
+                + " AND closed_day >= :firstDay AND closed_day <= :lastDay GROUP BY whole_days", counts, rs -> {
+                    if (rs.getLong(2) != 0) {
+                        buckets.merge(rs.getInt(1), rs.getLong(2), Long::sum);
+                    }
+                });
+        String sql = "SELECT f.lead_days FROM dashboard_flow_case f WHERE f.lead_whole = :bucket"
+                + " AND f.closed_at >= :periodStart AND f.closed_at < :periodEnd"
+                + (scope.allTeams() ? "" : " AND f.team_key IN (:teams)");
+        MapSqlParameterSource read = new MapSqlParameterSource(params.getValues());
+        if (!scope.allTeams()) {
+            read.addValue("teams", scope.teamCodes());
+        }
+        return fromBuckets(label, buckets, bucket -> {
+            Samples samples = new Samples();
+            jdbc.query(sql, new MapSqlParameterSource(read.getValues()).addValue("bucket", bucket), rs -> {
+                samples.add(rs.getDouble(1));
+            });
+            return samples.sorted();
+        });
+    }
+
+    /**
+     * A row from whole-day buckets (value: how many samples lie in it): the count, and the median and p90 of
+     * {@link Percentiles} with each rank looked up in the sorted samples of the bucket that holds it ({@code read},
+     * each bucket read once). Null when a bucket read holds another number of samples than its count.
+     */
+    private static List<Cell> fromBuckets(String label, TreeMap<Integer, Long> buckets, IntFunction<double[]> read) {
+        long total = buckets.values().stream().mapToLong(Long::longValue).sum();
+        Map<Integer, double[]> values = new HashMap<>();
+        boolean[] disagree = {false};
+        Percentiles.Ranked ranked = rank -> {
+            long before = 0;
+            for (Map.Entry<Integer, Long> bucket : buckets.entrySet()) {
+                if (rank <= before + bucket.getValue()) {
+                    double[] sorted = values.computeIfAbsent(bucket.getKey(), read::apply);
+                    if (sorted.length != bucket.getValue()) {
+                        disagree[0] = true;
+                        return Double.NaN;
+                    }
+                    return sorted[(int) (rank - before) - 1];
+                }
+                before += bucket.getValue();
+            }
+            disagree[0] = true;
+            return Double.NaN;
+        };
+        int n = (int) total;
+        Optional<Double> median = Percentiles.median(n, ranked);
+        Optional<Double> p90 = Percentiles.nearestRank(n, 90, ranked);
+        if (disagree[0]) {
+            return null;
+        }
+        return List.of(new Text(label), new Count(n), days(median), days(p90));
     }
 
     private static List<Cell> row(String label, Samples values) {

@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * evaluation survey's answers in the period (count and average rating) and their comments, each with its case
  * number and never with a name. Counts under 5 are suppressed with the same rule as in section 70, because the
  * filters turn each table into a cross table (outcome x district x topic x team) that can single out a citizen;
- * the average rating needs at least 5 answers (ADR 0026). Three SQL statements.
+ * the average rating needs at least 5 answers (ADR 0026). Three SQL statements. Without a topic or district filter
+ * the closed cases come from per-day counts ({@code dashboard_outcome_day}, ADR 0049).
  */
 @Component
 class OutcomesSection implements DashboardSection {
@@ -64,16 +65,44 @@ class OutcomesSection implements DashboardSection {
         Map<String, Long> byTopic = new HashMap<>();
         Map<String, Long> byDistrict = new HashMap<>();
         long[] total = new long[1];
-        MapSqlParameterSource params = period(scope);
-        jdbc.query("SELECT i.outcome, i.topic, i.district, COUNT(*) FROM initiative i "
-                + "WHERE i.closed_at >= :periodStart AND i.closed_at < :periodEnd AND i.stage = 'CLOSED'"
-                + ScopeSql.filters(scope, params) + " GROUP BY i.outcome, i.topic, i.district", params, rs -> {
-                    long count = rs.getLong(4);
-                    byOutcome.merge(String.valueOf(rs.getString(1)), count, Long::sum);
-                    byTopic.merge(rs.getString(2), count, Long::sum);
-                    byDistrict.merge(rs.getString(3), count, Long::sum);
-                    total[0] += count;
-                });
+        if (scope.topic().isEmpty() && scope.district().isEmpty()) {
+            // per-day counts by outcome, topic and district per team and for all teams ('*'), kept by the projection
+            // (ADR 0049): at most a row per day, team key, code and slot of the period, whatever the number of cases
+            DeadlineDays.flush();
+            MapSqlParameterSource counts = new MapSqlParameterSource().addValue("firstDay", scope.from())
+                    .addValue("lastDay", scope.to())
+                    .addValue("teamKeys", scope.allTeams() ? List.of(DeadlineDays.ALL_TEAMS) : scope.teamCodes());
+            jdbc.query("SELECT dimension, code, SUM(cases) FROM dashboard_outcome_day WHERE team_key IN (:teamKeys)"
+                    + " AND closed_day >= :firstDay AND closed_day <= :lastDay GROUP BY dimension, code", counts, rs -> {
+                        long count = rs.getLong(3);
+                        if (count == 0) {
+                            return;
+                        }
+                        String code = rs.getString(2);
+                        switch (rs.getString(1)) {
+                            case "O" -> {
+                                // as the grouping of the case rows keyed a case without an outcome
+                                byOutcome.merge(code.isEmpty() ? String.valueOf((Object) null) : code, count, Long::sum);
+                                total[0] += count;
+                            }
+                            case "T" -> byTopic.merge(code, count, Long::sum);
+                            case "D" -> byDistrict.merge(code, count, Long::sum);
+                            default -> throw new IllegalStateException("unknown dimension " + rs.getString(1));
+                        }
+                    });
+        }
+        else {
+            MapSqlParameterSource params = period(scope);
+            jdbc.query("SELECT i.outcome, i.topic, i.district, COUNT(*) FROM initiative i "
+                    + "WHERE i.closed_at >= :periodStart AND i.closed_at < :periodEnd AND i.stage = 'CLOSED'"
+                    + ScopeSql.filters(scope, params) + " GROUP BY i.outcome, i.topic, i.district", params, rs -> {
+                        long count = rs.getLong(4);
+                        byOutcome.merge(String.valueOf(rs.getString(1)), count, Long::sum);
+                        byTopic.merge(rs.getString(2), count, Long::sum);
+                        byDistrict.merge(rs.getString(3), count, Long::sum);
+                        total[0] += count;
+                    });
+        }
 
         Map<String, String> outcomeLabels = new LinkedHashMap<>();
         for (Outcome outcome : Outcome.values()) {

@@ -60,8 +60,12 @@ class WorkloadSection implements DashboardSection {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         MapSqlParameterSource params = new MapSqlParameterSource();
         String teams = "";
+        String teamCases = "";
         if (!scope.allTeams()) {
             teams = " WHERE t.code IN (:teams)";
+            // only the open cases of the teams' contact persons are counted (not every open case, then dropped)
+            teamCases = " AND i.open_contact_person IN (SELECT tp.user_id FROM staff_profile tp JOIN team tt"
+                    + " ON tt.id = tp.team_id WHERE tt.code IN (:teams))";
             params.addValue("teams", scope.teamCodes());
         }
         params.addValue("today", today);
@@ -77,7 +81,7 @@ class WorkloadSection implements DashboardSection {
                 JOIN team t ON t.id = p.team_id
                 LEFT JOIN (SELECT i.open_contact_person AS user_id, COUNT(*) AS open_cases,
                                   SUM(i.stage = 'ACCEPTED') AS proposals
-                           FROM initiative i WHERE i.open_contact_person IS NOT NULL
+                           FROM initiative i WHERE i.open_contact_person IS NOT NULL""" + teamCases + """
                            GROUP BY i.open_contact_person) w ON w.user_id = p.user_id
                 LEFT JOIN """ + periods + """
                  a1 ON a1.staff_profile_id = p.id AND a1.n = 1
