@@ -56,9 +56,7 @@ class FundingSection implements DashboardSection {
     public List<DashboardTable> tables(DashboardScope scope, Locale locale) {
         MapSqlParameterSource waitingParams = new MapSqlParameterSource();
         Map<Long, Long> waiting = new HashMap<>();
-        // with a filter, the applications are read first (one index range) and each looks up its case row
-        // (STRAIGHT_JOIN, ADR 0049): the optimizer otherwise starts from the team's cases (tens of thousands at 1M)
-        jdbc.query("SELECT STRAIGHT_JOIN a.pool_id, COUNT(*) FROM funding_application a "
+        jdbc.query("SELECT a.pool_id, COUNT(*) FROM funding_application a "
                 + (ScopeSql.narrows(scope) ? "JOIN initiative i ON i.id = a.initiative_id " : "")
                 + "WHERE a.status = 'PROPOSED'" + ScopeSql.filters(scope, waitingParams) + " GROUP BY a.pool_id",
                 waitingParams, rs -> {
@@ -67,7 +65,7 @@ class FundingSection implements DashboardSection {
 
         MapSqlParameterSource params = period(scope);
         Map<Long, List<Double>> decisionDays = new HashMap<>();
-        jdbc.query("SELECT STRAIGHT_JOIN a.pool_id, a.proposed_at, a.decided_at FROM funding_application a "
+        jdbc.query("SELECT a.pool_id, a.proposed_at, a.decided_at FROM funding_application a "
                 + (ScopeSql.narrows(scope) ? "JOIN initiative i ON i.id = a.initiative_id " : "")
                 + "WHERE a.decided_at >= :periodStart AND a.decided_at < :periodEnd"
                 + ScopeSql.filters(scope, params), params, rs -> {
