@@ -257,10 +257,8 @@ public final class Browser implements AutoCloseable {
                 Object state = js.executeScript("return window.__initiativLeaving === undefined ? 'new'"
                         + " : (window.__initiativLeaving ? 'leaving' : 'stays');");
                 return "leaving".equals(state) ? null : Boolean.TRUE;
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
-                return null;
             } catch (WebDriverException e) {
-                // the page is between documents ("document unloaded", "does not belong to the document")
+                // the page is between documents ("document unloaded", "does not belong to the document", stale)
                 return null;
             }
         });
