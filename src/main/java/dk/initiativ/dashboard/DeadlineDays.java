@@ -11,9 +11,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import dk.initiativ.dashboard.CaseTimeline.Status;
 import org.springframework.core.Ordered;
@@ -307,168 +309,73 @@ final class DeadlineDays {
             changes.computeIfAbsent(new Key(day, kind, teamCode == null ? "" : teamCode, slot), key -> new long[3])[column] += sign;
         }
 
+        /**
+         * Writes the changed counts table by table, each table's rows as multi-row upserts in key order (the same lock
+         * order in every transaction; a transaction's rows of one table cost one statement, not one each).
+         */
         void write(Connection connection) throws SQLException {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_deadline_day"
-                    + " (due_day, kind, team_key, slot, met, breached, open_count) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE met = met + VALUE(met), breached = breached + VALUE(breached),"
-                    + " open_count = open_count + VALUE(open_count)")) {
-                boolean any = false;
-                for (Map.Entry<Key, long[]> change : changes.entrySet()) {
-                    long[] n = change.getValue();
-                    if (n[0] == 0 && n[1] == 0 && n[2] == 0) {
-                        continue;
-                    }
-                    upsert.setObject(1, change.getKey().dueDay());
-                    upsert.setString(2, change.getKey().kind());
-                    upsert.setString(3, change.getKey().teamKey());
-                    upsert.setInt(4, change.getKey().slot());
-                    upsert.setLong(5, n[0]);
-                    upsert.setLong(6, n[1]);
-                    upsert.setLong(7, n[2]);
-                    upsert.addBatch();
-                    any = true;
-                }
-                if (any) {
-                    upsert.executeBatch();
-                }
-            }
-            writeFlow(connection);
-            writeStays(connection);
-            writeLeads(connection);
-            writeOutcomes(connection);
-            writeEngagement(connection);
+            upsert(connection, "dashboard_deadline_day", "due_day, kind, team_key, slot",
+                    List.of("met", "breached", "open_count"), changes,
+                    key -> new Object[] {key.dueDay(), key.kind(), key.teamKey(), key.slot()});
+            upsert(connection, "dashboard_flow_day", "day, team_key, slot", List.of("entered", "left_count"), flow,
+                    key -> new Object[] {key.day(), key.teamKey(), key.slot()});
+            upsert(connection, "dashboard_stay_day", "left_day, stage, whole_days, team_key, slot", List.of("stays"),
+                    stays, key -> new Object[] {key.leftDay(), key.stage(), key.wholeDays(), key.teamKey(), key.slot()});
+            upsert(connection, "dashboard_lead_day", "closed_day, whole_days, team_key, slot", List.of("cases"), leads,
+                    key -> new Object[] {key.closedDay(), key.wholeDays(), key.teamKey(), key.slot()});
+            upsert(connection, "dashboard_outcome_day", "closed_day, team_key, dimension, code, slot",
+                    List.of("cases"), outcomes, key -> new Object[] {key.closedDay(), key.teamKey(),
+                            String.valueOf(key.dimension()), key.code(), key.slot()});
+            upsert(connection, "dashboard_engagement_day", "day, team_key, age_band, district, slot",
+                    List.of("submissions"), engagement,
+                    key -> new Object[] {key.day(), key.teamKey(), key.ageBand(), key.district(), key.slot()});
         }
+    }
 
-        private void writeEngagement(Connection connection) throws SQLException {
-            if (engagement.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_engagement_day"
-                    + " (day, team_key, age_band, district, slot, submissions) VALUES (?, ?, ?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE submissions = submissions + VALUE(submissions)")) {
-                boolean any = false;
-                for (Map.Entry<EngagementKey, long[]> change : engagement.entrySet()) {
-                    if (change.getValue()[0] == 0) {
-                        continue;
-                    }
-                    EngagementKey key = change.getKey();
-                    upsert.setObject(1, key.day());
-                    upsert.setString(2, key.teamKey());
-                    upsert.setString(3, key.ageBand());
-                    upsert.setString(4, key.district());
-                    upsert.setInt(5, key.slot());
-                    upsert.setLong(6, change.getValue()[0]);
-                    upsert.addBatch();
-                    any = true;
-                }
-                if (any) {
-                    upsert.executeBatch();
-                }
-            }
-        }
+    /** The most rows of one upsert statement (a merged change of many cases is written in several). */
+    static final int ROWS_PER_STATEMENT = 500;
 
-        private void writeOutcomes(Connection connection) throws SQLException {
-            if (outcomes.isEmpty()) {
-                return;
+    /**
+     * Adds one table's changed counts (rows whose counts are all 0 are left out) with {@code INSERT ... VALUES (...),
+     * (...) ON DUPLICATE KEY UPDATE count = count + VALUE(count)}, in the map's key order, at most
+     * {@link #ROWS_PER_STATEMENT} rows a statement.
+     *
+     * @param keyColumns   the table's key columns, in the order {@code key} gives their values
+     * @param countColumns the count columns, in the order of each change's array
+     */
+    static <K> void upsert(Connection connection, String table, String keyColumns, List<String> countColumns,
+            Map<K, long[]> changes, Function<K, Object[]> key) throws SQLException {
+        List<Map.Entry<K, long[]>> rows = changes.entrySet().stream()
+                .filter(change -> Arrays.stream(change.getValue()).anyMatch(n -> n != 0)).toList();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Map.Entry<K, long[]>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            int keys = keyColumns.split(",").length;
+            String row = "(" + String.join(", ", Collections.nCopies(keys + countColumns.size(), "?")) + ")";
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(keyColumns)
+                    .append(", ").append(String.join(", ", countColumns)).append(") VALUES ")
+                    .append(String.join(", ", Collections.nCopies(chunk.size(), row)))
+                    .append(" ON DUPLICATE KEY UPDATE ");
+            for (int c = 0; c < countColumns.size(); c++) {
+                String column = countColumns.get(c);
+                sql.append(c == 0 ? "" : ", ").append(column).append(" = ").append(column).append(" + VALUE(")
+                        .append(column).append(")");
             }
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_outcome_day"
-                    + " (closed_day, team_key, dimension, code, slot, cases) VALUES (?, ?, ?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE cases = cases + VALUE(cases)")) {
-                boolean any = false;
-                for (Map.Entry<OutcomeKey, long[]> change : outcomes.entrySet()) {
-                    if (change.getValue()[0] == 0) {
-                        continue;
+            try (PreparedStatement upsert = connection.prepareStatement(sql.toString())) {
+                int parameter = 0;
+                for (Map.Entry<K, long[]> change : chunk) {
+                    Object[] values = key.apply(change.getKey());
+                    if (values.length != keys) {
+                        throw new IllegalArgumentException(table + ": " + values.length + " key values for " + keys
+                                + " key columns");
                     }
-                    OutcomeKey key = change.getKey();
-                    upsert.setObject(1, key.closedDay());
-                    upsert.setString(2, key.teamKey());
-                    upsert.setString(3, String.valueOf(key.dimension()));
-                    upsert.setString(4, key.code());
-                    upsert.setInt(5, key.slot());
-                    upsert.setLong(6, change.getValue()[0]);
-                    upsert.addBatch();
-                    any = true;
-                }
-                if (any) {
-                    upsert.executeBatch();
-                }
-            }
-        }
-
-        private void writeLeads(Connection connection) throws SQLException {
-            if (leads.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_lead_day"
-                    + " (closed_day, whole_days, team_key, slot, cases) VALUES (?, ?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE cases = cases + VALUE(cases)")) {
-                boolean any = false;
-                for (Map.Entry<LeadKey, long[]> change : leads.entrySet()) {
-                    if (change.getValue()[0] == 0) {
-                        continue;
+                    for (Object value : values) {
+                        upsert.setObject(++parameter, value);
                     }
-                    LeadKey key = change.getKey();
-                    upsert.setObject(1, key.closedDay());
-                    upsert.setInt(2, key.wholeDays());
-                    upsert.setString(3, key.teamKey());
-                    upsert.setInt(4, key.slot());
-                    upsert.setLong(5, change.getValue()[0]);
-                    upsert.addBatch();
-                    any = true;
-                }
-                if (any) {
-                    upsert.executeBatch();
-                }
-            }
-        }
-
-        private void writeFlow(Connection connection) throws SQLException {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_flow_day"
-                    + " (day, team_key, slot, entered, left_count) VALUES (?, ?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE entered = entered + VALUE(entered),"
-                    + " left_count = left_count + VALUE(left_count)")) {
-                boolean any = false;
-                for (Map.Entry<FlowKey, long[]> change : flow.entrySet()) {
-                    long[] n = change.getValue();
-                    if (n[0] == 0 && n[1] == 0) {
-                        continue;
+                    for (long n : change.getValue()) {
+                        upsert.setLong(++parameter, n);
                     }
-                    upsert.setObject(1, change.getKey().day());
-                    upsert.setString(2, change.getKey().teamKey());
-                    upsert.setInt(3, change.getKey().slot());
-                    upsert.setLong(4, n[0]);
-                    upsert.setLong(5, n[1]);
-                    upsert.addBatch();
-                    any = true;
                 }
-                if (any) {
-                    upsert.executeBatch();
-                }
-            }
-        }
-
-        private void writeStays(Connection connection) throws SQLException {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO dashboard_stay_day"
-                    + " (left_day, stage, whole_days, team_key, slot, stays) VALUES (?, ?, ?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE stays = stays + VALUE(stays)")) {
-                boolean any = false;
-                for (Map.Entry<StayKey, long[]> change : stays.entrySet()) {
-                    if (change.getValue()[0] == 0) {
-                        continue;
-                    }
-                    StayKey key = change.getKey();
-                    upsert.setObject(1, key.leftDay());
-                    upsert.setString(2, key.stage());
-                    upsert.setInt(3, key.wholeDays());
-                    upsert.setString(4, key.teamKey());
-                    upsert.setInt(5, key.slot());
-                    upsert.setLong(6, change.getValue()[0]);
-                    upsert.addBatch();
-                    any = true;
-                }
-                if (any) {
-                    upsert.executeBatch();
-                }
+                upsert.executeUpdate();
             }
         }
     }
