@@ -53,12 +53,12 @@ class CaseTimelineProjection {
         }
         if (recorded.type() == CaseEventType.SUBMITTED && recorded.occurredAt() != null) {
             // a case's first event comes with its new row: its timeline is this one event and it has no projected
-            // rows yet to replace, so its events need no reading back (its row is still read: the flow counts its
-            // entry on the day of its submission moment, ADR 0044)
+            // rows yet to replace, so its events need no reading back; its row neither when the event says what it
+            // holds (the flow counts its entry on the day of its submission moment, ADR 0044)
             List<CaseTimeline.Event> events = List.of(new CaseTimeline.Event(CaseEventType.SUBMITTED,
                     recorded.occurredAt().truncatedTo(ChronoUnit.MICROS)));
             DeadlineDays.Delta delta = jdbc.execute((Connection connection) -> write(connection,
-                    recorded.initiativeId(), timeline.derive(events), false, workingTime));
+                    recorded.initiativeId(), timeline.derive(events), false, workingTime, recorded.submitted()));
             DeadlineDays.add(delta, jdbc);
             return;
         }
@@ -105,6 +105,15 @@ class CaseTimelineProjection {
      */
     static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace,
             WorkingTime workingTime) throws SQLException {
+        return write(connection, initiativeId, result, replace, workingTime, null);
+    }
+
+    /**
+     * As {@link #write(Connection, long, CaseTimeline.Result, boolean, WorkingTime)}; for a new case whose event says
+     * what its row holds ({@code submitted}), the row is not read.
+     */
+    private static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result,
+            boolean replace, WorkingTime workingTime, CaseEventRecorded.SubmittedCase submitted) throws SQLException {
         DeadlineDays.Delta delta = workingTime == null ? null
                 : new DeadlineDays.Delta(workingTime.zone(), DeadlineDays.slot(initiativeId));
         String teamCode = null;
@@ -166,28 +175,38 @@ class CaseTimelineProjection {
             String district = null;
             String ageBand = null;
             String homeDistrict = null;
-            try (PreparedStatement team = connection.prepareStatement("SELECT team_code, submitted_at, closed_at,"
-                    + " stage, outcome, topic, district, profile_age_band, profile_district FROM initiative"
-                    + " WHERE id = ?")) {
-                team.setLong(1, initiativeId);
-                try (ResultSet rs = team.executeQuery()) {
-                    if (rs.next()) {
-                        teamCode = rs.getString(1);
-                        submittedAt = rs.getObject(2, LocalDateTime.class);
-                        closedAt = rs.getObject(3, LocalDateTime.class);
-                        // section 60 counts the cases closed now (stage CLOSED) on the day of their closure (ADR 0049)
-                        outcomeCounted = closedAt != null && "CLOSED".equals(rs.getString(4));
-                        if (outcomeCounted) {
-                            outcome = rs.getString(5);
-                            topic = rs.getString(6);
-                            district = rs.getString(7);
-                            delta.addOutcome(closedAt, outcome, topic, district, teamCode, 1);
-                        }
-                        // section 70 counts each submission by its submitter's answers as the case row has them now
-                        ageBand = rs.getString(8);
-                        homeDistrict = rs.getString(9);
-                        if (submittedAt != null) {
-                            delta.addEngagement(submittedAt, ageBand, homeDistrict, teamCode, 1);
+            if (submitted != null) {
+                // a new case: no team, not closed; its submission moment as written to its row (microseconds)
+                submittedAt = LocalDateTime.ofInstant(submitted.submittedAt().truncatedTo(ChronoUnit.MICROS),
+                        ZoneOffset.UTC);
+                ageBand = submitted.ageBand();
+                homeDistrict = submitted.homeDistrict();
+                delta.addEngagement(submittedAt, ageBand, homeDistrict, null, 1);
+            } else {
+                try (PreparedStatement team = connection.prepareStatement("SELECT team_code, submitted_at,"
+                        + " closed_at, stage, outcome, topic, district, profile_age_band, profile_district"
+                        + " FROM initiative WHERE id = ?")) {
+                    team.setLong(1, initiativeId);
+                    try (ResultSet rs = team.executeQuery()) {
+                        if (rs.next()) {
+                            teamCode = rs.getString(1);
+                            submittedAt = rs.getObject(2, LocalDateTime.class);
+                            closedAt = rs.getObject(3, LocalDateTime.class);
+                            // section 60 counts the cases closed now (stage CLOSED) on the day of their closure
+                            // (ADR 0049)
+                            outcomeCounted = closedAt != null && "CLOSED".equals(rs.getString(4));
+                            if (outcomeCounted) {
+                                outcome = rs.getString(5);
+                                topic = rs.getString(6);
+                                district = rs.getString(7);
+                                delta.addOutcome(closedAt, outcome, topic, district, teamCode, 1);
+                            }
+                            // section 70 counts each submission by its submitter's answers as the case row has them now
+                            ageBand = rs.getString(8);
+                            homeDistrict = rs.getString(9);
+                            if (submittedAt != null) {
+                                delta.addEngagement(submittedAt, ageBand, homeDistrict, teamCode, 1);
+                            }
                         }
                     }
                 }

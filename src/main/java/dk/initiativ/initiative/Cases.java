@@ -402,14 +402,24 @@ public class Cases implements CaseTitles {
     }
 
     void record(Initiative initiative, CaseEventType type, String actor, String detail, String relatedCaseNumber) {
-        record(new CaseEvent(initiative.getId(), type, clock.instant(), actor, detail, relatedCaseNumber),
-                initiative.getCaseNumber());
+        CaseEvent event = new CaseEvent(initiative.getId(), type, clock.instant(), actor, detail, relatedCaseNumber);
+        // a submission's first event carries what its new row holds, so that no listener reads the row back
+        CaseEventRecorded.SubmittedCase submitted = type != CaseEventType.SUBMITTED ? null
+                : new CaseEventRecorded.SubmittedCase(initiative.getSubmittedAt(),
+                        initiative.getProfileAgeBand() == null ? null : initiative.getProfileAgeBand().name(),
+                        initiative.getProfileDistrict());
+        record(event, initiative.getCaseNumber(), submitted);
     }
 
     private void record(CaseEvent event, String caseNumber) {
+        record(event, caseNumber, null);
+    }
+
+    private void record(CaseEvent event, String caseNumber, CaseEventRecorded.SubmittedCase submitted) {
         events.save(event);
         publisher.publishEvent(new CaseEventRecorded(event.getInitiativeId(), caseNumber, event.getType(),
-                event.getActor(), event.getDetail(), event.getRelatedCaseNumber(), true, event.getOccurredAt()));
+                event.getActor(), event.getDetail(), event.getRelatedCaseNumber(), true, event.getOccurredAt(),
+                submitted));
     }
 
     private Initiative require(String caseNumber) {

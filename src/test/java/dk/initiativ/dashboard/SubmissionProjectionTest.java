@@ -6,10 +6,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dk.initiativ.initiative.CaseEventRecorded;
+import dk.initiativ.initiative.AgeBand;
 import dk.initiativ.initiative.CaseEventType;
+import dk.initiativ.initiative.HelpKind;
+import dk.initiativ.initiative.SubmissionReceipt;
+import dk.initiativ.initiative.SubmissionService;
+import dk.initiativ.initiative.SubmitInitiativeRequest;
 import dk.initiativ.support.LocalModeTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +39,8 @@ class SubmissionProjectionTest {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired CaseTimelineProjection projection;
+    @Autowired SubmissionService submissions;
+    @Autowired WorkingTime workingTime;
 
     @AfterEach
     void removeTheFixture() {
@@ -62,6 +71,39 @@ class SubmissionProjectionTest {
         assertThat(rows(id)).isEqualTo(fromTheEvent);
         assertThat(counts()).isEqualTo(countsFromTheEvent);
         assertThat(entered()).isEqualTo(1L);
+    }
+
+    @Test
+    void aRealSubmissionsEventCarriesWhatItsRowHoldsAndProjectsAsARebuildFromTheRowWould() {
+        SubmissionReceipt receipt = submissions.submit(new SubmitInitiativeRequest("Projektion uden genlæsning 🚲",
+                "En indsendelse, hvis første hændelse fortæller, hvad dens række har.", "natur-miljoe", "holbaek-by",
+                "Anna Andersen", "anna@example.org", true, Set.of(HelpKind.PERMITS), null, null, null, null, null, null,
+                AgeBand.FROM_30_TO_49, "holbaek-by"), Locale.forLanguageTag("da"));
+        long id = jdbc.queryForObject("SELECT id FROM initiative WHERE case_number = ?", Long.class,
+                receipt.caseNumber());
+        String row = "SELECT CONCAT_WS('|', submitted_at, profile_age_band, profile_district)";
+        String fromTheCase = jdbc.queryForObject(row + " FROM initiative WHERE id = ?", String.class, id);
+        String fromTheEvent = jdbc.queryForObject(row + " FROM dashboard_flow_case WHERE initiative_id = ?",
+                String.class, id);
+        List<Map<String, Object>> engagementFromTheEvent = engagement(fromTheCase);
+        assertThat(fromTheEvent).isEqualTo(fromTheCase).contains("FROM_30_TO_49|holbaek-by");
+        assertThat(engagementFromTheEvent).hasSize(2); // the case's no-team row and the all-teams row
+
+        projection.rebuild(id); // takes the case's counts back and adds them again from its row
+
+        assertThat(jdbc.queryForObject(row + " FROM dashboard_flow_case WHERE initiative_id = ?", String.class, id))
+                .isEqualTo(fromTheCase);
+        assertThat(engagement(fromTheCase)).isEqualTo(engagementFromTheEvent);
+    }
+
+    /** The engagement counts of the row's day, age band and home district, per team, summed over the slots. */
+    private List<Map<String, Object>> engagement(String caseRow) {
+        String[] parts = caseRow.split("\\|");
+        return jdbc.queryForList("SELECT team_key, SUM(submissions) AS n FROM dashboard_engagement_day"
+                + " WHERE day = ? AND age_band = ? AND district = ? GROUP BY team_key ORDER BY team_key",
+                LocalDateTime.parse(parts[0].replace(' ', 'T')).atZone(ZoneOffset.UTC)
+                        .withZoneSameInstant(workingTime.zone()).toLocalDate(),
+                parts[1], parts[2]);
     }
 
     @Test
