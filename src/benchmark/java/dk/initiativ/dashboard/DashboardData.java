@@ -41,6 +41,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class DashboardData {
 
+    /**
+     * The generator's version: raise it whenever a change here writes other rows, so that a kept database
+     * ({@code -Dbenchmark.dashboard.dataDir}) of an older generator is not taken for this one's.
+     */
+    static final int VERSION = 1;
     static final int TEAMS = 40;
     static final int PER_TEAM = 50;
     static final int POOLS = 10;
@@ -115,14 +120,36 @@ final class DashboardData {
         return openCount;
     }
 
-    /** A throw-away database set up for a large load; teams, contact persons and pools. */
-    void prepare() {
+    /**
+     * The server's settings for a large load and large reads (not kept by the server across restarts, so set on
+     * every start, also before Flyway migrates a kept database).
+     */
+    static void tune(JdbcTemplate jdbc) {
         // the embedded server's defaults suit tests; durability per commit does not matter for a throw-away database
         jdbc.execute("SET GLOBAL innodb_buffer_pool_size = "
                 + Long.getLong("benchmark.dashboard.bufferPoolMiB", 2048) * 1024 * 1024);
         jdbc.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
         // a larger redo log: fewer checkpoints while millions of rows go in
         jdbc.execute("SET GLOBAL innodb_log_file_size = " + 1024L * 1024 * 1024);
+    }
+
+    /**
+     * Takes up a kept database that holds {@code closed} and {@code open} cases of this generator (its pools), so
+     * that {@link #growTo} adds only what is missing.
+     */
+    void resume(long closed, long open) {
+        pools.addAll(jdbc.queryForList("SELECT id FROM funding_pool WHERE code LIKE 'bench-pool-%' ORDER BY code",
+                Long.class));
+        if (pools.size() != POOLS) {
+            throw new IllegalStateException("the kept database has " + pools.size() + " benchmark pools, not " + POOLS);
+        }
+        closedCount = closed;
+        openCount = open;
+    }
+
+    /** A throw-away database set up for a large load; teams, contact persons and pools. */
+    void prepare() {
+        tune(jdbc);
         List<Object[]> teams = new ArrayList<>();
         for (int t = 1; t <= TEAMS; t++) {
             teams.add(new Object[] {team(t), "Benchmark-team %02d".formatted(t), "benchdleder%02d".formatted(t)});

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,16 +52,16 @@ class DashboardController {
     static final int DEFAULT_WEEKS = 12;
     static final int MAX_DAYS = 3 * 366;
 
-    private final List<DashboardSection> sections;
+    private final DashboardSections sections;
     private final DashboardTeams teams;
     private final CatalogService catalog;
     private final MessageSource messages;
     private final WorkingTime workingTime;
     private final Clock clock;
 
-    DashboardController(List<DashboardSection> sections, DashboardTeams teams, CatalogService catalog,
+    DashboardController(DashboardSections sections, DashboardTeams teams, CatalogService catalog,
             MessageSource messages, WorkingTime workingTime, Clock clock) {
-        this.sections = sections.stream().sorted(Comparator.comparingInt(DashboardSection::order)).toList();
+        this.sections = sections;
         this.teams = teams;
         this.catalog = catalog;
         this.messages = messages;
@@ -102,10 +101,8 @@ class DashboardController {
         Filters filters = filters(from, to, team, topic, district, authentication);
         DashboardFormat format = new DashboardFormat(locale);
         List<TableView> tables = new ArrayList<>();
-        for (DashboardSection section : sections) {
-            for (DashboardTable table : section.tables(filters.scope(), locale)) {
-                tables.add(view(table, filters, format, locale));
-            }
+        for (DashboardTable table : sections.tables(filters.scope(), locale)) {
+            tables.add(view(table, filters, format, locale));
         }
         model.addAttribute("filters", filters);
         model.addAttribute("tables", tables);
@@ -126,7 +123,7 @@ class DashboardController {
             @RequestParam(name = "bydel", required = false) String district,
             Authentication authentication, Locale locale) {
         Filters filters = filters(from, to, team, topic, district, authentication);
-        for (DashboardSection section : sections) {
+        for (DashboardSection section : sections.sections()) {
             for (DashboardTable table : section.tables(filters.scope(), locale)) {
                 if (table.id().equals(tableId)) {
                     byte[] body = DashboardCsv.write(table, label -> messages.getMessage(label, null, locale), locale);

@@ -71,7 +71,10 @@ final class DeadlineDays {
         }
     }
 
-    /** A key of the per-day flow counts ({@code dashboard_flow_day}, V48, ADR 0044; slots V53 as V52's). */
+    /**
+     * A key of the per-day flow counts ({@code dashboard_flow_day}, V48, ADR 0044; slots V53 as V52's; each case also
+     * under {@link #ALL_TEAMS} since V58, ADR 0052).
+     */
     record FlowKey(LocalDate day, String teamKey, int slot) implements Comparable<FlowKey> {
 
         @Override
@@ -267,15 +270,18 @@ final class DeadlineDays {
 
         /**
          * Adds ({@code sign} 1) or takes back ({@code sign} -1) one case's entry (its submission) and exit (its
-         * closure) under its team, each on the local day of its moment; a missing moment is not counted.
+         * closure) under its team and under {@link #ALL_TEAMS}, each on the local day of its moment; a missing moment is
+         * not counted.
          */
         void addFlow(LocalDateTime submittedAtUtc, LocalDateTime closedAtUtc, String teamCode, int sign) {
-            String team = teamCode == null ? "" : teamCode;
-            if (submittedAtUtc != null) {
-                flow.computeIfAbsent(new FlowKey(localDay(submittedAtUtc), team, slot), key -> new long[2])[0] += sign;
-            }
-            if (closedAtUtc != null) {
-                flow.computeIfAbsent(new FlowKey(localDay(closedAtUtc), team, slot), key -> new long[2])[1] += sign;
+            // under the case's team and under ALL_TEAMS (V58, ADR 0052: the all-teams view reads one row a day)
+            for (String team : List.of(teamCode == null ? "" : teamCode, ALL_TEAMS)) {
+                if (submittedAtUtc != null) {
+                    flow.computeIfAbsent(new FlowKey(localDay(submittedAtUtc), team, slot), key -> new long[2])[0] += sign;
+                }
+                if (closedAtUtc != null) {
+                    flow.computeIfAbsent(new FlowKey(localDay(closedAtUtc), team, slot), key -> new long[2])[1] += sign;
+                }
             }
         }
 
@@ -294,7 +300,10 @@ final class DeadlineDays {
             return utc.toInstant(ZoneOffset.UTC).atZone(zone).toLocalDate();
         }
 
-        /** Adds ({@code sign} 1) or takes back ({@code sign} -1) one deadline; cancelled ones are not counted. */
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one deadline under its case's team and under
+         * {@link #ALL_TEAMS}; cancelled ones are not counted.
+         */
         void add(String kind, LocalDateTime dueAtUtc, String status, String teamCode, int sign) {
             int column = switch (Status.valueOf(status)) {
                 case MET -> 0;
@@ -307,6 +316,8 @@ final class DeadlineDays {
             }
             LocalDate day = dueAtUtc.toInstant(ZoneOffset.UTC).atZone(zone).toLocalDate();
             changes.computeIfAbsent(new Key(day, kind, teamCode == null ? "" : teamCode, slot), key -> new long[3])[column] += sign;
+            // and under ALL_TEAMS (V58, ADR 0052: the all-teams view reads one row per kind and day)
+            changes.computeIfAbsent(new Key(day, kind, ALL_TEAMS, slot), key -> new long[3])[column] += sign;
         }
 
         /**
@@ -476,13 +487,16 @@ final class DeadlineDays {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM dashboard_deadline_day");
         }
-        perOffset(connection, zone, "case_deadline", "due_at", "INSERT INTO dashboard_deadline_day"
-                + " (due_day, kind, team_key, met, breached, open_count)"
-                + " SELECT DATE(DATE_ADD(due_at, INTERVAL ? SECOND)) AS local_day, kind, COALESCE(team_code, '') AS team_key,"
-                + " SUM(status = 'MET'), SUM(status = 'BREACHED'), SUM(status = 'OPEN') FROM case_deadline"
-                + " WHERE due_at >= ? AND due_at < ? AND status <> 'CANCELLED' GROUP BY local_day, kind, team_key"
-                + " ON DUPLICATE KEY UPDATE met = met + VALUE(met), breached = breached + VALUE(breached),"
-                + " open_count = open_count + VALUE(open_count)");
+        // under each deadline's team and under ALL_TEAMS (V58)
+        for (String team : List.of("COALESCE(team_code, '')", "'" + ALL_TEAMS + "'")) {
+            perOffset(connection, zone, "case_deadline", "due_at", "INSERT INTO dashboard_deadline_day"
+                    + " (due_day, kind, team_key, met, breached, open_count)"
+                    + " SELECT DATE(DATE_ADD(due_at, INTERVAL ? SECOND)) AS local_day, kind, " + team + " AS team_key,"
+                    + " SUM(status = 'MET'), SUM(status = 'BREACHED'), SUM(status = 'OPEN') FROM case_deadline"
+                    + " WHERE due_at >= ? AND due_at < ? AND status <> 'CANCELLED' GROUP BY local_day, kind, team_key"
+                    + " ON DUPLICATE KEY UPDATE met = met + VALUE(met), breached = breached + VALUE(breached),"
+                    + " open_count = open_count + VALUE(open_count)");
+        }
     }
 
     /**
@@ -499,14 +513,17 @@ final class DeadlineDays {
             statement.executeUpdate("INSERT INTO dashboard_flow_case (initiative_id, submitted_at, closed_at, team_key)"
                     + " SELECT id, submitted_at, closed_at, COALESCE(team_code, '') FROM initiative");
         }
-        perOffset(connection, zone, "initiative", "submitted_at", "INSERT INTO dashboard_flow_day"
-                + " (day, team_key, entered, left_count) SELECT DATE(DATE_ADD(submitted_at, INTERVAL ? SECOND)) AS d,"
-                + " COALESCE(team_code, '') AS t, COUNT(*), 0 FROM initiative WHERE submitted_at >= ? AND submitted_at < ?"
-                + " GROUP BY d, t ON DUPLICATE KEY UPDATE entered = entered + VALUE(entered)");
-        perOffset(connection, zone, "initiative", "closed_at", "INSERT INTO dashboard_flow_day"
-                + " (day, team_key, entered, left_count) SELECT DATE(DATE_ADD(closed_at, INTERVAL ? SECOND)) AS d,"
-                + " COALESCE(team_code, '') AS t, 0, COUNT(*) FROM initiative WHERE closed_at >= ? AND closed_at < ?"
-                + " GROUP BY d, t ON DUPLICATE KEY UPDATE left_count = left_count + VALUE(left_count)");
+        // under each case's team and under ALL_TEAMS (V58)
+        for (String team : List.of("COALESCE(team_code, '')", "'" + ALL_TEAMS + "'")) {
+            perOffset(connection, zone, "initiative", "submitted_at", "INSERT INTO dashboard_flow_day"
+                    + " (day, team_key, entered, left_count) SELECT DATE(DATE_ADD(submitted_at, INTERVAL ? SECOND)) AS d,"
+                    + " " + team + " AS t, COUNT(*), 0 FROM initiative WHERE submitted_at >= ? AND submitted_at < ?"
+                    + " GROUP BY d, t ON DUPLICATE KEY UPDATE entered = entered + VALUE(entered)");
+            perOffset(connection, zone, "initiative", "closed_at", "INSERT INTO dashboard_flow_day"
+                    + " (day, team_key, entered, left_count) SELECT DATE(DATE_ADD(closed_at, INTERVAL ? SECOND)) AS d,"
+                    + " " + team + " AS t, 0, COUNT(*) FROM initiative WHERE closed_at >= ? AND closed_at < ?"
+                    + " GROUP BY d, t ON DUPLICATE KEY UPDATE left_count = left_count + VALUE(left_count)");
+        }
         perOffset(connection, zone, "case_stage_visit", "left_at", "INSERT INTO dashboard_stay_day"
                 + " (left_day, stage, whole_days, team_key, stays) SELECT DATE(DATE_ADD(left_at, INTERVAL ? SECOND)) AS d,"
                 + " stage, whole_days, COALESCE(team_code, '') AS t, COUNT(*) FROM case_stage_visit"

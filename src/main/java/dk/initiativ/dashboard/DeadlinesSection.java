@@ -99,7 +99,9 @@ class DeadlinesSection implements DashboardSection {
             // their case's team
             LocalDate today = now.atZone(workingTime.zone()).toLocalDate();
             LocalDate lastCounted = scope.to().isBefore(today) ? scope.to() : today.minusDays(1);
-            String teams = scope.allTeams() ? "" : " AND team_key IN (:teams)";
+            // all teams: their own row per kind and day (V58, ADR 0052), not every team's
+            String teams = scope.allTeams() ? " AND team_key = '" + DeadlineDays.ALL_TEAMS + "'"
+                    : " AND team_key IN (:teams)";
             if (!scope.from().isAfter(lastCounted)) {
                 // this transaction's own changes of the counts first (they are written just before it commits)
                 DeadlineDays.flush();

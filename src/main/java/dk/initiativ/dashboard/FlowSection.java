@@ -123,7 +123,8 @@ class FlowSection implements DashboardSection {
         DeadlineDays.flush();
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("firstDay", scope.from())
                 .addValue("lastDay", scope.to());
-        String teams = "";
+        // all teams: their own row per day (V58, ADR 0052), not every team's
+        String teams = " AND team_key = '" + DeadlineDays.ALL_TEAMS + "'";
         if (!scope.allTeams()) {
             teams = " AND team_key IN (:teams)";
             params.addValue("teams", scope.teamCodes());

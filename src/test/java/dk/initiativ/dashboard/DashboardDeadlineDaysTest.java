@@ -20,6 +20,8 @@ import dk.initiativ.initiative.Cases;
 import dk.initiativ.support.LocalModeTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +40,8 @@ class DashboardDeadlineDaysTest {
     private static final String TOPIC = "dash4-days";
     private static final String T1 = "dash4-t1";
     private static final String T2 = "dash4-t2";
+    static final ClassPathResource V58 = new ClassPathResource(
+            "db/migration/V58__dashboard_all_teams_deadline_and_flow_days.sql");
 
     @Autowired JdbcTemplate jdbc;
     @Autowired CaseTimelineProjection projection;
@@ -85,6 +89,12 @@ class DashboardDeadlineDaysTest {
         // the backfill's set-based count (V47) gives the same rows
         jdbc.execute((Connection connection) -> {
             DeadlineDays.rebuild(connection, CPH);
+            return null;
+        });
+        assertThat(summary()).isEqualTo(afterEvents);
+        // and V58's all-teams rows, summed from the teams' rows, too
+        jdbc.execute((Connection connection) -> {
+            ScriptUtils.executeSqlScript(connection, V58);
             return null;
         });
         assertThat(summary()).isEqualTo(afterEvents);
@@ -137,7 +147,10 @@ class DashboardDeadlineDaysTest {
         return rows;
     }
 
-    /** The same counts from the deadlines, each under its case's team now and the local day of its due moment. */
+    /**
+     * The same counts from the deadlines, each under its case's team now and (2011) under all teams, on the local day
+     * of its due moment.
+     */
     private Map<String, List<Long>> recount() {
         Map<String, long[]> counts = new TreeMap<>();
         jdbc.query("SELECT d.kind, d.due_at, d.status, i.team_code FROM case_deadline d JOIN initiative i"
@@ -150,8 +163,13 @@ class DashboardDeadlineDaysTest {
                     if (status.equals("CANCELLED") || !(day.getYear() == 2011 || team.equals(T1) || team.equals(T2))) {
                         return;
                     }
-                    long[] n = counts.computeIfAbsent(day + " " + rs.getString(1) + " " + team, key -> new long[3]);
-                    n[status.equals("MET") ? 0 : status.equals("BREACHED") ? 1 : 2]++;
+                    int column = status.equals("MET") ? 0 : status.equals("BREACHED") ? 1 : 2;
+                    counts.computeIfAbsent(day + " " + rs.getString(1) + " " + team, key -> new long[3])[column]++;
+                    // and every deadline of 2011 under all teams (V58, ADR 0052)
+                    if (day.getYear() == 2011) {
+                        counts.computeIfAbsent(day + " " + rs.getString(1) + " " + DeadlineDays.ALL_TEAMS,
+                                key -> new long[3])[column]++;
+                    }
                 }, T1, T2);
         Map<String, List<Long>> rows = new TreeMap<>();
         counts.forEach((key, n) -> rows.put(key, List.of(n[0], n[1], n[2])));

@@ -20,6 +20,7 @@ import dk.initiativ.support.LocalModeTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -107,6 +108,12 @@ class DashboardFlowAndStayDaysTest {
         });
         assertThat(flowSummary()).isEqualTo(flowAfterEvents);
         assertThat(staySummary()).isEqualTo(staysAfterEvents);
+        // and V58's all-teams rows, summed from the teams' rows, too
+        jdbc.execute((Connection connection) -> {
+            ScriptUtils.executeSqlScript(connection, DashboardDeadlineDaysTest.V58);
+            return null;
+        });
+        assertThat(flowSummary()).isEqualTo(flowAfterEvents);
 
         // sections 10 and 20 from the counts (team scopes, all teams) and from the rows (the same through the topic)
         for (Set<String> teams : List.of(Set.of(T1), Set.of(T2), Set.of(T1, T2), Set.<String>of())) {
@@ -149,7 +156,10 @@ class DashboardFlowAndStayDaysTest {
         return rows;
     }
 
-    /** The same from the case rows: each case under its team now, on the local days of its submission and closure. */
+    /**
+     * The same from the case rows: each case under its team now and (2013) under all teams, on the local days of its
+     * submission and closure.
+     */
     private Map<String, List<Long>> flowRecount() {
         Map<String, long[]> counts = new TreeMap<>();
         jdbc.query("SELECT submitted_at, closed_at, team_code FROM initiative WHERE submitted_at BETWEEN '2012-12-30'"
@@ -163,6 +173,10 @@ class DashboardFlowAndStayDaysTest {
                         LocalDate day = local(at);
                         if (day.getYear() == 2013 || team.equals(T1) || team.equals(T2)) {
                             counts.computeIfAbsent(day + " " + team, key -> new long[2])[column - 1]++;
+                        }
+                        // and every case of 2013 under all teams (V58, ADR 0052)
+                        if (day.getYear() == 2013) {
+                            counts.computeIfAbsent(day + " " + DeadlineDays.ALL_TEAMS, key -> new long[2])[column - 1]++;
                         }
                     }
                 }, T1, T2);
