@@ -132,8 +132,8 @@ class CaseTimelineProjection {
                     }
                 }
                 try (PreparedStatement old = connection.prepareStatement("SELECT submitted_at, closed_at, team_key,"
-                        + " lead_whole, outcome_counted, outcome, topic, district, profile_age_band, profile_district"
-                        + " FROM dashboard_flow_case"
+                        + " lead_whole, outcome_counted, outcome, topic, district, profile_age_band, profile_district,"
+                        + " workload_person, workload_proposal FROM dashboard_flow_case"
                         + " WHERE initiative_id = ? FOR UPDATE")) {
                     old.setLong(1, initiativeId);
                     try (ResultSet rs = old.executeQuery()) {
@@ -153,6 +153,7 @@ class CaseTimelineProjection {
                                 delta.addOutcome(oldClosedAt, rs.getString(6), rs.getString(7), rs.getString(8),
                                         rs.getString(3), -1);
                             }
+                            delta.addWorkload(rs.getString(11), rs.getBoolean(12), -1);
                         }
                     }
                 }
@@ -175,6 +176,9 @@ class CaseTimelineProjection {
             String district = null;
             String ageBand = null;
             String homeDistrict = null;
+            // section 40: the open case's contact person as the case row has it now (none for a new case, ADR 0055)
+            String workloadPerson = null;
+            boolean workloadProposal = false;
             if (submitted != null) {
                 // a new case: no team, not closed; its submission moment as written to its row (microseconds)
                 submittedAt = LocalDateTime.ofInstant(submitted.submittedAt().truncatedTo(ChronoUnit.MICROS),
@@ -184,8 +188,8 @@ class CaseTimelineProjection {
                 delta.addEngagement(submittedAt, ageBand, homeDistrict, null, 1);
             } else {
                 try (PreparedStatement team = connection.prepareStatement("SELECT team_code, submitted_at,"
-                        + " closed_at, stage, outcome, topic, district, profile_age_band, profile_district"
-                        + " FROM initiative WHERE id = ?")) {
+                        + " closed_at, stage, outcome, topic, district, profile_age_band, profile_district,"
+                        + " open_contact_person FROM initiative WHERE id = ?")) {
                     team.setLong(1, initiativeId);
                     try (ResultSet rs = team.executeQuery()) {
                         if (rs.next()) {
@@ -207,6 +211,9 @@ class CaseTimelineProjection {
                             if (submittedAt != null) {
                                 delta.addEngagement(submittedAt, ageBand, homeDistrict, teamCode, 1);
                             }
+                            workloadPerson = rs.getString(10);
+                            workloadProposal = workloadPerson != null && "ACCEPTED".equals(rs.getString(4));
+                            delta.addWorkload(workloadPerson, workloadProposal, 1);
                         }
                     }
                 }
@@ -221,13 +228,15 @@ class CaseTimelineProjection {
             }
             try (PreparedStatement flow = connection.prepareStatement("INSERT INTO dashboard_flow_case"
                     + " (initiative_id, submitted_at, closed_at, team_key, lead_days, lead_whole, outcome_counted, outcome,"
-                    + " topic, district, profile_age_band, profile_district) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " topic, district, profile_age_band, profile_district, workload_person, workload_proposal)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON DUPLICATE KEY UPDATE"
                     + " submitted_at = VALUE(submitted_at), closed_at = VALUE(closed_at), team_key = VALUE(team_key),"
                     + " lead_days = VALUE(lead_days), lead_whole = VALUE(lead_whole),"
                     + " outcome_counted = VALUE(outcome_counted), outcome = VALUE(outcome), topic = VALUE(topic),"
                     + " district = VALUE(district), profile_age_band = VALUE(profile_age_band),"
-                    + " profile_district = VALUE(profile_district)")) {
+                    + " profile_district = VALUE(profile_district), workload_person = VALUE(workload_person),"
+                    + " workload_proposal = VALUE(workload_proposal)")) {
                 flow.setLong(1, initiativeId);
                 flow.setObject(2, submittedAt);
                 flow.setObject(3, closedAt);
@@ -240,6 +249,8 @@ class CaseTimelineProjection {
                 flow.setString(10, district);
                 flow.setString(11, ageBand);
                 flow.setString(12, homeDistrict);
+                flow.setString(13, workloadPerson);
+                flow.setBoolean(14, workloadProposal);
                 flow.executeUpdate();
             }
         }

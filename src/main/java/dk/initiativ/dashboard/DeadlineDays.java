@@ -193,6 +193,8 @@ final class DeadlineDays {
         private final Map<LeadKey, long[]> leads = new TreeMap<>();
         private final Map<OutcomeKey, long[]> outcomes = new TreeMap<>();
         private final Map<EngagementKey, long[]> engagement = new TreeMap<>();
+        /** Per contact person: open cases, proposals (not per slot: the submission does not touch these rows). */
+        private final Map<String, long[]> workload = new TreeMap<>();
 
         /** The changes of several cases, gathered by {@link #merge}. */
         Delta(ZoneId zone) {
@@ -222,11 +224,29 @@ final class DeadlineDays {
             other.leads.forEach((key, n) -> leads.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
             other.outcomes.forEach((key, n) -> outcomes.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
             other.engagement.forEach((key, n) -> engagement.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+            other.workload.forEach((key, n) -> {
+                long[] sum = workload.computeIfAbsent(key, k -> new long[2]);
+                sum[0] += n[0];
+                sum[1] += n[1];
+            });
         }
 
         boolean isEmpty() {
             return changes.isEmpty() && flow.isEmpty() && stays.isEmpty() && leads.isEmpty() && outcomes.isEmpty()
-                    && engagement.isEmpty();
+                    && engagement.isEmpty() && workload.isEmpty();
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one open case of a contact person (section 40,
+         * ADR 0055), counted also as a proposal when it is only proposed to them; nothing without a person.
+         */
+        void addWorkload(String person, boolean proposal, int sign) {
+            if (person == null) {
+                return;
+            }
+            long[] counts = workload.computeIfAbsent(person, key -> new long[2]);
+            counts[0] += sign;
+            counts[1] += proposal ? sign : 0;
         }
 
         /**
@@ -340,6 +360,8 @@ final class DeadlineDays {
             upsert(connection, "dashboard_engagement_day", "day, team_key, age_band, district, slot",
                     List.of("submissions"), engagement,
                     key -> new Object[] {key.day(), key.teamKey(), key.ageBand(), key.district(), key.slot()});
+            upsert(connection, "dashboard_workload", "user_id", List.of("open_cases", "proposals"), workload,
+                    key -> new Object[] {key});
         }
     }
 
@@ -643,6 +665,23 @@ final class DeadlineDays {
                         + " WHERE closed_at >= ? AND closed_at < ? AND stage = 'CLOSED' GROUP BY d, t, c"
                         + " ON DUPLICATE KEY UPDATE cases = cases + VALUE(cases)");
             }
+        }
+    }
+
+    /**
+     * Copies every case's open contact person and whether it is only proposed to them onto its flow record and counts
+     * the open cases and proposals per contact person anew ({@code dashboard_workload}; as V59 does, for the
+     * benchmark's generator and the recount test). Runs after {@link #rebuildFlowAndStays}.
+     */
+    static void rebuildWorkload(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE dashboard_flow_case f JOIN initiative i ON i.id = f.initiative_id"
+                    + " SET f.workload_person = i.open_contact_person,"
+                    + " f.workload_proposal = (i.open_contact_person IS NOT NULL AND i.stage = 'ACCEPTED')");
+            statement.executeUpdate("DELETE FROM dashboard_workload");
+            statement.executeUpdate("INSERT INTO dashboard_workload (user_id, open_cases, proposals)"
+                    + " SELECT workload_person, COUNT(*), SUM(workload_proposal) FROM dashboard_flow_case"
+                    + " WHERE workload_person IS NOT NULL GROUP BY workload_person");
         }
     }
 

@@ -27,9 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * proposals included), their absence (the current or coming period, and the one after it: ADR 0038) and the cases
  * proposed to them that they have
  * not accepted yet (stage ACCEPTED). Workload is about staff, not citizens: nothing is suppressed; the period, topic
- * and district do not narrow it (capacity is measured against all open cases). One SQL statement, reading the
- * open cases through the index on {@code open_contact_person} (V14). No chart: an admin's list has every contact
- * person of every team.
+ * and district do not narrow it (capacity is measured against all open cases). One SQL statement, reading each
+ * person's counts ({@code dashboard_workload}, kept by {@link CaseTimelineProjection} in the event's transaction, V59,
+ * ADR 0055) instead of grouping every open case per request. No chart: an admin's list has every contact person of
+ * every team.
  */
 @Component
 class WorkloadSection implements DashboardSection {
@@ -56,16 +57,13 @@ class WorkloadSection implements DashboardSection {
     @Override
     @Transactional(readOnly = true)
     public List<DashboardTable> tables(DashboardScope scope, Locale locale) {
+        DeadlineDays.flush(); // this transaction's own changes of the counts first
         LocalDate today = LocalDate.now(clock.withZone(deadlines.zone()));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         MapSqlParameterSource params = new MapSqlParameterSource();
         String teams = "";
-        String teamCases = "";
         if (!scope.allTeams()) {
             teams = " WHERE t.code IN (:teams)";
-            // only the open cases of the teams' contact persons are counted (not every open case, then dropped)
-            teamCases = " AND i.open_contact_person IN (SELECT tp.user_id FROM staff_profile tp JOIN team tt"
-                    + " ON tt.id = tp.team_id WHERE tt.code IN (:teams))";
             params.addValue("teams", scope.teamCodes());
         }
         params.addValue("today", today);
@@ -79,10 +77,7 @@ class WorkloadSection implements DashboardSection {
                        a2.first_day, a2.last_day
                 FROM staff_profile p
                 JOIN team t ON t.id = p.team_id
-                LEFT JOIN (SELECT i.open_contact_person AS user_id, COUNT(*) AS open_cases,
-                                  SUM(i.stage = 'ACCEPTED') AS proposals
-                           FROM initiative i WHERE i.open_contact_person IS NOT NULL""" + teamCases + """
-                           GROUP BY i.open_contact_person) w ON w.user_id = p.user_id
+                LEFT JOIN dashboard_workload w ON w.user_id = p.user_id
                 LEFT JOIN """ + periods + """
                  a1 ON a1.staff_profile_id = p.id AND a1.n = 1
                 LEFT JOIN """ + periods + """
