@@ -173,13 +173,18 @@ class DeadlinesSection implements DashboardSection {
         pending.sort(Comparator.comparing(Pending::dueAt).thenComparing(Pending::caseNumber));
         DateTimeFormatter format = DateTimeFormatter.ofPattern(
                 "en".equals(locale.getLanguage()) ? "d MMM yyyy, HH:mm" : "d. MMM yyyy 'kl.' HH.mm", locale);
+        // the texts looked up once per request, not per row (all teams: some thousand rows)
+        Map<Kind, Text> kinds = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            kinds.put(kind, new Text(kindName(kind, locale)));
+        }
+        Text breachedText = new Text(messages.getMessage("dashboard.deadlines.state.breached", null, locale));
+        Text dueSoonText = new Text(messages.getMessage("dashboard.deadlines.state.dueSoon", null, locale));
         List<List<Cell>> rows = new ArrayList<>();
         for (Pending each : pending) {
             boolean breached = each.dueAt().isBefore(now);
-            rows.add(List.of(new CaseLink(each.caseNumber()), new Text(kindName(each.kind(), locale)),
-                    new Text(format.format(each.dueAt().atZone(zone))),
-                    new Text(messages.getMessage(breached ? "dashboard.deadlines.state.breached"
-                            : "dashboard.deadlines.state.dueSoon", null, locale))));
+            rows.add(List.of(new CaseLink(each.caseNumber()), kinds.get(each.kind()),
+                    new Text(format.format(each.dueAt().atZone(zone))), breached ? breachedText : dueSoonText));
         }
         return new DashboardTable("deadlines-due", "dashboard.deadlines.due.title", "dashboard.deadlines.due.definition",
                 List.of(new Column("dashboard.deadlines.col.case"), new Column("dashboard.deadlines.col.deadline"),
