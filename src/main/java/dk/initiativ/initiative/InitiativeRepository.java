@@ -46,7 +46,4 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
             + " from Initiative i where i.submittedAt >= :from and i.submittedAt < :to"
             + " group by i.channel, i.district, i.profileAgeBand order by i.channel, i.district, i.profileAgeBand")
     List<ChannelStatistics.Row> countByChannel(java.time.Instant from, java.time.Instant to);
-
-    @Query(value = "SELECT NEXTVAL(case_number_seq)", nativeQuery = true)
-    long nextCaseSequence();
 }
