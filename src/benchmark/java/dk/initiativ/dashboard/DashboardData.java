@@ -227,6 +227,8 @@ final class DashboardData {
             DeadlineDays.rebuildLeads(connection, workingTime);
             // and the closed cases by outcome, topic and district (V56) as V57 fills them
             DeadlineDays.rebuildOutcomes(connection, workingTime.zone());
+            // and the funding applications (V60) as V61 fills them
+            FundingDays.rebuild(connection, workingTime);
         }
         Duration summaries = Duration.ofNanos(System.nanoTime() - summariesStart);
         long cases = (closed - closedCount) + (open - openCount);
@@ -234,7 +236,8 @@ final class DashboardData {
         openCount = open;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         jdbc.execute("ANALYZE TABLE initiative, case_event, case_stage_visit, case_deadline, funding_application, "
-                + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day, dashboard_lead_day, dashboard_outcome_day, dashboard_engagement_day");
+                + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day, dashboard_lead_day, dashboard_outcome_day, dashboard_engagement_day, "
+                + "dashboard_funding_case, dashboard_funding_day, dashboard_funding_waiting");
         return new Growth(cases, rows, took, summaries);
     }
 

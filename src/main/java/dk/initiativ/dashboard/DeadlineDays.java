@@ -176,6 +176,45 @@ final class DeadlineDays {
         }
     }
 
+    /**
+     * A key of the per-day counts of decided funding applications per pool and decision time in working days
+     * ({@code dashboard_funding_day}, V60, ADR 0056; slots as V52's).
+     */
+    record FundingKey(LocalDate decidedDay, long poolId, String teamKey, int decisionDays, int slot)
+            implements Comparable<FundingKey> {
+
+        @Override
+        public int compareTo(FundingKey other) {
+            int c = decidedDay.compareTo(other.decidedDay);
+            if (c == 0) {
+                c = Long.compare(poolId, other.poolId);
+            }
+            if (c == 0) {
+                c = teamKey.compareTo(other.teamKey);
+            }
+            if (c == 0) {
+                c = Integer.compare(decisionDays, other.decisionDays);
+            }
+            return c != 0 ? c : Integer.compare(slot, other.slot);
+        }
+    }
+
+    /**
+     * A key of the counts of funding applications waiting for a decision now per pool ({@code dashboard_funding_waiting},
+     * V60, ADR 0056; slots as V52's).
+     */
+    record WaitingKey(String teamKey, long poolId, int slot) implements Comparable<WaitingKey> {
+
+        @Override
+        public int compareTo(WaitingKey other) {
+            int c = teamKey.compareTo(other.teamKey);
+            if (c == 0) {
+                c = Long.compare(poolId, other.poolId);
+            }
+            return c != 0 ? c : Integer.compare(slot, other.slot);
+        }
+    }
+
     /** The team key of the stays' counts that holds every case whatever its team (the all-teams view). */
     static final String ALL_TEAMS = "*";
 
@@ -193,6 +232,8 @@ final class DeadlineDays {
         private final Map<LeadKey, long[]> leads = new TreeMap<>();
         private final Map<OutcomeKey, long[]> outcomes = new TreeMap<>();
         private final Map<EngagementKey, long[]> engagement = new TreeMap<>();
+        private final Map<FundingKey, long[]> funding = new TreeMap<>();
+        private final Map<WaitingKey, long[]> waiting = new TreeMap<>();
 
         /** The changes of several cases, gathered by {@link #merge}. */
         Delta(ZoneId zone) {
@@ -222,11 +263,32 @@ final class DeadlineDays {
             other.leads.forEach((key, n) -> leads.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
             other.outcomes.forEach((key, n) -> outcomes.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
             other.engagement.forEach((key, n) -> engagement.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+            other.funding.forEach((key, n) -> funding.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+            other.waiting.forEach((key, n) -> waiting.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
         }
 
         boolean isEmpty() {
             return changes.isEmpty() && flow.isEmpty() && stays.isEmpty() && leads.isEmpty() && outcomes.isEmpty()
-                    && engagement.isEmpty();
+                    && engagement.isEmpty() && funding.isEmpty() && waiting.isEmpty();
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one funding application of a pool under its case's team
+         * and under {@link #ALL_TEAMS}: as waiting for a decision now, or (with a {@code decidedDay}, the local day of
+         * the decision) as decided that day after {@code decisionDays} working days; an application neither waiting nor
+         * decided is not counted.
+         */
+        void addFunding(long poolId, boolean waits, LocalDate decidedDay, Integer decisionDays, String teamCode,
+                int sign) {
+            for (String team : List.of(teamCode == null ? "" : teamCode, ALL_TEAMS)) {
+                if (waits) {
+                    waiting.computeIfAbsent(new WaitingKey(team, poolId, slot), key -> new long[1])[0] += sign;
+                }
+                if (decidedDay != null) {
+                    funding.computeIfAbsent(new FundingKey(decidedDay, poolId, team, decisionDays, slot),
+                            key -> new long[1])[0] += sign;
+                }
+            }
         }
 
         /**
@@ -340,6 +402,11 @@ final class DeadlineDays {
             upsert(connection, "dashboard_engagement_day", "day, team_key, age_band, district, slot",
                     List.of("submissions"), engagement,
                     key -> new Object[] {key.day(), key.teamKey(), key.ageBand(), key.district(), key.slot()});
+            upsert(connection, "dashboard_funding_day", "decided_day, pool_id, team_key, decision_days, slot",
+                    List.of("applications"), funding, key -> new Object[] {key.decidedDay(), key.poolId(),
+                            key.teamKey(), key.decisionDays(), key.slot()});
+            upsert(connection, "dashboard_funding_waiting", "team_key, pool_id, slot", List.of("applications"), waiting,
+                    key -> new Object[] {key.teamKey(), key.poolId(), key.slot()});
         }
     }
 
