@@ -198,13 +198,13 @@ class DashboardBenchmark {
                 System.out.printf(Locale.ROOT, "%nDashboard benchmark: %,d closed + %,d open cases, %,d rows in %.1f s "
                         + "(%,.0f rows/s, %,.0f cases/s)%n", closed, open, growth.rows(), growth.took().toMillis() / 1000.0,
                         growth.rowsPerSecond(), growth.casesPerSecond());
-                System.out.printf(Locale.ROOT, "Per-day counts of deadlines, flow, stays, lead times and outcomes (V47's, V49's, V55's and V57's rebuilds) built in %.1f s of it%n",
+                System.out.printf(Locale.ROOT, "Per-day counts of deadlines, flow, stays, lead times, outcomes and funding (V47's, V49's, V55's, V57's and V61's rebuilds) built in %.1f s of it%n",
                         growth.summaries().toMillis() / 1000.0);
                 Map<String, Long> tableRows = new LinkedHashMap<>();
                 for (String table : List.of("initiative", "case_event", "case_stage_visit", "case_deadline",
                         "funding_application", "case_survey", "dashboard_deadline_day", "dashboard_flow_day",
                         "dashboard_stay_day", "dashboard_lead_day", "dashboard_outcome_day",
-                        "dashboard_engagement_day")) {
+                        "dashboard_engagement_day", "dashboard_funding_day", "dashboard_funding_waiting")) {
                     tableRows.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
                 }
                 String loadBefore = Machine.loadAverage();
@@ -321,8 +321,9 @@ class DashboardBenchmark {
         md.append("\nTable sizes after the last step: ");
         md.append(String.join(", ", last.tableRows().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "`%s` %,d", e.getKey(), e.getValue())).toList()));
-        md.append(". The per-day counts of deadlines (V46), flow and stays (V48), whole-case lead times (V54) and ")
-                .append("outcomes (V56) were built with V47's, V49's, V55's and V57's rebuilds after each load: ");
+        md.append(". The per-day counts of deadlines (V46), flow and stays (V48), whole-case lead times (V54), ")
+                .append("outcomes (V56) and funding (V60) were built with V47's, V49's, V55's, V57's and V61's rebuilds ")
+                .append("after each load: ");
         md.append(String.join(", ", phases.stream().map(p -> String.format(Locale.ROOT, "%.1f s at %,d cases",
                 p.growth().summaries().toMillis() / 1000.0, p.closed() + p.open())).toList()));
         double casesPerSecond = phases.stream().mapToDouble(p -> p.growth().casesPerSecond()).max().orElse(0);

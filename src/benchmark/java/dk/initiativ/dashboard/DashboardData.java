@@ -229,6 +229,8 @@ final class DashboardData {
             DeadlineDays.rebuildOutcomes(connection, workingTime.zone());
             // and the open cases and proposals per contact person (V59) as V59 fills them
             DeadlineDays.rebuildWorkload(connection);
+            // and the funding applications (V60) as V61 fills them
+            FundingDays.rebuild(connection, workingTime);
         }
         Duration summaries = Duration.ofNanos(System.nanoTime() - summariesStart);
         long cases = (closed - closedCount) + (open - openCount);
@@ -237,7 +239,7 @@ final class DashboardData {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         jdbc.execute("ANALYZE TABLE initiative, case_event, case_stage_visit, case_deadline, funding_application, "
                 + "case_survey, dashboard_deadline_day, dashboard_flow_case, dashboard_flow_day, dashboard_stay_day, dashboard_lead_day, dashboard_outcome_day, dashboard_engagement_day, "
-                + "dashboard_workload");
+                + "dashboard_workload, dashboard_funding_case, dashboard_funding_day, dashboard_funding_waiting");
         return new Growth(cases, rows, took, summaries);
     }
 

@@ -9,7 +9,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import dk.initiativ.initiative.CaseEventRecorded;
 import dk.initiativ.initiative.CaseEventType;
@@ -58,24 +60,31 @@ class CaseTimelineProjection {
             List<CaseTimeline.Event> events = List.of(new CaseTimeline.Event(CaseEventType.SUBMITTED,
                     recorded.occurredAt().truncatedTo(ChronoUnit.MICROS)));
             DeadlineDays.Delta delta = jdbc.execute((Connection connection) -> write(connection,
-                    recorded.initiativeId(), timeline.derive(events), false, workingTime, recorded.submitted()));
+                    recorded.initiativeId(), timeline.derive(events), false, workingTime, recorded.submitted(), false));
             DeadlineDays.add(delta, jdbc);
             return;
         }
-        rebuild(recorded.initiativeId(), recorded.type() != CaseEventType.SUBMITTED);
+        rebuild(recorded.initiativeId(), recorded.type() != CaseEventType.SUBMITTED, FUNDING.contains(recorded.type()));
     }
 
-    /** Derives the case's rows anew from its timeline. */
+    /**
+     * The events that come with a change of one of the case's funding applications (the funding module records them
+     * in the same transaction): the case's funding counts are taken anew then, and when its team changes (ADR 0056).
+     */
+    static final Set<CaseEventType> FUNDING = EnumSet.of(CaseEventType.FUNDING_PROPOSED, CaseEventType.FUNDING_GRANTED,
+            CaseEventType.FUNDING_REJECTED);
+
+    /** Derives the case's rows anew from its timeline (and its funding applications' counts from their rows). */
     void rebuild(long initiativeId) {
-        rebuild(initiativeId, true);
+        rebuild(initiativeId, true, true);
     }
 
-    private void rebuild(long initiativeId, boolean replace) {
+    private void rebuild(long initiativeId, boolean replace, boolean funding) {
         List<CaseTimeline.Event> events = jdbc.query(
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
                 (rs, n) -> event(rs), initiativeId);
         DeadlineDays.Delta delta = jdbc.execute((Connection connection) ->
-                write(connection, initiativeId, timeline.derive(events), replace, workingTime));
+                write(connection, initiativeId, timeline.derive(events), replace, workingTime, null, funding));
         DeadlineDays.add(delta, jdbc);
     }
 
@@ -105,19 +114,24 @@ class CaseTimelineProjection {
      */
     static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace,
             WorkingTime workingTime) throws SQLException {
-        return write(connection, initiativeId, result, replace, workingTime, null);
+        return write(connection, initiativeId, result, replace, workingTime, null, true);
     }
 
     /**
      * As {@link #write(Connection, long, CaseTimeline.Result, boolean, WorkingTime)}; for a new case whose event says
-     * what its row holds ({@code submitted}), the row is not read.
+     * what its row holds ({@code submitted}), the row is not read. The case's funding applications are counted anew
+     * when {@code funding} (an event that comes with a change of one, or a rebuild), or when the case has counted
+     * some and its team changes (ADR 0056); else they stay as counted.
      */
     private static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result,
-            boolean replace, WorkingTime workingTime, CaseEventRecorded.SubmittedCase submitted) throws SQLException {
+            boolean replace, WorkingTime workingTime, CaseEventRecorded.SubmittedCase submitted, boolean funding)
+            throws SQLException {
         DeadlineDays.Delta delta = workingTime == null ? null
                 : new DeadlineDays.Delta(workingTime.zone(), DeadlineDays.slot(initiativeId));
         String teamCode = null;
         if (delta != null) {
+            String oldTeamKey = null;
+            int oldFunding = 0;
             if (replace) {
                 try (PreparedStatement old = connection.prepareStatement("SELECT stage, left_at, whole_days, team_code"
                         + " FROM case_stage_visit WHERE initiative_id = ? FOR UPDATE")) {
@@ -133,13 +147,15 @@ class CaseTimelineProjection {
                 }
                 try (PreparedStatement old = connection.prepareStatement("SELECT submitted_at, closed_at, team_key,"
                         + " lead_whole, outcome_counted, outcome, topic, district, profile_age_band, profile_district,"
-                        + " workload_person, workload_proposal FROM dashboard_flow_case"
+                        + " workload_person, workload_proposal, funding_applications FROM dashboard_flow_case"
                         + " WHERE initiative_id = ? FOR UPDATE")) {
                     old.setLong(1, initiativeId);
                     try (ResultSet rs = old.executeQuery()) {
                         if (rs.next()) {
                             LocalDateTime oldSubmittedAt = rs.getObject(1, LocalDateTime.class);
                             LocalDateTime oldClosedAt = rs.getObject(2, LocalDateTime.class);
+                            oldTeamKey = rs.getString(3);
+                            oldFunding = rs.getInt(13);
                             delta.addFlow(oldSubmittedAt, oldClosedAt, rs.getString(3), -1);
                             if (oldSubmittedAt != null) {
                                 delta.addEngagement(oldSubmittedAt, rs.getString(9), rs.getString(10), rs.getString(3),
@@ -221,6 +237,14 @@ class CaseTimelineProjection {
             // the case's entry and exit as the case row has them now, under its team now (ADR 0044), and its lead time
             // from submission to closure as section 20 computed it per request before (ADR 0049)
             delta.addFlow(submittedAt, closedAt, teamCode, 1);
+            // the funding applications under the case's team now (ADR 0056): they change only with a funding event; a
+            // case's counted ones move with its team
+            int fundingApplications = oldFunding;
+            if (submitted == null && (funding
+                    || oldFunding > 0 && !(teamCode == null ? "" : teamCode).equals(oldTeamKey))) {
+                fundingApplications = FundingDays.project(connection, initiativeId, teamCode, oldFunding, delta,
+                        workingTime);
+            }
             Double leadDays = null;
             if (submittedAt != null && closedAt != null) {
                 leadDays = workingTime.between(utc(submittedAt), utc(closedAt));
@@ -228,15 +252,16 @@ class CaseTimelineProjection {
             }
             try (PreparedStatement flow = connection.prepareStatement("INSERT INTO dashboard_flow_case"
                     + " (initiative_id, submitted_at, closed_at, team_key, lead_days, lead_whole, outcome_counted, outcome,"
-                    + " topic, district, profile_age_band, profile_district, workload_person, workload_proposal)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " topic, district, profile_age_band, profile_district, workload_person, workload_proposal,"
+                    + " funding_applications) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON DUPLICATE KEY UPDATE"
                     + " submitted_at = VALUE(submitted_at), closed_at = VALUE(closed_at), team_key = VALUE(team_key),"
                     + " lead_days = VALUE(lead_days), lead_whole = VALUE(lead_whole),"
                     + " outcome_counted = VALUE(outcome_counted), outcome = VALUE(outcome), topic = VALUE(topic),"
                     + " district = VALUE(district), profile_age_band = VALUE(profile_age_band),"
                     + " profile_district = VALUE(profile_district), workload_person = VALUE(workload_person),"
-                    + " workload_proposal = VALUE(workload_proposal)")) {
+                    + " workload_proposal = VALUE(workload_proposal),"
+                    + " funding_applications = VALUE(funding_applications)")) {
                 flow.setLong(1, initiativeId);
                 flow.setObject(2, submittedAt);
                 flow.setObject(3, closedAt);
@@ -251,6 +276,7 @@ class CaseTimelineProjection {
                 flow.setString(12, homeDistrict);
                 flow.setString(13, workloadPerson);
                 flow.setBoolean(14, workloadProposal);
+                flow.setInt(15, fundingApplications);
                 flow.executeUpdate();
             }
         }

@@ -176,6 +176,45 @@ final class DeadlineDays {
         }
     }
 
+    /**
+     * A key of the per-day counts of decided funding applications per pool and decision time in working days
+     * ({@code dashboard_funding_day}, V60, ADR 0056; slots as V52's).
+     */
+    record FundingKey(LocalDate decidedDay, long poolId, String teamKey, int decisionDays, int slot)
+            implements Comparable<FundingKey> {
+
+        @Override
+        public int compareTo(FundingKey other) {
+            int c = decidedDay.compareTo(other.decidedDay);
+            if (c == 0) {
+                c = Long.compare(poolId, other.poolId);
+            }
+            if (c == 0) {
+                c = teamKey.compareTo(other.teamKey);
+            }
+            if (c == 0) {
+                c = Integer.compare(decisionDays, other.decisionDays);
+            }
+            return c != 0 ? c : Integer.compare(slot, other.slot);
+        }
+    }
+
+    /**
+     * A key of the counts of funding applications waiting for a decision now per pool ({@code dashboard_funding_waiting},
+     * V60, ADR 0056; slots as V52's).
+     */
+    record WaitingKey(String teamKey, long poolId, int slot) implements Comparable<WaitingKey> {
+
+        @Override
+        public int compareTo(WaitingKey other) {
+            int c = teamKey.compareTo(other.teamKey);
+            if (c == 0) {
+                c = Long.compare(poolId, other.poolId);
+            }
+            return c != 0 ? c : Integer.compare(slot, other.slot);
+        }
+    }
+
     /** The team key of the stays' counts that holds every case whatever its team (the all-teams view). */
     static final String ALL_TEAMS = "*";
 
@@ -195,6 +234,8 @@ final class DeadlineDays {
         private final Map<EngagementKey, long[]> engagement = new TreeMap<>();
         /** Per contact person: open cases, proposals (not per slot: the submission does not touch these rows). */
         private final Map<String, long[]> workload = new TreeMap<>();
+        private final Map<FundingKey, long[]> funding = new TreeMap<>();
+        private final Map<WaitingKey, long[]> waiting = new TreeMap<>();
 
         /** The changes of several cases, gathered by {@link #merge}. */
         Delta(ZoneId zone) {
@@ -229,11 +270,13 @@ final class DeadlineDays {
                 sum[0] += n[0];
                 sum[1] += n[1];
             });
+            other.funding.forEach((key, n) -> funding.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+            other.waiting.forEach((key, n) -> waiting.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
         }
 
         boolean isEmpty() {
             return changes.isEmpty() && flow.isEmpty() && stays.isEmpty() && leads.isEmpty() && outcomes.isEmpty()
-                    && engagement.isEmpty() && workload.isEmpty();
+                    && engagement.isEmpty() && workload.isEmpty() && funding.isEmpty() && waiting.isEmpty();
         }
 
         /**
@@ -247,6 +290,25 @@ final class DeadlineDays {
             long[] counts = workload.computeIfAbsent(person, key -> new long[2]);
             counts[0] += sign;
             counts[1] += proposal ? sign : 0;
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes back ({@code sign} -1) one funding application of a pool under its case's team
+         * and under {@link #ALL_TEAMS}: as waiting for a decision now, or (with a {@code decidedDay}, the local day of
+         * the decision) as decided that day after {@code decisionDays} working days; an application neither waiting nor
+         * decided is not counted.
+         */
+        void addFunding(long poolId, boolean waits, LocalDate decidedDay, Integer decisionDays, String teamCode,
+                int sign) {
+            for (String team : List.of(teamCode == null ? "" : teamCode, ALL_TEAMS)) {
+                if (waits) {
+                    waiting.computeIfAbsent(new WaitingKey(team, poolId, slot), key -> new long[1])[0] += sign;
+                }
+                if (decidedDay != null) {
+                    funding.computeIfAbsent(new FundingKey(decidedDay, poolId, team, decisionDays, slot),
+                            key -> new long[1])[0] += sign;
+                }
+            }
         }
 
         /**
@@ -362,6 +424,11 @@ final class DeadlineDays {
                     key -> new Object[] {key.day(), key.teamKey(), key.ageBand(), key.district(), key.slot()});
             upsert(connection, "dashboard_workload", "user_id", List.of("open_cases", "proposals"), workload,
                     key -> new Object[] {key});
+            upsert(connection, "dashboard_funding_day", "decided_day, pool_id, team_key, decision_days, slot",
+                    List.of("applications"), funding, key -> new Object[] {key.decidedDay(), key.poolId(),
+                            key.teamKey(), key.decisionDays(), key.slot()});
+            upsert(connection, "dashboard_funding_waiting", "team_key, pool_id, slot", List.of("applications"), waiting,
+                    key -> new Object[] {key.teamKey(), key.poolId(), key.slot()});
         }
     }
 
