@@ -171,7 +171,11 @@ class OutcomesSection implements DashboardSection {
         MapSqlParameterSource params = period(scope);
         params.addValue("limit", COMMENTS);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        // all teams: the newest answers backwards through ix_case_survey_recent (V63), stopping at the last comment
+        // shown; a narrowed scope sorts its period's answers instead, since walking back row by row to find a small
+        // team's few comments could cross the whole period (ADR 0057)
         List<List<Cell>> rows = jdbc.query("SELECT i.case_number, s.answered_at, s.comment FROM case_survey s "
+                + (ScopeSql.narrows(scope) ? "IGNORE INDEX (ix_case_survey_recent) " : "")
                 + "JOIN initiative i ON i.id = s.initiative_id "
                 + "WHERE s.answered_at >= :periodStart AND s.answered_at < :periodEnd "
                 + "AND s.comment IS NOT NULL AND TRIM(s.comment) <> ''" + ScopeSql.filters(scope, params)
