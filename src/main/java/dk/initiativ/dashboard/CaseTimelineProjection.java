@@ -133,7 +133,7 @@ class CaseTimelineProjection {
             String oldTeamKey = null;
             int oldFunding = 0;
             if (replace) {
-                try (PreparedStatement old = connection.prepareStatement("SELECT stage, left_at, whole_days, team_code"
+                try (PreparedStatement old = connection.prepareStatement("SELECT stage, left_at, bucket, team_code"
                         + " FROM case_stage_visit WHERE initiative_id = ? FOR UPDATE")) {
                     old.setLong(1, initiativeId);
                     try (ResultSet rs = old.executeQuery()) {
@@ -308,8 +308,8 @@ class CaseTimelineProjection {
             insert.executeBatch();
         }
         if (delta != null) {
-            // the whole working days as stored (the column rounds to three decimals; its bucket is FLOOR of that)
-            try (PreparedStatement stays = connection.prepareStatement("SELECT stage, left_at, whole_days"
+            // the bucket as stored (the column rounds the working days to three decimals; V64 buckets that)
+            try (PreparedStatement stays = connection.prepareStatement("SELECT stage, left_at, bucket"
                     + " FROM case_stage_visit WHERE initiative_id = ? AND left_at IS NOT NULL")) {
                 stays.setLong(1, initiativeId);
                 try (ResultSet rs = stays.executeQuery()) {

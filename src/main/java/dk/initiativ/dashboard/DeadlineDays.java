@@ -89,10 +89,10 @@ final class DeadlineDays {
     }
 
     /**
-     * A key of the per-day counts of stays per whole working day ({@code dashboard_stay_day}, V48, ADR 0044; slots
-     * V53 as V52's).
+     * A key of the per-day counts of stays per bucket of working days ({@code dashboard_stay_day}, V48, ADR 0044; slots
+     * V53 as V52's; the buckets of {@code case_stage_visit.bucket}, V64, ADR 0057).
      */
-    record StayKey(LocalDate leftDay, String stage, int wholeDays, String teamKey, int slot)
+    record StayKey(LocalDate leftDay, String stage, int bucket, String teamKey, int slot)
             implements Comparable<StayKey> {
 
         @Override
@@ -102,7 +102,7 @@ final class DeadlineDays {
                 c = stage.compareTo(other.stage);
             }
             if (c == 0) {
-                c = Integer.compare(wholeDays, other.wholeDays);
+                c = Integer.compare(bucket, other.bucket);
             }
             if (c == 0) {
                 c = teamKey.compareTo(other.teamKey);
@@ -369,13 +369,13 @@ final class DeadlineDays {
 
         /**
          * Adds ({@code sign} 1) or takes back ({@code sign} -1) one ended stay under its case's team and under
-         * {@link #ALL_TEAMS}, on the local day it ended, in the bucket of its whole working days.
+         * {@link #ALL_TEAMS}, on the local day it ended, in the bucket of its working days (as stored with it, V64).
          */
-        void addStay(String stage, LocalDateTime leftAtUtc, int wholeDays, String teamCode, int sign) {
+        void addStay(String stage, LocalDateTime leftAtUtc, int bucket, String teamCode, int sign) {
             LocalDate day = localDay(leftAtUtc);
-            stays.computeIfAbsent(new StayKey(day, stage, wholeDays, teamCode == null ? "" : teamCode, slot),
+            stays.computeIfAbsent(new StayKey(day, stage, bucket, teamCode == null ? "" : teamCode, slot),
                     key -> new long[1])[0] += sign;
-            stays.computeIfAbsent(new StayKey(day, stage, wholeDays, ALL_TEAMS, slot), key -> new long[1])[0] += sign;
+            stays.computeIfAbsent(new StayKey(day, stage, bucket, ALL_TEAMS, slot), key -> new long[1])[0] += sign;
         }
 
         private LocalDate localDay(LocalDateTime utc) {
@@ -412,8 +412,8 @@ final class DeadlineDays {
                     key -> new Object[] {key.dueDay(), key.kind(), key.teamKey(), key.slot()});
             upsert(connection, "dashboard_flow_day", "day, team_key, slot", List.of("entered", "left_count"), flow,
                     key -> new Object[] {key.day(), key.teamKey(), key.slot()});
-            upsert(connection, "dashboard_stay_day", "left_day, stage, whole_days, team_key, slot", List.of("stays"),
-                    stays, key -> new Object[] {key.leftDay(), key.stage(), key.wholeDays(), key.teamKey(), key.slot()});
+            upsert(connection, "dashboard_stay_day", "left_day, stage, bucket, team_key, slot", List.of("stays"),
+                    stays, key -> new Object[] {key.leftDay(), key.stage(), key.bucket(), key.teamKey(), key.slot()});
             upsert(connection, "dashboard_lead_day", "closed_day, whole_days, team_key, slot", List.of("cases"), leads,
                     key -> new Object[] {key.closedDay(), key.wholeDays(), key.teamKey(), key.slot()});
             upsert(connection, "dashboard_outcome_day", "closed_day, team_key, dimension, code, slot",
@@ -589,16 +589,23 @@ final class DeadlineDays {
     }
 
     /**
-     * Counts every case's entry and exit and every ended stay anew ({@code dashboard_flow_case},
-     * {@code dashboard_flow_day}, {@code dashboard_stay_day}; V49, the benchmark's generator): set-based, one
-     * {@code INSERT ... SELECT ... GROUP BY} per stretch of time with one UTC offset of the zone and per count, each
-     * over an index range of the moments.
+     * Counts every case's entry and exit and every ended stay anew ({@link #rebuildFlow}, {@link #rebuildStays}; the
+     * benchmark's generator).
      */
     static void rebuildFlowAndStays(Connection connection, ZoneId zone) throws SQLException {
+        rebuildFlow(connection, zone);
+        rebuildStays(connection, zone);
+    }
+
+    /**
+     * Counts every case's entry and exit anew ({@code dashboard_flow_case}, {@code dashboard_flow_day}; V49):
+     * set-based, one {@code INSERT ... SELECT ... GROUP BY} per stretch of time with one UTC offset of the zone and per
+     * count, each over an index range of the moments.
+     */
+    static void rebuildFlow(Connection connection, ZoneId zone) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM dashboard_flow_case");
             statement.executeUpdate("DELETE FROM dashboard_flow_day");
-            statement.executeUpdate("DELETE FROM dashboard_stay_day");
             statement.executeUpdate("INSERT INTO dashboard_flow_case (initiative_id, submitted_at, closed_at, team_key)"
                     + " SELECT id, submitted_at, closed_at, COALESCE(team_code, '') FROM initiative");
         }
@@ -613,15 +620,26 @@ final class DeadlineDays {
                     + " " + team + " AS t, 0, COUNT(*) FROM initiative WHERE closed_at >= ? AND closed_at < ?"
                     + " GROUP BY d, t ON DUPLICATE KEY UPDATE left_count = left_count + VALUE(left_count)");
         }
+    }
+
+    /**
+     * Counts every ended stay anew per local day, stage, bucket of its working days (V64) and team
+     * ({@code dashboard_stay_day}; V65), under the case's team and under {@link #ALL_TEAMS}, set-based as
+     * {@link #rebuildFlow}.
+     */
+    static void rebuildStays(Connection connection, ZoneId zone) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM dashboard_stay_day");
+        }
         perOffset(connection, zone, "case_stage_visit", "left_at", "INSERT INTO dashboard_stay_day"
-                + " (left_day, stage, whole_days, team_key, stays) SELECT DATE(DATE_ADD(left_at, INTERVAL ? SECOND)) AS d,"
-                + " stage, whole_days, COALESCE(team_code, '') AS t, COUNT(*) FROM case_stage_visit"
-                + " WHERE left_at >= ? AND left_at < ? GROUP BY d, stage, whole_days, t"
+                + " (left_day, stage, bucket, team_key, stays) SELECT DATE(DATE_ADD(left_at, INTERVAL ? SECOND)) AS d,"
+                + " stage, bucket, COALESCE(team_code, '') AS t, COUNT(*) FROM case_stage_visit"
+                + " WHERE left_at >= ? AND left_at < ? GROUP BY d, stage, bucket, t"
                 + " ON DUPLICATE KEY UPDATE stays = stays + VALUE(stays)");
         perOffset(connection, zone, "case_stage_visit", "left_at", "INSERT INTO dashboard_stay_day"
-                + " (left_day, stage, whole_days, team_key, stays) SELECT DATE(DATE_ADD(left_at, INTERVAL ? SECOND)) AS d,"
-                + " stage, whole_days, '" + ALL_TEAMS + "', COUNT(*) FROM case_stage_visit"
-                + " WHERE left_at >= ? AND left_at < ? GROUP BY d, stage, whole_days"
+                + " (left_day, stage, bucket, team_key, stays) SELECT DATE(DATE_ADD(left_at, INTERVAL ? SECOND)) AS d,"
+                + " stage, bucket, '" + ALL_TEAMS + "', COUNT(*) FROM case_stage_visit"
+                + " WHERE left_at >= ? AND left_at < ? GROUP BY d, stage, bucket"
                 + " ON DUPLICATE KEY UPDATE stays = stays + VALUE(stays)");
     }
 

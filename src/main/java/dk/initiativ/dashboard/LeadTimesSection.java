@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Section 20, lead times in working days ({@link WorkingTime}): per stage, each stay in the stage that ended in the
  * period (from {@code case_stage_visit}); and from submission to closure for each case closed in the period. Median
  * and 90th percentile as {@link Percentiles} defines them. Without a topic or district filter the stages' figures come
- * from per-day counts per whole working day and the stays of the buckets that hold the ranks (ADR 0044).
+ * from per-day counts per bucket of working days and the stays of the buckets that hold the ranks (ADR 0044; the
+ * buckets of V64, ADR 0057: quarter working days below 10, whole days to 30, five days above).
  */
 @Component
 class LeadTimesSection implements DashboardSection {
@@ -108,7 +109,7 @@ class LeadTimesSection implements DashboardSection {
 
     /**
      * Without a topic or district filter, two levels (ADR 0036 step 3, ADR 0044): the per-day counts of stays per
-     * stage and whole working days ({@code dashboard_stay_day}) give each stage's count and the whole-day bucket that
+     * stage and bucket of working days ({@code dashboard_stay_day}, V64) give each stage's count and the bucket that
      * holds each rank the median and the p90 ask for ({@link Percentiles}); only those buckets' stays of the period
      * are read ({@code ix_case_stage_visit_bucket}: one index range each). Null when the counts and the stays
      * disagree (then every stay is read).
@@ -127,14 +128,14 @@ class LeadTimesSection implements DashboardSection {
         counts.addValue("teamKeys", scope.allTeams() ? List.of(DeadlineDays.ALL_TEAMS) : scope.teamCodes());
         Map<Stage, TreeMap<Integer, Long>> buckets = new EnumMap<>(Stage.class);
         FlowSection.OPEN_STAGES.forEach(stage -> buckets.put(stage, new TreeMap<>()));
-        jdbc.query("SELECT stage, whole_days, SUM(stays) FROM dashboard_stay_day WHERE team_key IN (:teamKeys)"
-                + " AND left_day >= :firstDay AND left_day <= :lastDay GROUP BY stage, whole_days", counts, rs -> {
+        jdbc.query("SELECT stage, bucket, SUM(stays) FROM dashboard_stay_day WHERE team_key IN (:teamKeys)"
+                + " AND left_day >= :firstDay AND left_day <= :lastDay GROUP BY stage, bucket", counts, rs -> {
                     TreeMap<Integer, Long> stage = buckets.get(Stage.valueOf(rs.getString(1)));
                     if (stage != null && rs.getLong(3) != 0) {
                         stage.merge(rs.getInt(2), rs.getLong(3), Long::sum);
                     }
                 });
-        String sql = "SELECT v.working_days FROM case_stage_visit v WHERE v.stage = :stage AND v.whole_days = :bucket"
+        String sql = "SELECT v.working_days FROM case_stage_visit v WHERE v.stage = :stage AND v.bucket = :bucket"
                 + " AND v.left_at >= :periodStart AND v.left_at < :periodEnd" + teams;
         Map<Stage, List<Cell>> rows = new EnumMap<>(Stage.class);
         for (Map.Entry<Stage, TreeMap<Integer, Long>> stage : buckets.entrySet()) {
@@ -190,8 +191,8 @@ class LeadTimesSection implements DashboardSection {
     }
 
     /**
-     * A row from whole-day buckets (value: how many samples lie in it): the count, and the median and p90 of
-     * {@link Percentiles} with each rank looked up in the sorted samples of the bucket that holds it ({@code read},
+     * A row from buckets in the order of their values (value: how many samples lie in it): the count, and the median
+     * and p90 of {@link Percentiles} with each rank looked up in the sorted samples of the bucket that holds it ({@code read},
      * each bucket read once). Null when a bucket read holds another number of samples than its count.
      */
     private static List<Cell> fromBuckets(String label, TreeMap<Integer, Long> buckets, IntFunction<double[]> read) {

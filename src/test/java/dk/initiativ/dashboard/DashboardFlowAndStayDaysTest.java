@@ -2,6 +2,8 @@ package dk.initiativ.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,7 +26,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The per-day counts of cases entered and left ({@code dashboard_flow_day}) and of stays per whole working day
+ * The per-day counts of cases entered and left ({@code dashboard_flow_day}) and of stays per bucket of working days
  * ({@code dashboard_stay_day}) (V48, ADR 0044) stay equal to a recount from the case rows and the stays after a
  * realistic sequence of events: cases submitted, screened, matched and closed, one submitted just after local midnight
  * (its local day is not its UTC day), one withdrawn, taken back into work and withdrawn again, and one moved to
@@ -50,6 +52,27 @@ class DashboardFlowAndStayDaysTest {
     @Autowired Cases cases;
 
     private int number;
+
+    @Test
+    void theStaysBucketsFollowTheirWorkingDaysInOrder() {
+        long id = initiative("2013-02-04T10:00", "CLOSED", null);
+        String[] values = {"0.000", "0.249", "0.250", "1.999", "9.749", "9.750", "9.999", "10.000", "29.999", "30.000",
+            "34.999", "35.000", "123.456"};
+        int seq = 0;
+        for (String value : values) {
+            jdbc.update("INSERT INTO case_stage_visit (initiative_id, seq, stage, entered_at, left_at, working_days)"
+                    + " VALUES (?, ?, 'AGREED', '2013-02-04 10:00:00', '2013-02-05 10:00:00', ?)", id, ++seq,
+                    new BigDecimal(value));
+        }
+        List<Integer> stored = jdbc.queryForList("SELECT bucket FROM case_stage_visit WHERE initiative_id = ?"
+                + " ORDER BY working_days", Integer.class, id);
+        assertThat(stored).containsExactly(0, 0, 1, 7, 38, 39, 39, 40, 59, 60, 60, 61, 78);
+        assertThat(stored).isSorted();
+        for (int i = 0; i < values.length; i++) {
+            assertThat(bucket(new BigDecimal(values[i]))).as(values[i]).isEqualTo(stored.get(i));
+        }
+        jdbc.update("DELETE FROM case_stage_visit WHERE initiative_id = ?", id);
+    }
 
     @Test
     void theCountsEqualARecountFromTheRowsAndTheSectionsGiveTheSameFigures() throws Exception {
@@ -189,15 +212,15 @@ class DashboardFlowAndStayDaysTest {
     private Map<String, Long> staySummary() {
         DeadlineDays.flush();
         Map<String, Long> rows = new TreeMap<>();
-        jdbc.query("SELECT left_day, stage, whole_days, team_key, SUM(stays) AS n FROM dashboard_stay_day"
-                + " WHERE YEAR(left_day) = 2013 GROUP BY left_day, stage, whole_days, team_key HAVING n <> 0", rs -> {
+        jdbc.query("SELECT left_day, stage, bucket, team_key, SUM(stays) AS n FROM dashboard_stay_day"
+                + " WHERE YEAR(left_day) = 2013 GROUP BY left_day, stage, bucket, team_key HAVING n <> 0", rs -> {
                     rows.put(rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getString(4),
                             rs.getLong(5));
                 });
         return rows;
     }
 
-    /** The same from the stays: under the case's team now and under every team ('*'), per whole working day. */
+    /** The same from the stays: under the case's team now and under every team ('*'), per bucket ({@link #bucket}). */
     private Map<String, Long> stayRecount() {
         Map<String, Long> rows = new TreeMap<>();
         jdbc.query("SELECT v.stage, v.left_at, v.working_days, i.team_code FROM case_stage_visit v JOIN initiative i"
@@ -206,13 +229,27 @@ class DashboardFlowAndStayDaysTest {
                     if (day.getYear() != 2013) {
                         return;
                     }
-                    int whole = (int) Math.floor(rs.getBigDecimal(3).doubleValue());
+                    int whole = bucket(rs.getBigDecimal(3));
                     String team = rs.getString(4) == null ? "" : rs.getString(4);
                     for (String key : List.of(team, DeadlineDays.ALL_TEAMS)) {
                         rows.merge(day + " " + rs.getString(1) + " " + whole + " " + key, 1L, Long::sum);
                     }
                 });
         return rows;
+    }
+
+    /**
+     * V64's buckets written out again (ADR 0057): quarter working days below 10, whole working days from 10 to 30,
+     * five working days from 30 up.
+     */
+    static int bucket(BigDecimal workingDays) {
+        if (workingDays.compareTo(BigDecimal.TEN) < 0) {
+            return workingDays.multiply(BigDecimal.valueOf(4)).setScale(0, RoundingMode.FLOOR).intValueExact();
+        }
+        if (workingDays.compareTo(BigDecimal.valueOf(30)) < 0) {
+            return 30 + workingDays.setScale(0, RoundingMode.FLOOR).intValueExact();
+        }
+        return 54 + workingDays.divide(BigDecimal.valueOf(5)).setScale(0, RoundingMode.FLOOR).intValueExact();
     }
 
     private long initiative(String submittedAt, String stage, String team) {
