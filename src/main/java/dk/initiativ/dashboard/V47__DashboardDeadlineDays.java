@@ -1,9 +1,5 @@
 package dk.initiativ.dashboard;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,27 +7,10 @@ import org.springframework.stereotype.Component;
  * are, with set-based SQL ({@link DeadlineDays#rebuild}: one statement per stretch of one UTC offset of the zone).
  */
 @Component
-class V47__DashboardDeadlineDays extends BaseJavaMigration {
+class V47__DashboardDeadlineDays extends CountsMigration {
 
-    private final WorkingTime workingTime;
-
-    @Autowired
     V47__DashboardDeadlineDays(WorkingTime workingTime) {
-        this.workingTime = workingTime;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("47");
-    }
-
-    @Override
-    public String getDescription() {
-        return "dashboard deadline days";
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        DeadlineDays.rebuild(context.getConnection(), workingTime.zone());
+        super("47", "dashboard deadline days", workingTime,
+                (connection, time) -> DeadlineDays.rebuild(connection, time.zone()));
     }
 }

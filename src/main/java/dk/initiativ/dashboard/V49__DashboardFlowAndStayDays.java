@@ -1,9 +1,5 @@
 package dk.initiativ.dashboard;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,28 +9,11 @@ import org.springframework.stereotype.Component;
  * have been counted by V65 since their buckets changed (V64, ADR 0057).
  */
 @Component
-class V49__DashboardFlowAndStayDays extends BaseJavaMigration {
+class V49__DashboardFlowAndStayDays extends CountsMigration {
 
-    private final WorkingTime workingTime;
-
-    @Autowired
     V49__DashboardFlowAndStayDays(WorkingTime workingTime) {
-        this.workingTime = workingTime;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("49");
-    }
-
-    @Override
-    public String getDescription() {
-        return "dashboard flow and stay days";
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
         // the stays are counted by V65 in V64's buckets (this code runs on V48's schema, which has none)
-        DeadlineDays.rebuildFlow(context.getConnection(), workingTime.zone());
+        super("49", "dashboard flow and stay days", workingTime,
+                (connection, time) -> DeadlineDays.rebuildFlow(connection, time.zone()));
     }
 }

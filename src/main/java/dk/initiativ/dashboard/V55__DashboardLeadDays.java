@@ -1,9 +1,5 @@
 package dk.initiativ.dashboard;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,27 +8,9 @@ import org.springframework.stereotype.Component;
  * {@link DeadlineDays#rebuildLeads}.
  */
 @Component
-class V55__DashboardLeadDays extends BaseJavaMigration {
+class V55__DashboardLeadDays extends CountsMigration {
 
-    private final WorkingTime workingTime;
-
-    @Autowired
     V55__DashboardLeadDays(WorkingTime workingTime) {
-        this.workingTime = workingTime;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("55");
-    }
-
-    @Override
-    public String getDescription() {
-        return "dashboard lead days";
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        DeadlineDays.rebuildLeads(context.getConnection(), workingTime);
+        super("55", "dashboard lead days", workingTime, DeadlineDays::rebuildLeads);
     }
 }

@@ -1,9 +1,5 @@
 package dk.initiativ.dashboard;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,27 +8,10 @@ import org.springframework.stereotype.Component;
  * with {@link DeadlineDays#rebuildOutcomes}.
  */
 @Component
-class V57__DashboardOutcomeDays extends BaseJavaMigration {
+class V57__DashboardOutcomeDays extends CountsMigration {
 
-    private final WorkingTime workingTime;
-
-    @Autowired
     V57__DashboardOutcomeDays(WorkingTime workingTime) {
-        this.workingTime = workingTime;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("57");
-    }
-
-    @Override
-    public String getDescription() {
-        return "dashboard outcome days";
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        DeadlineDays.rebuildOutcomes(context.getConnection(), workingTime.zone());
+        super("57", "dashboard outcome days", workingTime,
+                (connection, time) -> DeadlineDays.rebuildOutcomes(connection, time.zone()));
     }
 }

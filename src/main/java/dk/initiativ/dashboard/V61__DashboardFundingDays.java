@@ -1,9 +1,5 @@
 package dk.initiativ.dashboard;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,27 +7,9 @@ import org.springframework.stereotype.Component;
  * per-day counts (V60, ADR 0056) from the application and case rows with {@link FundingDays#rebuild}.
  */
 @Component
-class V61__DashboardFundingDays extends BaseJavaMigration {
+class V61__DashboardFundingDays extends CountsMigration {
 
-    private final WorkingTime workingTime;
-
-    @Autowired
     V61__DashboardFundingDays(WorkingTime workingTime) {
-        this.workingTime = workingTime;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("61");
-    }
-
-    @Override
-    public String getDescription() {
-        return "dashboard funding days";
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        FundingDays.rebuild(context.getConnection(), workingTime);
+        super("61", "dashboard funding days", workingTime, FundingDays::rebuild);
     }
 }
