@@ -192,8 +192,8 @@ class LeadTimesSection implements DashboardSection {
 
     /**
      * A row from buckets in the order of their values (value: how many samples lie in it): the count, and the median
-     * and p90 of {@link Percentiles} with each rank looked up in the sorted samples of the bucket that holds it ({@code read},
-     * each bucket read once). Null when a bucket read holds another number of samples than its count.
+     * and p90 of {@link Percentiles} with each rank looked up in the sorted samples of the bucket that holds it
+     * ({@code read}, each bucket read once). Null when a bucket read holds another number of samples than its count.
      */
     private static List<Cell> fromBuckets(String label, TreeMap<Integer, Long> buckets, IntFunction<double[]> read) {
         long total = buckets.values().stream().mapToLong(Long::longValue).sum();

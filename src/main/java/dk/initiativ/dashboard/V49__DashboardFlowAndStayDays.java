@@ -3,10 +3,10 @@ package dk.initiativ.dashboard;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway migration V49 (a Spring bean, as V22 and V47): fills the per-day counts of cases entered and left and of stays
- * per whole working day (V48, ADR 0044) from the case rows and stays there are, with set-based SQL
- * ({@link DeadlineDays#rebuildFlow}: one statement per stretch of one UTC offset of the zone and per count). The stays
- * have been counted by V65 since their buckets changed (V64, ADR 0057).
+ * Flyway migration V49 (a Spring bean, as V22 and V47): fills the per-day counts of cases entered and left (V48, ADR
+ * 0044) from the case rows there are, with set-based SQL ({@link DeadlineDays#rebuildFlow}: one statement per stretch
+ * of one UTC offset of the zone and per count). It filled the per-day counts of stays too until their buckets changed
+ * (V64, ADR 0057); V65 counts those now.
  */
 @Component
 class V49__DashboardFlowAndStayDays extends CountsMigration {
