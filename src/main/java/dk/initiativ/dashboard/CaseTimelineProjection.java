@@ -307,7 +307,11 @@ class CaseTimelineProjection {
             }
             insert.executeBatch();
         }
-        if (delta != null) {
+        // the table holds just these visits now (old ones deleted, or a new case's first): with none left yet (a case
+        // just submitted) there is no stay to count and nothing to read back
+        boolean staysToCount = !(replace || submitted != null)
+                || result.visits().stream().anyMatch(visit -> visit.leftAt() != null);
+        if (delta != null && staysToCount) {
             // the bucket as stored (the column rounds the working days to three decimals; V64 buckets that)
             try (PreparedStatement stays = connection.prepareStatement("SELECT stage, left_at, bucket"
                     + " FROM case_stage_visit WHERE initiative_id = ? AND left_at IS NOT NULL")) {
