@@ -50,14 +50,28 @@ public final class LoadRunner implements AutoCloseable {
 
     /** {@code ops} operations by all client threads; never stops early. */
     public Segment run(String name, Operation operation, int ops) throws Exception {
-        return run(name, operation, ops, Long.MAX_VALUE);
+        return run(name, operation, ops, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * {@code ops} operations by all client threads, then {@code settle} (what the operations leave to be done after
+     * them, or null) on this thread: its time and CPU count in the turn's wall time and CPU.
+     */
+    public Segment run(String name, Operation operation, int ops, Runnable settle) throws Exception {
+        return run(name, operation, ops, Long.MAX_VALUE, settle);
+    }
+
+    /** As {@link #run(String, Operation, int, long, Runnable)} with nothing to settle. */
+    public Segment run(String name, Operation operation, int ops, long maxNanos) throws Exception {
+        return run(name, operation, ops, maxNanos, null);
     }
 
     /**
      * Up to {@code ops} operations by all client threads, but no new one starts after {@code maxNanos} of wall time
      * (a slow variant then contributes fewer samples instead of holding the whole run up); at least one per thread.
+     * Then {@code settle}, if any, within the turn's wall time and CPU.
      */
-    public Segment run(String name, Operation operation, int ops, long maxNanos) throws Exception {
+    public Segment run(String name, Operation operation, int ops, long maxNanos, Runnable settle) throws Exception {
         System.gc();
         Thread.sleep(300);
         long[] latencies = new long[ops];
@@ -106,6 +120,9 @@ public final class LoadRunner implements AutoCloseable {
         go.countDown();
         for (Future<?> worker : workers) {
             worker.get();
+        }
+        if (settle != null) {
+            settle.run();
         }
         long wall = System.nanoTime() - start;
         jvmCpu = Machine.jvmCpuNanos() - jvmCpu;

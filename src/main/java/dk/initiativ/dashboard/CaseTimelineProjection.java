@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +31,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * exact whatever the order of events, and the backfill (V22) writes the same rows through {@link #write}. Each
  * deadline carries its case's team, and the per-day counts ({@link DeadlineDays}, V46) follow the case's rows in the
  * same transaction: the old rows' counts are taken back, the new ones added, written just before it commits (ADR 0043).
+ * A citizen's submission is the exception (ADR 0059): its event leaves a row in {@code dashboard_pending_submission},
+ * and {@link SubmissionProjector} writes its rows and counts with other submissions' a moment later; any later event
+ * of the case projects it here first.
  */
 @Component
 class CaseTimelineProjection {
@@ -53,14 +58,24 @@ class CaseTimelineProjection {
         if (TransactionSynchronizationManager.isActualTransactionActive() && entities.isJoinedToTransaction()) {
             entities.flush();
         }
+        if (recorded.type() == CaseEventType.SUBMITTED && recorded.occurredAt() != null && recorded.submitted() != null) {
+            // a case's first event comes with its new row and says what the row holds: its dashboard rows are written
+            // a moment later with other submissions' by SubmissionProjector (ADR 0059); this row says what they need
+            CaseEventRecorded.SubmittedCase submitted = recorded.submitted();
+            jdbc.update("INSERT INTO dashboard_pending_submission (initiative_id, occurred_at, submitted_at,"
+                    + " profile_age_band, profile_district) VALUES (?, ?, ?, ?, ?)", recorded.initiativeId(),
+                    wall(recorded.occurredAt().truncatedTo(ChronoUnit.MICROS)),
+                    wall(submitted.submittedAt().truncatedTo(ChronoUnit.MICROS)), submitted.ageBand(),
+                    submitted.homeDistrict());
+            return;
+        }
         if (recorded.type() == CaseEventType.SUBMITTED && recorded.occurredAt() != null) {
-            // a case's first event comes with its new row: its timeline is this one event and it has no projected
-            // rows yet to replace, so its events need no reading back; its row neither when the event says what it
-            // holds (the flow counts its entry on the day of its submission moment, ADR 0044)
+            // a case's first event without what its row holds: its timeline is this one event and it has no projected
+            // rows yet to replace, so its events need no reading back
             List<CaseTimeline.Event> events = List.of(new CaseTimeline.Event(CaseEventType.SUBMITTED,
                     recorded.occurredAt().truncatedTo(ChronoUnit.MICROS)));
             DeadlineDays.Delta delta = jdbc.execute((Connection connection) -> write(connection,
-                    recorded.initiativeId(), timeline.derive(events), false, workingTime, recorded.submitted(), false));
+                    recorded.initiativeId(), timeline.derive(events), false, workingTime, false));
             DeadlineDays.add(delta, jdbc);
             return;
         }
@@ -80,11 +95,14 @@ class CaseTimelineProjection {
     }
 
     private void rebuild(long initiativeId, boolean replace, boolean funding) {
+        // a submission not projected yet is projected here with the case's whole timeline; deleting its pending row
+        // waits for a projector's batch that holds it (and then finds it gone), or keeps the projector from it
+        jdbc.update("DELETE FROM dashboard_pending_submission WHERE initiative_id = ?", initiativeId);
         List<CaseTimeline.Event> events = jdbc.query(
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
                 (rs, n) -> event(rs), initiativeId);
         DeadlineDays.Delta delta = jdbc.execute((Connection connection) ->
-                write(connection, initiativeId, timeline.derive(events), replace, workingTime, null, funding));
+                write(connection, initiativeId, timeline.derive(events), replace, workingTime, funding));
         DeadlineDays.add(delta, jdbc);
     }
 
@@ -114,18 +132,16 @@ class CaseTimelineProjection {
      */
     static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result, boolean replace,
             WorkingTime workingTime) throws SQLException {
-        return write(connection, initiativeId, result, replace, workingTime, null, true);
+        return write(connection, initiativeId, result, replace, workingTime, true);
     }
 
     /**
-     * As {@link #write(Connection, long, CaseTimeline.Result, boolean, WorkingTime)}; for a new case whose event says
-     * what its row holds ({@code submitted}), the row is not read. The case's funding applications are counted anew
-     * when {@code funding} (an event that comes with a change of one, or a rebuild), or when the case has counted
-     * some and its team changes (ADR 0056); else they stay as counted.
+     * As {@link #write(Connection, long, CaseTimeline.Result, boolean, WorkingTime)}. The case's funding applications
+     * are counted anew when {@code funding} (an event that comes with a change of one, or a rebuild), or when the case
+     * has counted some and its team changes (ADR 0056); else they stay as counted.
      */
     private static DeadlineDays.Delta write(Connection connection, long initiativeId, CaseTimeline.Result result,
-            boolean replace, WorkingTime workingTime, CaseEventRecorded.SubmittedCase submitted, boolean funding)
-            throws SQLException {
+            boolean replace, WorkingTime workingTime, boolean funding) throws SQLException {
         DeadlineDays.Delta delta = workingTime == null ? null
                 : new DeadlineDays.Delta(workingTime.zone(), DeadlineDays.slot(initiativeId));
         String teamCode = null;
@@ -195,42 +211,33 @@ class CaseTimelineProjection {
             // section 40: the open case's contact person as the case row has it now (none for a new case, ADR 0055)
             String workloadPerson = null;
             boolean workloadProposal = false;
-            if (submitted != null) {
-                // a new case: no team, not closed; its submission moment as written to its row (microseconds)
-                submittedAt = LocalDateTime.ofInstant(submitted.submittedAt().truncatedTo(ChronoUnit.MICROS),
-                        ZoneOffset.UTC);
-                ageBand = submitted.ageBand();
-                homeDistrict = submitted.homeDistrict();
-                delta.addEngagement(submittedAt, ageBand, homeDistrict, null, 1);
-            } else {
-                try (PreparedStatement team = connection.prepareStatement("SELECT team_code, submitted_at,"
-                        + " closed_at, stage, outcome, topic, district, profile_age_band, profile_district,"
-                        + " open_contact_person FROM initiative WHERE id = ?")) {
-                    team.setLong(1, initiativeId);
-                    try (ResultSet rs = team.executeQuery()) {
-                        if (rs.next()) {
-                            teamCode = rs.getString(1);
-                            submittedAt = rs.getObject(2, LocalDateTime.class);
-                            closedAt = rs.getObject(3, LocalDateTime.class);
-                            // section 60 counts the cases closed now (stage CLOSED) on the day of their closure
-                            // (ADR 0049)
-                            outcomeCounted = closedAt != null && "CLOSED".equals(rs.getString(4));
-                            if (outcomeCounted) {
-                                outcome = rs.getString(5);
-                                topic = rs.getString(6);
-                                district = rs.getString(7);
-                                delta.addOutcome(closedAt, outcome, topic, district, teamCode, 1);
-                            }
-                            // section 70 counts each submission by its submitter's answers as the case row has them now
-                            ageBand = rs.getString(8);
-                            homeDistrict = rs.getString(9);
-                            if (submittedAt != null) {
-                                delta.addEngagement(submittedAt, ageBand, homeDistrict, teamCode, 1);
-                            }
-                            workloadPerson = rs.getString(10);
-                            workloadProposal = workloadPerson != null && "ACCEPTED".equals(rs.getString(4));
-                            delta.addWorkload(workloadPerson, workloadProposal, 1);
+            try (PreparedStatement team = connection.prepareStatement("SELECT team_code, submitted_at,"
+                    + " closed_at, stage, outcome, topic, district, profile_age_band, profile_district,"
+                    + " open_contact_person FROM initiative WHERE id = ?")) {
+                team.setLong(1, initiativeId);
+                try (ResultSet rs = team.executeQuery()) {
+                    if (rs.next()) {
+                        teamCode = rs.getString(1);
+                        submittedAt = rs.getObject(2, LocalDateTime.class);
+                        closedAt = rs.getObject(3, LocalDateTime.class);
+                        // section 60 counts the cases closed now (stage CLOSED) on the day of their closure
+                        // (ADR 0049)
+                        outcomeCounted = closedAt != null && "CLOSED".equals(rs.getString(4));
+                        if (outcomeCounted) {
+                            outcome = rs.getString(5);
+                            topic = rs.getString(6);
+                            district = rs.getString(7);
+                            delta.addOutcome(closedAt, outcome, topic, district, teamCode, 1);
                         }
+                        // section 70 counts each submission by its submitter's answers as the case row has them now
+                        ageBand = rs.getString(8);
+                        homeDistrict = rs.getString(9);
+                        if (submittedAt != null) {
+                            delta.addEngagement(submittedAt, ageBand, homeDistrict, teamCode, 1);
+                        }
+                        workloadPerson = rs.getString(10);
+                        workloadProposal = workloadPerson != null && "ACCEPTED".equals(rs.getString(4));
+                        delta.addWorkload(workloadPerson, workloadProposal, 1);
                     }
                 }
             }
@@ -240,8 +247,7 @@ class CaseTimelineProjection {
             // the funding applications under the case's team now (ADR 0056): they change only with a funding event; a
             // case's counted ones move with its team
             int fundingApplications = oldFunding;
-            if (submitted == null && (funding
-                    || oldFunding > 0 && !(teamCode == null ? "" : teamCode).equals(oldTeamKey))) {
+            if (funding || oldFunding > 0 && !(teamCode == null ? "" : teamCode).equals(oldTeamKey)) {
                 fundingApplications = FundingDays.project(connection, initiativeId, teamCode, oldFunding, delta,
                         workingTime);
             }
@@ -250,35 +256,10 @@ class CaseTimelineProjection {
                 leadDays = workingTime.between(utc(submittedAt), utc(closedAt));
                 delta.addLead(closedAt, (int) Math.floor(leadDays), teamCode, 1);
             }
-            try (PreparedStatement flow = connection.prepareStatement("INSERT INTO dashboard_flow_case"
-                    + " (initiative_id, submitted_at, closed_at, team_key, lead_days, lead_whole, outcome_counted, outcome,"
-                    + " topic, district, profile_age_band, profile_district, workload_person, workload_proposal,"
-                    + " funding_applications) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE"
-                    + " submitted_at = VALUE(submitted_at), closed_at = VALUE(closed_at), team_key = VALUE(team_key),"
-                    + " lead_days = VALUE(lead_days), lead_whole = VALUE(lead_whole),"
-                    + " outcome_counted = VALUE(outcome_counted), outcome = VALUE(outcome), topic = VALUE(topic),"
-                    + " district = VALUE(district), profile_age_band = VALUE(profile_age_band),"
-                    + " profile_district = VALUE(profile_district), workload_person = VALUE(workload_person),"
-                    + " workload_proposal = VALUE(workload_proposal),"
-                    + " funding_applications = VALUE(funding_applications)")) {
-                flow.setLong(1, initiativeId);
-                flow.setObject(2, submittedAt);
-                flow.setObject(3, closedAt);
-                flow.setString(4, teamCode == null ? "" : teamCode);
-                flow.setObject(5, leadDays);
-                flow.setObject(6, leadDays == null ? null : (int) Math.floor(leadDays));
-                flow.setBoolean(7, outcomeCounted);
-                flow.setString(8, outcome);
-                flow.setString(9, topic);
-                flow.setString(10, district);
-                flow.setString(11, ageBand);
-                flow.setString(12, homeDistrict);
-                flow.setString(13, workloadPerson);
-                flow.setBoolean(14, workloadProposal);
-                flow.setInt(15, fundingApplications);
-                flow.executeUpdate();
-            }
+            insert(connection, FLOW_INSERT, List.<Object[]>of(new Object[] {initiativeId, submittedAt, closedAt,
+                    teamCode == null ? "" : teamCode, leadDays, leadDays == null ? null : (int) Math.floor(leadDays),
+                    outcomeCounted, outcome, topic, district, ageBand, homeDistrict, workloadPerson, workloadProposal,
+                    fundingApplications}), FLOW_UPDATE);
         }
         if (replace) {
             for (String table : List.of("case_stage_visit", "case_deadline")) {
@@ -289,28 +270,11 @@ class CaseTimelineProjection {
                 }
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO case_stage_visit"
-                + " (initiative_id, seq, stage, entered_at, left_at, working_days"
-                + (delta == null ? ") VALUES (?, ?, ?, ?, ?, ?)" : ", team_code) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
-            int seq = 0;
-            for (CaseTimeline.StageVisit visit : result.visits()) {
-                insert.setLong(1, initiativeId);
-                insert.setInt(2, ++seq);
-                insert.setString(3, visit.stage().name());
-                insert.setObject(4, wall(visit.enteredAt()));
-                insert.setObject(5, wall(visit.leftAt()));
-                insert.setObject(6, visit.workingDays());
-                if (delta != null) {
-                    insert.setString(7, teamCode);
-                }
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        // the table holds just these visits now (old ones deleted, or a new case's first): with none left yet (a case
-        // just submitted) there is no stay to count and nothing to read back
-        boolean staysToCount = !(replace || submitted != null)
-                || result.visits().stream().anyMatch(visit -> visit.leftAt() != null);
+        insert(connection, delta == null ? VISIT_INSERT_V21 : VISIT_INSERT,
+                visitRows(initiativeId, result, delta != null, teamCode), "");
+        // with its old visits deleted the table holds just these now: with none left yet there is no stay to count and
+        // nothing to read back
+        boolean staysToCount = !replace || result.visits().stream().anyMatch(visit -> visit.leftAt() != null);
         if (delta != null && staysToCount) {
             // the bucket as stored (the column rounds the working days to three decimals; V64 buckets that)
             try (PreparedStatement stays = connection.prepareStatement("SELECT stage, left_at, bucket"
@@ -323,27 +287,83 @@ class CaseTimelineProjection {
                 }
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO case_deadline"
-                + " (initiative_id, seq, kind, started_at, due_at, ended_at, status"
-                + (delta == null ? ") VALUES (?, ?, ?, ?, ?, ?, ?)" : ", team_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))) {
-            int seq = 0;
-            for (CaseTimeline.Deadline deadline : result.deadlines()) {
-                insert.setLong(1, initiativeId);
-                insert.setInt(2, ++seq);
-                insert.setString(3, deadline.kind().name());
-                insert.setObject(4, wall(deadline.startedAt()));
-                insert.setObject(5, wall(deadline.dueAt()));
-                insert.setObject(6, wall(deadline.endedAt()));
-                insert.setString(7, deadline.status().name());
-                if (delta != null) {
-                    insert.setString(8, teamCode);
-                    delta.add(deadline.kind().name(), wall(deadline.dueAt()), deadline.status().name(), teamCode, 1);
-                }
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        insert(connection, delta == null ? DEADLINE_INSERT_V21 : DEADLINE_INSERT,
+                deadlineRows(initiativeId, result, delta, teamCode), "");
         return delta;
+    }
+
+    static final String FLOW_INSERT = "INSERT INTO dashboard_flow_case (initiative_id, submitted_at, closed_at,"
+            + " team_key, lead_days, lead_whole, outcome_counted, outcome, topic, district, profile_age_band,"
+            + " profile_district, workload_person, workload_proposal, funding_applications) VALUES ";
+    static final String FLOW_UPDATE = " ON DUPLICATE KEY UPDATE"
+            + " submitted_at = VALUE(submitted_at), closed_at = VALUE(closed_at), team_key = VALUE(team_key),"
+            + " lead_days = VALUE(lead_days), lead_whole = VALUE(lead_whole),"
+            + " outcome_counted = VALUE(outcome_counted), outcome = VALUE(outcome), topic = VALUE(topic),"
+            + " district = VALUE(district), profile_age_band = VALUE(profile_age_band),"
+            + " profile_district = VALUE(profile_district), workload_person = VALUE(workload_person),"
+            + " workload_proposal = VALUE(workload_proposal),"
+            + " funding_applications = VALUE(funding_applications)";
+    static final String VISIT_INSERT = "INSERT INTO case_stage_visit"
+            + " (initiative_id, seq, stage, entered_at, left_at, working_days, team_code) VALUES ";
+    /** As V21 shaped the table (the backfill V22): no team. */
+    static final String VISIT_INSERT_V21 = "INSERT INTO case_stage_visit"
+            + " (initiative_id, seq, stage, entered_at, left_at, working_days) VALUES ";
+    static final String DEADLINE_INSERT = "INSERT INTO case_deadline"
+            + " (initiative_id, seq, kind, started_at, due_at, ended_at, status, team_code) VALUES ";
+    /** As V21 shaped the table (the backfill V22): no team. */
+    static final String DEADLINE_INSERT_V21 = "INSERT INTO case_deadline"
+            + " (initiative_id, seq, kind, started_at, due_at, ended_at, status) VALUES ";
+
+    /** A case's stage visits as rows of {@link #VISIT_INSERT} ({@link #VISIT_INSERT_V21} without {@code withTeam}). */
+    static List<Object[]> visitRows(long initiativeId, CaseTimeline.Result result, boolean withTeam, String teamCode) {
+        List<Object[]> rows = new ArrayList<>();
+        int seq = 0;
+        for (CaseTimeline.StageVisit visit : result.visits()) {
+            Object[] row = {initiativeId, ++seq, visit.stage().name(), wall(visit.enteredAt()), wall(visit.leftAt()),
+                    visit.workingDays(), teamCode};
+            rows.add(withTeam ? row : Arrays.copyOf(row, 6));
+        }
+        return rows;
+    }
+
+    /**
+     * A case's deadlines as rows of {@link #DEADLINE_INSERT} (with a {@code delta}, which counts each of them under
+     * the team) or of {@link #DEADLINE_INSERT_V21} (without one).
+     */
+    static List<Object[]> deadlineRows(long initiativeId, CaseTimeline.Result result, DeadlineDays.Delta delta,
+            String teamCode) {
+        List<Object[]> rows = new ArrayList<>();
+        int seq = 0;
+        for (CaseTimeline.Deadline deadline : result.deadlines()) {
+            Object[] row = {initiativeId, ++seq, deadline.kind().name(), wall(deadline.startedAt()),
+                    wall(deadline.dueAt()), wall(deadline.endedAt()), deadline.status().name(), teamCode};
+            if (delta != null) {
+                delta.add(deadline.kind().name(), wall(deadline.dueAt()), deadline.status().name(), teamCode, 1);
+            }
+            rows.add(delta != null ? row : Arrays.copyOf(row, 7));
+        }
+        return rows;
+    }
+
+    /**
+     * Inserts the rows (all of one length) with multi-row statements of at most {@link DeadlineDays#ROWS_PER_STATEMENT}
+     * rows: {@code insert} ends with {@code VALUES }, {@code suffix} follows the rows; nothing without rows.
+     */
+    static void insert(Connection connection, String insert, List<Object[]> rows, String suffix) throws SQLException {
+        for (int from = 0; from < rows.size(); from += DeadlineDays.ROWS_PER_STATEMENT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + DeadlineDays.ROWS_PER_STATEMENT));
+            String row = "(" + String.join(", ", Collections.nCopies(chunk.get(0).length, "?")) + ")";
+            try (PreparedStatement statement = connection.prepareStatement(
+                    insert + String.join(", ", Collections.nCopies(chunk.size(), row)) + suffix)) {
+                int parameter = 0;
+                for (Object[] values : chunk) {
+                    for (Object value : values) {
+                        statement.setObject(++parameter, value);
+                    }
+                }
+                statement.executeUpdate();
+            }
+        }
     }
 
     /** A time of our own tables: UTC wall-clock time. */

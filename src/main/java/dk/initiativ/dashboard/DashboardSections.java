@@ -27,16 +27,19 @@ import org.springframework.stereotype.Component;
  * the sum. The pool is shared by all requests, so the dashboard never holds more than that many connections for its
  * sections (the Hikari pool has 20). The request's locale and security context go with each section; a section that
  * fails fails the request with its own exception, as when the sections ran one after the other. The page and the
- * dashboard benchmark both ask here, so the benchmark measures what the page does.
+ * dashboard benchmark both ask here, so the benchmark measures what the page does. Each request first has the
+ * {@link SubmissionProjector} project what is left of the submissions committed before it.
  */
 @Component
 class DashboardSections implements DisposableBean {
 
     private final List<DashboardSection> sections;
     private final ExecutorService executor;
+    private final SubmissionProjector submissions;
 
-    DashboardSections(List<DashboardSection> sections,
+    DashboardSections(List<DashboardSection> sections, SubmissionProjector submissions,
             @Value("${initiativ.dashboard.section-threads:3}") int threads) {
+        this.submissions = submissions;
         this.sections = sections.stream().sorted(Comparator.comparingInt(DashboardSection::order)).toList();
         AtomicInteger number = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -52,8 +55,12 @@ class DashboardSections implements DisposableBean {
         return sections;
     }
 
-    /** Every section's tables for the scope, in page order (sections in {@link DashboardSection#order()}). */
+    /**
+     * Every section's tables for the scope, in page order (sections in {@link DashboardSection#order()}), after the
+     * submissions committed before the request are projected (ADR 0059).
+     */
     List<DashboardTable> tables(DashboardScope scope, Locale locale) {
+        submissions.catchUp();
         LocaleContext localeContext = LocaleContextHolder.getLocaleContext();
         List<Future<List<DashboardTable>>> parts = new ArrayList<>();
         for (DashboardSection section : sections) {

@@ -2,6 +2,7 @@ package dk.initiativ.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -63,7 +64,7 @@ class DashboardSectionsTest {
         DashboardSections sections = new DashboardSections(List.of(
                 section(30, thirdRan::countDown),
                 section(20, () -> { }),
-                section(10, () -> await(thirdRan))), 3);
+                section(10, () -> await(thirdRan))), mock(SubmissionProjector.class), 3);
         try {
             SecurityContextHolder.getContext().setAuthentication(
                     UsernamePasswordAuthenticationToken.authenticated("leder", "n/a", List.of()));
@@ -89,7 +90,7 @@ class DashboardSectionsTest {
                 section(20, () -> {
                     throw failure;
                 }),
-                section(30, () -> { })), 2);
+                section(30, () -> { })), mock(SubmissionProjector.class), 2);
         try {
             assertThatThrownBy(() -> sections.tables(SCOPE, EN)).isSameAs(failure);
         }

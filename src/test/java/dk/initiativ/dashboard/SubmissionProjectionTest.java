@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dk.initiativ.initiative.CaseEventRecorded;
 import dk.initiativ.initiative.AgeBand;
@@ -22,12 +27,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A submission's projection without read-backs (issue 14): the case's first event is projected from the event itself
- * (its time, no team) into the same rows a rebuild from the stored timeline writes; and the per-day counts of cases
- * of consecutive ids go to different slots (V52, ADR 0047), so that concurrent submissions of one day do not share a
- * row, while the sum over the slots stays exact.
+ * (its time, no team) into the same rows a rebuild from the stored timeline writes; a submission's event leaves a
+ * pending row that {@link SubmissionProjector} projects after the commit, once, also when a later event of the case
+ * comes first (ADR 0059); and the per-day counts of cases of consecutive ids go to different slots (V52, ADR 0047), so
+ * that concurrent submissions of one day do not share a row, while the sum over the slots stays exact.
  */
 @LocalModeTest
 class SubmissionProjectionTest {
@@ -41,6 +49,8 @@ class SubmissionProjectionTest {
     @Autowired CaseTimelineProjection projection;
     @Autowired SubmissionService submissions;
     @Autowired WorkingTime workingTime;
+    @Autowired SubmissionProjector projector;
+    @Autowired PlatformTransactionManager transactionManager;
 
     @AfterEach
     void removeTheFixture() {
@@ -52,6 +62,7 @@ class SubmissionProjectionTest {
         jdbc.update("DELETE FROM dashboard_deadline_day WHERE due_day BETWEEN '1999-06-01' AND '1999-06-30'");
         jdbc.update("DELETE FROM dashboard_flow_day WHERE day BETWEEN '1999-06-01' AND '1999-06-30'");
         jdbc.update("DELETE FROM dashboard_flow_case WHERE submitted_at BETWEEN '1999-06-01' AND '1999-06-30'");
+        jdbc.update("DELETE FROM dashboard_engagement_day WHERE day BETWEEN '1999-06-01' AND '1999-06-30'");
     }
 
     @Test
@@ -81,6 +92,8 @@ class SubmissionProjectionTest {
                 AgeBand.FROM_30_TO_49, "holbaek-by"), Locale.forLanguageTag("da"));
         long id = jdbc.queryForObject("SELECT id FROM initiative WHERE case_number = ?", Long.class,
                 receipt.caseNumber());
+        projector.catchUp(); // the submission's dashboard rows come after its commit (ADR 0059)
+        assertThat(pending(id)).isZero();
         String row = "SELECT CONCAT_WS('|', submitted_at, profile_age_band, profile_district)";
         String fromTheCase = jdbc.queryForObject(row + " FROM initiative WHERE id = ?", String.class, id);
         String fromTheEvent = jdbc.queryForObject(row + " FROM dashboard_flow_case WHERE initiative_id = ?",
@@ -118,6 +131,118 @@ class SubmissionProjectionTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_deadline_day WHERE due_day BETWEEN ? AND ?"
                 + " AND kind = 'SCREENING' AND team_key = ''", Long.class, FIRST, LAST)).isEqualTo(2L);
         assertThat(counts()).containsExactly(0L, 0L, 2L);
+    }
+
+    /** The first event of a case as a submission publishes it: with what its new row holds. */
+    private static CaseEventRecorded submitted(long id, String name) {
+        return new CaseEventRecorded(id, "THRU-" + name, CaseEventType.SUBMITTED, "fixture", null, null, false,
+                SUBMITTED.toInstant(ZoneOffset.UTC), new CaseEventRecorded.SubmittedCase(
+                        SUBMITTED.toInstant(ZoneOffset.UTC), "FROM_30_TO_49", "holbaek-by"));
+    }
+
+    @Test
+    void aSubmissionsRowsComeAfterItsCommitInOneBatchAsARebuildFromItsTimelineWouldWriteThem() {
+        long a = initiative("A");
+        long b = initiative("B");
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            projection.on(submitted(a, "A"));
+            projection.on(submitted(b, "B"));
+            // the submission's transaction writes one pending row per case, none of the dashboard's rows
+            assertThat(pending(a) + pending(b)).isEqualTo(2);
+            assertThat(rows(a)).isEmpty();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_flow_case WHERE initiative_id IN (?, ?)",
+                    Long.class, a, b)).isZero();
+        });
+
+        projector.catchUp(); // (or the background batch before it)
+
+        assertThat(pending(a) + pending(b)).isZero();
+        List<Map<String, Object>> fromTheBatch = rows(a);
+        assertThat(fromTheBatch).hasSize(2);
+        assertThat(rows(b)).hasSize(2);
+        assertThat(counts()).containsExactly(0L, 0L, 2L);
+        assertThat(entered()).isEqualTo(2L);
+        String flow = "SELECT CONCAT_WS('|', submitted_at, team_key, profile_age_band, profile_district,"
+                + " funding_applications) FROM dashboard_flow_case WHERE initiative_id = ?";
+        assertThat(jdbc.queryForObject(flow, String.class, a)).isEqualTo("1999-06-08 10:00:00.123000||FROM_30_TO_49"
+                + "|holbaek-by|0");
+
+        // the case row says the same as its event: a rebuild takes the batch's counts back and adds the same again
+        jdbc.update("UPDATE initiative SET profile_age_band = 'FROM_30_TO_49', profile_district = 'holbaek-by'"
+                + " WHERE id IN (?, ?)", a, b);
+        projection.rebuild(a);
+        assertThat(rows(a)).isEqualTo(fromTheBatch);
+        assertThat(jdbc.queryForObject(flow, String.class, a)).isEqualTo("1999-06-08 10:00:00.123000||FROM_30_TO_49"
+                + "|holbaek-by|0");
+        assertThat(counts()).containsExactly(0L, 0L, 2L);
+        assertThat(entered()).isEqualTo(2L);
+        assertThat(projector.catchUp()).isZero();
+    }
+
+    @Test
+    void aLaterEventOfACaseNotProjectedYetProjectsItOnceAndTheBatchLeavesIt() {
+        long a = initiative("A");
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            projection.on(submitted(a, "A"));
+            projection.rebuild(a); // as any later event of the case does, here before any batch
+            assertThat(pending(a)).isZero();
+        });
+        projector.catchUp();
+        assertThat(rows(a)).hasSize(2);
+        assertThat(counts()).containsExactly(0L, 0L, 1L);
+        assertThat(entered()).isEqualTo(1L);
+    }
+
+    @Test
+    void theDashboardsCatchUpWaitsForATransactionThatHoldsAPendingRowAndThenFindsItProjected() throws Exception {
+        long a = initiative("A");
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // a submission and a later event of its case in one transaction that stays open until released
+            Future<?> holder = other.submit(() -> transaction.executeWithoutResult(status -> {
+                projection.on(submitted(a, "A"));
+                projection.rebuild(a);
+                held.countDown();
+                await(release);
+            }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            ExecutorService reader = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> catchUp = reader.submit(projector::catchUp);
+                Thread.sleep(500);
+                assertThat(catchUp).isNotDone(); // it waits for the row's lock ...
+                release.countDown();
+                holder.get(30, TimeUnit.SECONDS);
+                // ... and then finds the case projected by its own transaction: counted once
+                assertThat(catchUp.get(30, TimeUnit.SECONDS)).isZero();
+            }
+            finally {
+                reader.shutdownNow();
+            }
+        }
+        finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+        assertThat(counts()).containsExactly(0L, 0L, 1L);
+        assertThat(entered()).isEqualTo(1L);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long pending(long id) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_pending_submission WHERE initiative_id = ?",
+                Long.class, id);
     }
 
     private long initiative(String name) {

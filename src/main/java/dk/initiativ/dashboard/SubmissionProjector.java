@@ -1,0 +1,139 @@
+package dk.initiativ.dashboard;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import dk.initiativ.initiative.CaseEventType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the dashboard's rows of citizens' submissions after their own transactions (ADR 0059): each submission left
+ * a row in {@code dashboard_pending_submission} (V66); a batch of up to {@link #BATCH} of them gets its stage visits,
+ * deadlines and flow records in one multi-row statement each, and its per-day counts added up key by key, in one
+ * transaction that also deletes the rows it projected. What a batch writes per case is what
+ * {@link CaseTimelineProjection} writes for a new case's first event.
+ *
+ * <p>Every node runs {@link #projectInBackground} every second ({@code initiativ.dashboard.projector-delay}); the
+ * nodes share the rows with {@code SKIP LOCKED}, so two batches never hold the same case. The dashboard calls
+ * {@link #catchUp} before it reads, so a manager sees every submission committed before the request. A later event of
+ * a pending case projects it with its whole timeline and deletes its row in its own transaction; the row's lock orders
+ * that with a batch, so a case is projected once.
+ */
+@Component
+public class SubmissionProjector {
+
+    /** The most submissions one batch projects. */
+    static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final CaseTimeline timeline;
+    private final WorkingTime workingTime;
+
+    SubmissionProjector(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            CaseTimelineProjection projection, WorkingTime workingTime) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.timeline = projection.timeline();
+        this.workingTime = workingTime;
+    }
+
+    /** The submissions no batch holds, batch after batch, until fewer than a batch are left. */
+    @Scheduled(initialDelayString = "${initiativ.dashboard.projector-delay:1s}",
+            fixedDelayString = "${initiativ.dashboard.projector-delay:1s}")
+    void projectInBackground() {
+        while (batch(true) == BATCH) {
+            // more are waiting
+        }
+    }
+
+    /**
+     * Projects every submission committed before this call, waiting for a batch of another thread or node that holds
+     * some (it deletes them when it commits): after it, the dashboard's rows count every one of them.
+     *
+     * @return how many this call projected
+     */
+    public int catchUp() {
+        int projected = 0;
+        int n;
+        while ((n = batch(false)) > 0) {
+            projected += n;
+        }
+        return projected;
+    }
+
+    private int batch(boolean skipLocked) {
+        Integer projected = transactions.execute(status -> jdbc.execute((Connection connection) ->
+                project(connection, skipLocked)));
+        return projected == null ? 0 : projected;
+    }
+
+    private record Pending(long initiativeId, LocalDateTime occurredAt, LocalDateTime submittedAt, String ageBand,
+            String homeDistrict) {
+    }
+
+    private int project(Connection connection, boolean skipLocked) throws SQLException {
+        List<Pending> pending = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT initiative_id, occurred_at, submitted_at,"
+                + " profile_age_band, profile_district FROM dashboard_pending_submission ORDER BY initiative_id"
+                + " LIMIT " + BATCH + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))) {
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(new Pending(rs.getLong(1), rs.getObject(2, LocalDateTime.class),
+                            rs.getObject(3, LocalDateTime.class), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        DeadlineDays.Delta counts = new DeadlineDays.Delta(workingTime.zone());
+        List<Object[]> flows = new ArrayList<>();
+        List<Object[]> visits = new ArrayList<>();
+        List<Object[]> deadlines = new ArrayList<>();
+        for (Pending submission : pending) {
+            long id = submission.initiativeId();
+            CaseTimeline.Result result = timeline.derive(List.of(new CaseTimeline.Event(CaseEventType.SUBMITTED,
+                    CaseTimelineProjection.utc(submission.occurredAt()))));
+            if (result.visits().stream().anyMatch(visit -> visit.leftAt() != null)) {
+                throw new IllegalStateException("case " + id + ": a first event that ends a stay");
+            }
+            // a new case: no team, not closed, no contact person, no funding application; its submission moment as
+            // its row has it, and its submitter's answers (section 70)
+            DeadlineDays.Delta delta = new DeadlineDays.Delta(workingTime.zone(), DeadlineDays.slot(id));
+            delta.addEngagement(submission.submittedAt(), submission.ageBand(), submission.homeDistrict(), null, 1);
+            delta.addFlow(submission.submittedAt(), null, null, 1);
+            flows.add(new Object[] {id, submission.submittedAt(), null, "", null, null, false, null, null, null,
+                    submission.ageBand(), submission.homeDistrict(), null, false, 0});
+            visits.addAll(CaseTimelineProjection.visitRows(id, result, true, null));
+            deadlines.addAll(CaseTimelineProjection.deadlineRows(id, result, delta, null));
+            counts.merge(delta);
+        }
+        CaseTimelineProjection.insert(connection, CaseTimelineProjection.FLOW_INSERT, flows,
+                CaseTimelineProjection.FLOW_UPDATE);
+        CaseTimelineProjection.insert(connection, CaseTimelineProjection.VISIT_INSERT, visits, "");
+        CaseTimelineProjection.insert(connection, CaseTimelineProjection.DEADLINE_INSERT, deadlines, "");
+        counts.write(connection);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dashboard_pending_submission"
+                + " WHERE initiative_id IN (" + String.join(", ", Collections.nCopies(pending.size(), "?")) + ")")) {
+            int parameter = 0;
+            for (Pending submission : pending) {
+                delete.setLong(++parameter, submission.initiativeId());
+            }
+            delete.executeUpdate();
+        }
+        return pending.size();
+    }
+}
