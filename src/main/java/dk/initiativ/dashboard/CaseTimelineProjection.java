@@ -95,8 +95,10 @@ class CaseTimelineProjection {
     }
 
     private void rebuild(long initiativeId, boolean replace, boolean funding) {
-        // a submission not projected yet is projected here with the case's whole timeline; deleting its pending row
-        // waits for a projector's batch that holds it (and then finds it gone), or keeps the projector from it
+        // a submission not projected yet is projected here with the case's whole timeline. The transaction holds the
+        // case row already (the event's row, inserted before it was published, holds it through its foreign key), so
+        // a projector's batch, which locks the case rows before their pending rows, has either projected the case and
+        // committed, or waits for this transaction and then finds the pending row gone (ADR 0059)
         jdbc.update("DELETE FROM dashboard_pending_submission WHERE initiative_id = ?", initiativeId);
         List<CaseTimeline.Event> events = jdbc.query(
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",

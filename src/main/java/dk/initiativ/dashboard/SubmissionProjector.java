@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Every node runs {@link #projectInBackground} every second ({@code initiativ.dashboard.projector-delay}); the
  * nodes share the rows with {@code SKIP LOCKED}, so two batches never hold the same case. The dashboard calls
  * {@link #catchUp} before it reads, so a manager sees every submission committed before the request. A later event of
- * a pending case projects it with its whole timeline and deletes its row in its own transaction; the row's lock orders
- * that with a batch, so a case is projected once.
+ * a pending case projects it with its whole timeline and deletes its row in its own transaction; the case row's lock,
+ * which a batch takes before the pending rows', orders that with a batch, so a case is projected once.
  */
 @Component
 public class SubmissionProjector {
@@ -50,54 +50,87 @@ public class SubmissionProjector {
         this.workingTime = workingTime;
     }
 
-    /** The submissions no batch holds, batch after batch, until fewer than a batch are left. */
+    /** The submissions no batch holds, batch after batch, while whole batches are found and projected. */
     @Scheduled(initialDelayString = "${initiativ.dashboard.projector-delay:1s}",
             fixedDelayString = "${initiativ.dashboard.projector-delay:1s}")
     void projectInBackground() {
-        while (batch(true) == BATCH) {
-            // more are waiting
+        Batch batch;
+        do {
+            batch = batch(true, Long.MAX_VALUE);
         }
+        while (batch.seen() == BATCH && batch.projected() > 0);
     }
 
     /**
-     * Projects every submission committed before this call, waiting for a batch of another thread or node that holds
-     * some (it deletes them when it commits): after it, the dashboard's rows count every one of them.
+     * Projects every submission committed before this call, waiting for a batch of another thread or node, or a
+     * transaction of a later event, that holds one of those cases (and then finds it projected): after it, the
+     * dashboard's rows count every one of them. Submissions committed after the call began are left to the batches.
      *
      * @return how many this call projected
      */
     public int catchUp() {
-        int projected = 0;
-        int n;
-        while ((n = batch(false)) > 0) {
-            projected += n;
+        Long last = jdbc.queryForObject("SELECT MAX(initiative_id) FROM dashboard_pending_submission", Long.class);
+        if (last == null) {
+            return 0;
         }
+        int projected = 0;
+        Batch batch;
+        do {
+            batch = batch(false, last);
+            projected += batch.projected();
+        }
+        while (batch.seen() > 0);
         return projected;
     }
 
-    private int batch(boolean skipLocked) {
-        Integer projected = transactions.execute(status -> jdbc.execute((Connection connection) ->
-                project(connection, skipLocked)));
-        return projected == null ? 0 : projected;
+    /** How many pending rows a batch found, and how many of them it projected. */
+    private record Batch(int seen, int projected) {
+    }
+
+    private Batch batch(boolean skipLocked, long last) {
+        Batch batch = transactions.execute(status -> jdbc.execute((Connection connection) ->
+                project(connection, skipLocked, last)));
+        return batch == null ? new Batch(0, 0) : batch;
     }
 
     private record Pending(long initiativeId, LocalDateTime occurredAt, LocalDateTime submittedAt, String ageBand,
             String homeDistrict) {
     }
 
-    private int project(Connection connection, boolean skipLocked) throws SQLException {
+    private Batch project(Connection connection, boolean skipLocked, long last) throws SQLException {
+        // Locks are taken in the order every transaction of a case takes them: the case row first, then its pending
+        // row. A later event's transaction holds its case row (it changed it, or its event's foreign key holds it)
+        // when it deletes the pending row; a batch that held the pending row and waited for the case row (the foreign
+        // keys of the rows it inserts) would deadlock with it. So the pending rows are read without locks, their case
+        // rows locked (skipped when another transaction holds them, in the background), and only then their pending
+        // rows; one a later event projected in the meantime is gone by then.
+        String wait = skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+        List<Long> seen = ids(connection, "SELECT initiative_id FROM dashboard_pending_submission"
+                + " WHERE initiative_id <= ? ORDER BY initiative_id LIMIT " + BATCH, List.of(last));
+        if (seen.isEmpty()) {
+            return new Batch(0, 0);
+        }
+        List<Long> cases = ids(connection, "SELECT id FROM initiative WHERE id IN (" + marks(seen.size())
+                + ") ORDER BY id" + wait, seen);
         List<Pending> pending = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT initiative_id, occurred_at, submitted_at,"
-                + " profile_age_band, profile_district FROM dashboard_pending_submission ORDER BY initiative_id"
-                + " LIMIT " + BATCH + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))) {
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    pending.add(new Pending(rs.getLong(1), rs.getObject(2, LocalDateTime.class),
-                            rs.getObject(3, LocalDateTime.class), rs.getString(4), rs.getString(5)));
+        if (!cases.isEmpty()) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT initiative_id, occurred_at,"
+                    + " submitted_at, profile_age_band, profile_district FROM dashboard_pending_submission"
+                    + " WHERE initiative_id IN (" + marks(cases.size()) + ") ORDER BY initiative_id" + wait)) {
+                int parameter = 0;
+                for (long id : cases) {
+                    select.setLong(++parameter, id);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new Pending(rs.getLong(1), rs.getObject(2, LocalDateTime.class),
+                                rs.getObject(3, LocalDateTime.class), rs.getString(4), rs.getString(5)));
+                    }
                 }
             }
         }
         if (pending.isEmpty()) {
-            return 0;
+            return new Batch(seen.size(), 0);
         }
         DeadlineDays.Delta counts = new DeadlineDays.Delta(workingTime.zone());
         List<Object[]> flows = new ArrayList<>();
@@ -127,13 +160,33 @@ public class SubmissionProjector {
         CaseTimelineProjection.insert(connection, CaseTimelineProjection.DEADLINE_INSERT, deadlines, "");
         counts.write(connection);
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dashboard_pending_submission"
-                + " WHERE initiative_id IN (" + String.join(", ", Collections.nCopies(pending.size(), "?")) + ")")) {
+                + " WHERE initiative_id IN (" + marks(pending.size()) + ")")) {
             int parameter = 0;
             for (Pending submission : pending) {
                 delete.setLong(++parameter, submission.initiativeId());
             }
             delete.executeUpdate();
         }
-        return pending.size();
+        return new Batch(seen.size(), pending.size());
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static List<Long> ids(Connection connection, String sql, List<Long> parameters) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int parameter = 0;
+            for (long value : parameters) {
+                select.setLong(++parameter, value);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 }

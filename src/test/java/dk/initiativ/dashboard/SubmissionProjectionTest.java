@@ -2,6 +2,8 @@ package dk.initiativ.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -193,42 +195,123 @@ class SubmissionProjectionTest {
         assertThat(entered()).isEqualTo(1L);
     }
 
+    /**
+     * CI's failure of 2026-12-04: a staff member's transaction changes a just-submitted case (its row locked) and then
+     * projects it, deleting its pending row, while a batch holds that pending row and waits for the case row (the
+     * foreign keys of the rows it inserts): a deadlock, and the staff member got a 409. A batch locks the case rows
+     * before the pending rows, as every transaction of a case does; the dashboard's catch-up waits for the staff
+     * member's transaction and then finds the case projected by it, counted once.
+     */
     @Test
-    void theDashboardsCatchUpWaitsForATransactionThatHoldsAPendingRowAndThenFindsItProjected() throws Exception {
+    void theDashboardsCatchUpWaitsForAStaffTransactionThatHoldsThePendingCaseAndNeitherFails() throws Exception {
         long a = initiative("A");
-        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService other = Executors.newSingleThreadExecutor();
+        Holder holder = Holder.start(this, a);
         try {
-            // a submission and a later event of its case in one transaction that stays open until released
-            Future<?> holder = other.submit(() -> transaction.executeWithoutResult(status -> {
-                projection.on(submitted(a, "A"));
-                projection.rebuild(a);
-                held.countDown();
-                await(release);
-            }));
-            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            pendingWhileItsCaseIsHeld(a);
             ExecutorService reader = Executors.newSingleThreadExecutor();
             try {
                 Future<Integer> catchUp = reader.submit(projector::catchUp);
                 Thread.sleep(500);
-                assertThat(catchUp).isNotDone(); // it waits for the row's lock ...
-                release.countDown();
-                holder.get(30, TimeUnit.SECONDS);
-                // ... and then finds the case projected by its own transaction: counted once
-                assertThat(catchUp.get(30, TimeUnit.SECONDS)).isZero();
+                assertThat(catchUp).isNotDone(); // it waits for the case row ...
+                holder.projectAndCommit(); // ... which the staff member's transaction projects and commits: no deadlock
+                assertThat(catchUp.get(30, TimeUnit.SECONDS)).isZero(); // ... and then finds it projected
             }
             finally {
                 reader.shutdownNow();
             }
         }
         finally {
-            release.countDown();
-            other.shutdownNow();
+            holder.close();
         }
+        assertThat(pending(a)).isZero();
+        assertThat(rows(a)).hasSize(2);
         assertThat(counts()).containsExactly(0L, 0L, 1L);
         assertThat(entered()).isEqualTo(1L);
+    }
+
+    /**
+     * The background batch passes over a case whose row another transaction holds ({@code SKIP LOCKED}) and projects
+     * the others; the holder projects its case itself, and a later batch finds nothing of it left.
+     */
+    @Test
+    void theBackgroundBatchSkipsACaseAnotherTransactionHoldsAndProjectsTheRest() throws Exception {
+        long a = initiative("A");
+        long b = initiative("B");
+        Holder holder = Holder.start(this, a);
+        try {
+            pendingWhileItsCaseIsHeld(a);
+            new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.on(submitted(b, "B")));
+
+            projector.projectInBackground(); // returns without waiting for the held case
+
+            assertThat(pending(a)).isOne();
+            assertThat(rows(a)).isEmpty();
+            assertThat(pending(b)).isZero();
+            assertThat(rows(b)).hasSize(2);
+            holder.projectAndCommit();
+        }
+        finally {
+            holder.close();
+        }
+        projector.projectInBackground();
+        assertThat(pending(a)).isZero();
+        assertThat(rows(a)).hasSize(2);
+        assertThat(counts()).containsExactly(0L, 0L, 2L);
+        assertThat(entered()).isEqualTo(2L);
+    }
+
+    /**
+     * A committed pending row of a case whose row another transaction holds: written without the foreign key's check,
+     * which would wait for the holder (in production the submission commits first and the staff member comes later;
+     * here the order must not depend on when the background batch runs).
+     */
+    private void pendingWhileItsCaseIsHeld(long id) {
+        jdbc.execute((Connection connection) -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET SESSION foreign_key_checks = 0");
+                try {
+                    statement.execute("INSERT INTO dashboard_pending_submission (initiative_id, occurred_at,"
+                            + " submitted_at) VALUES (" + id + ", '1999-06-08 10:00:00.123', '1999-06-08 10:00:00.123')");
+                }
+                finally {
+                    statement.execute("SET SESSION foreign_key_checks = 1");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A staff member's transaction on another thread: it locks the case row, and projects the case when told. */
+    private static final class Holder implements AutoCloseable {
+
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final CountDownLatch release = new CountDownLatch(1);
+        private Future<?> transaction;
+
+        static Holder start(SubmissionProjectionTest test, long id) throws Exception {
+            Holder holder = new Holder();
+            CountDownLatch held = new CountDownLatch(1);
+            holder.transaction = holder.thread.submit(() -> new TransactionTemplate(test.transactionManager)
+                    .executeWithoutResult(status -> {
+                        test.jdbc.queryForList("SELECT id FROM initiative WHERE id = ? FOR UPDATE", id);
+                        held.countDown();
+                        await(holder.release);
+                        test.projection.rebuild(id); // as the event of the staff member's change does
+                    }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            return holder;
+        }
+
+        void projectAndCommit() throws Exception {
+            release.countDown();
+            transaction.get(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            thread.shutdownNow();
+        }
     }
 
     private static void await(CountDownLatch latch) {
