@@ -56,7 +56,7 @@ public class SubmissionProjector {
     void projectInBackground() {
         Batch batch;
         do {
-            batch = batch(true, Long.MAX_VALUE);
+            batch = batch(true, Long.MAX_VALUE, BATCH);
         }
         while (batch.seen() == BATCH && batch.projected() > 0);
     }
@@ -66,6 +66,12 @@ public class SubmissionProjector {
      * transaction of a later event, that holds one of those cases (and then finds it projected): after it, the
      * dashboard's rows count every one of them. Submissions committed after the call began are left to the batches.
      *
+     * <p>It never waits while it holds a case: it takes what no one holds as the background batch does, and when the
+     * rest are held, waits for the first of them alone, in a transaction of its own. A batch that held some cases and
+     * waited for another could deadlock with a transaction that holds that other one and then reaches for one of the
+     * batch's (a screening that marks a case as the duplicate of another just submitted one, through the foreign key);
+     * MariaDB would roll back the staff member's change, as a test showed.
+     *
      * @return how many this call projected
      */
     public int catchUp() {
@@ -74,22 +80,26 @@ public class SubmissionProjector {
             return 0;
         }
         int projected = 0;
-        Batch batch;
-        do {
-            batch = batch(false, last);
+        while (true) {
+            Batch batch = batch(true, last, BATCH);
             projected += batch.projected();
+            if (batch.seen() == 0) {
+                return projected;
+            }
+            if (batch.projected() == 0) {
+                // every one found is held by another transaction (or gone since): wait for the first alone
+                projected += batch(false, last, 1).projected();
+            }
         }
-        while (batch.seen() > 0);
-        return projected;
     }
 
     /** How many pending rows a batch found, and how many of them it projected. */
     private record Batch(int seen, int projected) {
     }
 
-    private Batch batch(boolean skipLocked, long last) {
+    private Batch batch(boolean skipLocked, long last, int size) {
         Batch batch = transactions.execute(status -> jdbc.execute((Connection connection) ->
-                project(connection, skipLocked, last)));
+                project(connection, skipLocked, last, size)));
         return batch == null ? new Batch(0, 0) : batch;
     }
 
@@ -97,7 +107,7 @@ public class SubmissionProjector {
             String homeDistrict) {
     }
 
-    private Batch project(Connection connection, boolean skipLocked, long last) throws SQLException {
+    private Batch project(Connection connection, boolean skipLocked, long last, int size) throws SQLException {
         // Locks are taken in the order every transaction of a case takes them: the case row first, then its pending
         // row. A later event's transaction holds its case row (it changed it, or its event's foreign key holds it)
         // when it deletes the pending row; a batch that held the pending row and waited for the case row (the foreign
@@ -106,7 +116,7 @@ public class SubmissionProjector {
         // rows; one a later event projected in the meantime is gone by then.
         String wait = skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
         List<Long> seen = ids(connection, "SELECT initiative_id FROM dashboard_pending_submission"
-                + " WHERE initiative_id <= ? ORDER BY initiative_id LIMIT " + BATCH, List.of(last));
+                + " WHERE initiative_id <= ? ORDER BY initiative_id LIMIT " + size, List.of(last));
         if (seen.isEmpty()) {
             return new Batch(0, 0);
         }

@@ -60,6 +60,7 @@ class SubmissionProjectionTest {
             jdbc.update("DELETE FROM " + table + " WHERE initiative_id IN"
                     + " (SELECT id FROM initiative WHERE case_number LIKE 'THRU-%')");
         }
+        jdbc.update("UPDATE initiative SET duplicate_of_id = NULL WHERE case_number LIKE 'THRU-%'");
         jdbc.update("DELETE FROM initiative WHERE case_number LIKE 'THRU-%'");
         jdbc.update("DELETE FROM dashboard_deadline_day WHERE due_day BETWEEN '1999-06-01' AND '1999-06-30'");
         jdbc.update("DELETE FROM dashboard_flow_day WHERE day BETWEEN '1999-06-01' AND '1999-06-30'");
@@ -261,6 +262,46 @@ class SubmissionProjectionTest {
     }
 
     /**
+     * Two pending cases held by two transactions; the second one's staff member marks their case as the duplicate of
+     * the first (the foreign key's check reaches for the first case's row). A catch-up that held the first case while
+     * it waited for the second would deadlock with them, and MariaDB rolled back the staff member's change (this test
+     * on the catch-up's first version). The catch-up waits for one case at a time, holding none: the staff member's
+     * change goes through and each case is counted once.
+     */
+    @Test
+    void aCatchUpWaitsForOneHeldCaseAtATimeHoldingNoneSoAStaffMembersChangeGoesThrough() throws Exception {
+        long b = initiative("B");
+        long a = initiative("A");
+        Holder keepsB = Holder.start(this, b, () -> { }); // keeps the background batch and the catch-up from b for now
+        Holder staff = Holder.start(this, a, () -> {
+            jdbc.update("UPDATE initiative SET duplicate_of_id = ? WHERE id = ?", b, a);
+            projection.rebuild(a);
+        });
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            pendingWhileItsCaseIsHeld(a);
+            pendingWhileItsCaseIsHeld(b);
+            Future<Integer> catchUp = reader.submit(projector::catchUp);
+            Thread.sleep(300);
+            keepsB.projectAndCommit(); // the catch-up projects b now, and waits for a
+            Thread.sleep(300);
+            assertThat(catchUp).isNotDone();
+            staff.projectAndCommit(); // reaches for b: no deadlock
+            assertThat(catchUp.get(30, TimeUnit.SECONDS)).isOne(); // b; a was projected by the staff member
+        }
+        finally {
+            reader.shutdownNow();
+            keepsB.close();
+            staff.close();
+        }
+        assertThat(jdbc.queryForObject("SELECT duplicate_of_id FROM initiative WHERE id = ?", Long.class, a))
+                .isEqualTo(b);
+        assertThat(pending(a) + pending(b)).isZero();
+        assertThat(counts()).containsExactly(0L, 0L, 2L);
+        assertThat(entered()).isEqualTo(2L);
+    }
+
+    /**
      * A committed pending row of a case whose row another transaction holds: written without the foreign key's check,
      * which would wait for the holder (in production the submission commits first and the staff member comes later;
      * here the order must not depend on when the background batch runs).
@@ -281,7 +322,7 @@ class SubmissionProjectionTest {
         });
     }
 
-    /** A staff member's transaction on another thread: it locks the case row, and projects the case when told. */
+    /** A staff member's transaction on another thread: it locks the case row, and does its work when told. */
     private static final class Holder implements AutoCloseable {
 
         private final ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -289,6 +330,10 @@ class SubmissionProjectionTest {
         private Future<?> transaction;
 
         static Holder start(SubmissionProjectionTest test, long id) throws Exception {
+            return start(test, id, () -> test.projection.rebuild(id)); // as the event of the staff member's change does
+        }
+
+        static Holder start(SubmissionProjectionTest test, long id, Runnable work) throws Exception {
             Holder holder = new Holder();
             CountDownLatch held = new CountDownLatch(1);
             holder.transaction = holder.thread.submit(() -> new TransactionTemplate(test.transactionManager)
@@ -296,7 +341,7 @@ class SubmissionProjectionTest {
                         test.jdbc.queryForList("SELECT id FROM initiative WHERE id = ? FOR UPDATE", id);
                         held.countDown();
                         await(holder.release);
-                        test.projection.rebuild(id); // as the event of the staff member's change does
+                        work.run();
                     }));
             assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
             return holder;
