@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * The dashboard's key figures for operators, on {@code /actuator/prometheus} (admins only):
  * {@code initiativ_cases_open{stage="..."}} (open cases per stage, all teams) and
  * {@code initiativ_deadlines_breached} (promised deadlines breached now: open and past due, permits included).
- * Computed from the same queries as the dashboard at most once a minute per node ({@link #MAX_AGE}); a scrape in
- * between reads the kept figures. Every node reports the same database's figures.
+ * Computed from the same queries as the dashboard, after the same catch-up with the submissions not projected yet
+ * ({@link SubmissionProjector}), at most once a minute per node ({@link #MAX_AGE}); a scrape in between reads the kept
+ * figures. Every node reports the same database's figures.
  */
 @Component
 class DashboardGauges {
@@ -31,12 +32,15 @@ class DashboardGauges {
 
     private final FlowSection flow;
     private final DeadlinesSection deadlines;
+    private final SubmissionProjector submissions;
     private final Clock clock;
     private volatile Figures figures;
 
-    DashboardGauges(FlowSection flow, DeadlinesSection deadlines, Clock clock, MeterRegistry registry) {
+    DashboardGauges(FlowSection flow, DeadlinesSection deadlines, SubmissionProjector submissions, Clock clock,
+            MeterRegistry registry) {
         this.flow = flow;
         this.deadlines = deadlines;
+        this.submissions = submissions;
         this.clock = clock;
         for (Stage stage : FlowSection.OPEN_STAGES) {
             Gauge.builder("initiativ.cases.open", this, gauges -> gauges.figures().open().getOrDefault(stage, 0L))
@@ -53,7 +57,9 @@ class DashboardGauges {
             synchronized (this) {
                 current = figures;
                 if (current == null || current.at().plus(MAX_AGE).isBefore(now) || current.at().isAfter(now)) {
-                    // the period does not apply to the open cases now
+                    // the submissions not projected yet count too (ADR 0059); the period does not apply to the open
+                    // cases now
+                    submissions.catchUp();
                     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
                     DashboardScope all = new DashboardScope(today, today, Set.of(), Optional.empty(), Optional.empty());
                     current = new Figures(now, flow.openCounts(all), deadlines.breachedNow(now));
