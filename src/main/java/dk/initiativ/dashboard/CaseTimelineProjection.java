@@ -349,7 +349,9 @@ class CaseTimelineProjection {
 
     /**
      * Inserts the rows (all of one length) with multi-row statements of at most {@link DeadlineDays#ROWS_PER_STATEMENT}
-     * rows: {@code insert} ends with {@code VALUES }, {@code suffix} follows the rows; nothing without rows.
+     * rows: {@code insert} ends with {@code VALUES }, {@code suffix} follows the rows; nothing without rows. The one
+     * writer of the dashboard's rows: a case's, a batch of submissions' ({@link SubmissionProjector}) and the per-day
+     * counts' upserts ({@link DeadlineDays#upsert}).
      */
     static void insert(Connection connection, String insert, List<Object[]> rows, String suffix) throws SQLException {
         for (int from = 0; from < rows.size(); from += DeadlineDays.ROWS_PER_STATEMENT) {

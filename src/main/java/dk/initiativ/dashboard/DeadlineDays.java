@@ -10,8 +10,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -445,39 +445,32 @@ final class DeadlineDays {
      */
     static <K> void upsert(Connection connection, String table, String keyColumns, List<String> countColumns,
             Map<K, long[]> changes, Function<K, Object[]> key) throws SQLException {
-        List<Map.Entry<K, long[]>> rows = changes.entrySet().stream()
-                .filter(change -> Arrays.stream(change.getValue()).anyMatch(n -> n != 0)).toList();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Map.Entry<K, long[]>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            int keys = keyColumns.split(",").length;
-            String row = "(" + String.join(", ", Collections.nCopies(keys + countColumns.size(), "?")) + ")";
-            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(keyColumns)
-                    .append(", ").append(String.join(", ", countColumns)).append(") VALUES ")
-                    .append(String.join(", ", Collections.nCopies(chunk.size(), row)))
-                    .append(" ON DUPLICATE KEY UPDATE ");
-            for (int c = 0; c < countColumns.size(); c++) {
-                String column = countColumns.get(c);
-                sql.append(c == 0 ? "" : ", ").append(column).append(" = ").append(column).append(" + VALUE(")
-                        .append(column).append(")");
+        int keys = keyColumns.split(",").length;
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<K, long[]> change : changes.entrySet()) {
+            long[] counts = change.getValue();
+            if (Arrays.stream(counts).allMatch(n -> n == 0)) {
+                continue;
             }
-            try (PreparedStatement upsert = connection.prepareStatement(sql.toString())) {
-                int parameter = 0;
-                for (Map.Entry<K, long[]> change : chunk) {
-                    Object[] values = key.apply(change.getKey());
-                    if (values.length != keys) {
-                        throw new IllegalArgumentException(table + ": " + values.length + " key values for " + keys
-                                + " key columns");
-                    }
-                    for (Object value : values) {
-                        upsert.setObject(++parameter, value);
-                    }
-                    for (long n : change.getValue()) {
-                        upsert.setLong(++parameter, n);
-                    }
-                }
-                upsert.executeUpdate();
+            Object[] values = key.apply(change.getKey());
+            if (values.length != keys || counts.length != countColumns.size()) {
+                throw new IllegalArgumentException(table + ": " + values.length + " key values and " + counts.length
+                        + " counts for " + keys + " key and " + countColumns.size() + " count columns");
             }
+            Object[] row = Arrays.copyOf(values, keys + counts.length);
+            for (int c = 0; c < counts.length; c++) {
+                row[keys + c] = counts[c];
+            }
+            rows.add(row);
         }
+        StringBuilder update = new StringBuilder(" ON DUPLICATE KEY UPDATE ");
+        for (int c = 0; c < countColumns.size(); c++) {
+            String column = countColumns.get(c);
+            update.append(c == 0 ? "" : ", ").append(column).append(" = ").append(column).append(" + VALUE(")
+                    .append(column).append(")");
+        }
+        CaseTimelineProjection.insert(connection, "INSERT INTO " + table + " (" + keyColumns + ", "
+                + String.join(", ", countColumns) + ") VALUES ", rows, update.toString());
     }
 
     /**
