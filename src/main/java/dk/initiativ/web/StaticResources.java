@@ -45,7 +45,7 @@ class StaticResources implements WebMvcConfigurer {
     private static final Pattern VERSIONED_NAME = Pattern.compile(".*-[0-9a-f]{32}\\.[^/.]+$");
 
     /** The static folders that pages link, each with its own handler (a handler maps one URL prefix). */
-    static final String[] FOLDERS = {"dkfds", "dmn-js", "css", "js"};
+    static final String[] FOLDERS = {"dkfds", "dmn-js", "css", "js", "images"};
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
