@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 import dk.initiativ.initiative.CaseEventType;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that also deletes the rows it projected. What a batch writes per case is what
  * {@link CaseTimelineProjection} writes for a new case's first event.
  *
- * <p>Every node runs {@link #projectInBackground} every second ({@code initiativ.dashboard.projector-delay}); the
- * nodes share the rows with {@code SKIP LOCKED}, so two batches never hold the same case. The dashboard calls
+ * <p>Every node runs {@link #projectInBackground} every second ({@code initiativ.dashboard.projector-delay}); one
+ * batch runs at a time across the nodes (the projector's lock, V67: a node whose batch finds it held does nothing that
+ * second). The dashboard calls
  * {@link #catchUp} before it reads, so a manager sees every submission committed before the request. A later event of
  * a pending case projects it with its whole timeline and deletes its row in its own transaction; the case row's lock,
  * which a batch takes before the pending rows', orders that with a batch, so a case is projected once.
@@ -56,7 +58,7 @@ public class SubmissionProjector {
     void projectInBackground() {
         Batch batch;
         do {
-            batch = batch(true, Long.MAX_VALUE, BATCH);
+            batch = batch(false, true, Long.MAX_VALUE, BATCH);
         }
         while (batch.seen() == BATCH && batch.projected() > 0);
     }
@@ -81,14 +83,35 @@ public class SubmissionProjector {
         }
         int projected = 0;
         while (true) {
-            Batch batch = batch(true, last, BATCH);
+            Batch batch = waiting(true, last, BATCH);
             projected += batch.projected();
             if (batch.seen() == 0) {
                 return projected;
             }
             if (batch.projected() == 0) {
                 // every one found is held by another transaction (or gone since): wait for the first alone
-                projected += batch(false, last, 1).projected();
+                projected += waiting(false, last, 1).projected();
+            }
+        }
+    }
+
+    /** The most times the catch-up takes a batch again after MariaDB chose it as a deadlock's victim. */
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * A batch of the catch-up: it waits for the projector's lock. Batches cannot deadlock with each other now, but one
+     * can still lose a deadlock to a staff member's transaction over the counts' rows (next-key locks); it changed
+     * nothing that stays then, and is taken again.
+     */
+    private Batch waiting(boolean skipLockedCases, long last, int size) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return batch(true, skipLockedCases, last, size);
+            }
+            catch (PessimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
             }
         }
     }
@@ -97,10 +120,30 @@ public class SubmissionProjector {
     private record Batch(int seen, int projected) {
     }
 
-    private Batch batch(boolean skipLocked, long last, int size) {
+    /**
+     * One batch in a transaction of its own.
+     *
+     * @param waitForProjector whether to wait for another batch (of any node) that holds the projector's lock, or to
+     *                         do nothing this time
+     * @param skipLocked       whether to pass over the cases other transactions hold, or to wait for them
+     */
+    private Batch batch(boolean waitForProjector, boolean skipLocked, long last, int size) {
         Batch batch = transactions.execute(status -> jdbc.execute((Connection connection) ->
-                project(connection, skipLocked, last, size)));
+                projector(connection, waitForProjector) ? project(connection, skipLocked, last, size)
+                        : new Batch(0, 0)));
         return batch == null ? new Batch(0, 0) : batch;
+    }
+
+    /**
+     * Takes the projector's lock (V67) for the transaction: one batch at a time across all nodes. Two batches at once
+     * add up hundreds of the same per-day counts, and the next-key locks of their {@code INSERT ... ON DUPLICATE KEY
+     * UPDATE} deadlocked in the submission benchmark. No other transaction takes this lock, so it adds no wait to theirs.
+     *
+     * @return false when another batch holds it and {@code wait} is false
+     */
+    private static boolean projector(Connection connection, boolean wait) throws SQLException {
+        return !ids(connection, "SELECT id FROM dashboard_projector_lock WHERE id = 1 FOR UPDATE"
+                + (wait ? "" : " SKIP LOCKED"), List.of()).isEmpty();
     }
 
     private record Pending(long initiativeId, LocalDateTime occurredAt, LocalDateTime submittedAt, String ageBand,

@@ -302,6 +302,47 @@ class SubmissionProjectionTest {
     }
 
     /**
+     * One batch at a time across the nodes (V67): while another batch holds the projector's lock, a node's background
+     * batch does nothing that second, and the dashboard's catch-up waits for it. Two batches at once deadlocked over
+     * the per-day counts in the submission benchmark.
+     */
+    @Test
+    void oneBatchAtATimeTheBackgroundPassesAndTheCatchUpWaits() throws Exception {
+        long a = initiative("A");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService otherBatch = Executors.newSingleThreadExecutor();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = otherBatch.submit(() -> new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(status -> {
+                        jdbc.queryForList("SELECT id FROM dashboard_projector_lock WHERE id = 1 FOR UPDATE");
+                        held.countDown();
+                        await(release);
+                    }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.on(submitted(a, "A")));
+            projector.projectInBackground(); // returns at once
+            assertThat(pending(a)).isOne();
+            Future<Integer> catchUp = reader.submit(projector::catchUp);
+            Thread.sleep(300);
+            assertThat(catchUp).isNotDone(); // waits for the other batch
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            assertThat(catchUp.get(30, TimeUnit.SECONDS)).isOne();
+        }
+        finally {
+            release.countDown();
+            otherBatch.shutdownNow();
+            reader.shutdownNow();
+        }
+        assertThat(pending(a)).isZero();
+        assertThat(rows(a)).hasSize(2);
+        assertThat(counts()).containsExactly(0L, 0L, 1L);
+        assertThat(entered()).isEqualTo(1L);
+    }
+
+    /**
      * A committed pending row of a case whose row another transaction holds: written without the foreign key's check,
      * which would wait for the holder (in production the submission commits first and the staff member comes later;
      * here the order must not depend on when the background batch runs).
