@@ -113,6 +113,7 @@ class SubmissionBenchmark {
 
     @Test
     void submissionSideBySide() throws Exception {
+        jdbc.execute("SET GLOBAL innodb_print_all_deadlocks = ON"); // a deadlock's two transactions in the error log
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -178,12 +179,21 @@ class SubmissionBenchmark {
             for (int round = 0; round < ROUNDS; round++) {
                 for (int k = 0; k < variants.size(); k++) {
                     int index = (round + k) % variants.size(); // rotate the order round by round
+                    long[] waitsBefore = stalls();
                     Segment segment = runner.run(variants.get(index).name(), variants.get(index).operation(), OPS,
                             variants.get(index).settle());
+                    long[] waits = stalls();
+                    for (int w = 0; w < waits.length; w++) {
+                        waits[w] -= waitsBefore[w];
+                        stalls.computeIfAbsent(variants.get(index).name(), name -> new long[3])[w] += waits[w];
+                    }
                     measured.get(index).add(segment);
-                    System.out.printf("  round %d %-12s %8.0f ops/s  median %.2f ms  (%d errors)%n", round + 1,
-                            variants.get(index).name(), segment.opsPerSecond(),
-                            Report.percentile(Report.sorted(segment.latenciesNanos()), 0.5) / 1e6, segment.errors());
+                    long[] sorted = Report.sorted(segment.latenciesNanos());
+                    System.out.printf("  round %d %-12s %8.0f ops/s  median %.2f ms  max %.0f ms  row-lock waits %d"
+                            + " (%d ms)  GC %d ms  (%d errors)%n", round + 1, variants.get(index).name(),
+                            segment.opsPerSecond(), Report.percentile(sorted, 0.5) / 1e6,
+                            sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, waits[0], waits[1], waits[2],
+                            segment.errors());
                 }
             }
             cpuShares = CpuSnapshot.take(database).sharesSince(before);
@@ -199,6 +209,25 @@ class SubmissionBenchmark {
                 throw new IllegalStateException(errors + " submissions failed during the benchmark: " + runner.firstError());
             }
         }
+    }
+
+    /** Per variant over its measured rounds: InnoDB row-lock waits, their time in ms, and this JVM's GC time in ms. */
+    private final Map<String, long[]> stalls = new java.util.LinkedHashMap<>();
+
+    /**
+     * What can stall every client thread at once, as counters now: MariaDB's row-lock waits and their total time (ms;
+     * {@code Innodb_row_lock_waits}, {@code Innodb_row_lock_time}), and the time this JVM's collectors took (ms).
+     */
+    private long[] stalls() {
+        long[] now = new long[3];
+        jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time')",
+                rs -> {
+                    now["Innodb_row_lock_waits".equals(rs.getString(1)) ? 0 : 1] = rs.getLong(2);
+                });
+        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            now[2] += Math.max(0, collector.getCollectionTime());
+        }
+        return now;
     }
 
     /** The statement kinds counted per operation, as MariaDB's global status counts them. */
@@ -354,6 +383,17 @@ class SubmissionBenchmark {
             double db = segments.stream().mapToLong(Segment::dbCpuNanos).sum() / 1e6 / ops;
             md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %s |%n", variants.get(v).name(), jvm,
                     databaseCpuKnown ? String.format(Locale.ROOT, "%.2f", db) : "n/a"));
+        }
+        md.append('\n');
+        md.append("What can stall every client at once, summed over each variant's measured rounds: InnoDB's row-lock waits"
+                + " and their time (`Innodb_row_lock_waits`, `Innodb_row_lock_time`, server-wide, so a background"
+                + " batch's waits count with the variant whose round it ran in), and the time this JVM's garbage"
+                + " collectors took:\n\n");
+        md.append("| variant | row-lock waits | their ms | GC ms |\n");
+        md.append("|---|---:|---:|---:|\n");
+        for (Map.Entry<String, long[]> entry : stalls.entrySet()) {
+            md.append(String.format(Locale.ROOT, "| `%s` | %d | %d | %d |%n", entry.getKey(), entry.getValue()[0],
+                    entry.getValue()[1], entry.getValue()[2]));
         }
         md.append('\n');
         md.append("Statements sent to MariaDB per operation (").append(STATEMENT_OPS)
