@@ -27,10 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every node runs {@link #projectInBackground} every second ({@code initiativ.dashboard.projector-delay}); one
  * batch runs at a time across the nodes (the projector's lock, V67: a node whose batch finds it held does nothing that
- * second). The dashboard calls
- * {@link #catchUp} before it reads, so a manager sees every submission committed before the request. A later event of
- * a pending case projects it with its whole timeline and deletes its row in its own transaction; the case row's lock,
- * which a batch takes before the pending rows', orders that with a batch, so a case is projected once.
+ * second). The dashboard calls {@link #catchUp} before it reads, so a manager sees every submission committed before
+ * the request. A later event of a pending case projects it with its whole timeline and deletes its row in its own
+ * transaction; the case row's lock, which a batch takes before the pending rows', orders that with a batch, so a case
+ * is projected once.
  */
 @Component
 public class SubmissionProjector {
