@@ -54,8 +54,14 @@ class SubmissionProjectionTest {
     @Autowired SubmissionProjector projector;
     @Autowired PlatformTransactionManager transactionManager;
 
+    /** The transactions a test holds open on other threads, and the thread of its catch-up. */
+    private final List<Holder> holders = new java.util.ArrayList<>();
+    private final ExecutorService reader = Executors.newSingleThreadExecutor();
+
     @AfterEach
     void removeTheFixture() {
+        holders.forEach(Holder::close);
+        reader.shutdownNow();
         for (String table : List.of("case_deadline", "case_stage_visit", "case_event")) {
             jdbc.update("DELETE FROM " + table + " WHERE initiative_id IN"
                     + " (SELECT id FROM initiative WHERE case_number LIKE 'THRU-%')");
@@ -206,24 +212,13 @@ class SubmissionProjectionTest {
     @Test
     void theDashboardsCatchUpWaitsForAStaffTransactionThatHoldsThePendingCaseAndNeitherFails() throws Exception {
         long a = initiative("A");
-        Holder holder = Holder.start(this, a);
-        try {
-            pendingWhileItsCaseIsHeld(a);
-            ExecutorService reader = Executors.newSingleThreadExecutor();
-            try {
-                Future<Integer> catchUp = reader.submit(projector::catchUp);
-                Thread.sleep(500);
-                assertThat(catchUp).isNotDone(); // it waits for the case row ...
-                holder.projectAndCommit(); // ... which the staff member's transaction projects and commits: no deadlock
-                assertThat(catchUp.get(30, TimeUnit.SECONDS)).isZero(); // ... and then finds it projected
-            }
-            finally {
-                reader.shutdownNow();
-            }
-        }
-        finally {
-            holder.close();
-        }
+        Holder holder = holdCase(a, () -> projection.rebuild(a)); // as the event of the staff member's change does
+        pendingWhileItsCaseIsHeld(a);
+        Future<Integer> catchUp = reader.submit(projector::catchUp);
+        Thread.sleep(500);
+        assertThat(catchUp).isNotDone(); // it waits for the case row ...
+        holder.workAndCommit(); // ... which the staff member's transaction projects and commits: no deadlock
+        assertThat(catchUp.get(30, TimeUnit.SECONDS)).isZero(); // ... and then finds it projected
         assertThat(pending(a)).isZero();
         assertThat(rows(a)).hasSize(2);
         assertThat(counts()).containsExactly(0L, 0L, 1L);
@@ -238,22 +233,17 @@ class SubmissionProjectionTest {
     void theBackgroundBatchSkipsACaseAnotherTransactionHoldsAndProjectsTheRest() throws Exception {
         long a = initiative("A");
         long b = initiative("B");
-        Holder holder = Holder.start(this, a);
-        try {
-            pendingWhileItsCaseIsHeld(a);
-            new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.on(submitted(b, "B")));
+        Holder holder = holdCase(a, () -> projection.rebuild(a));
+        pendingWhileItsCaseIsHeld(a);
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.on(submitted(b, "B")));
 
-            projector.projectInBackground(); // returns without waiting for the held case
+        projector.projectInBackground(); // returns without waiting for the held case
 
-            assertThat(pending(a)).isOne();
-            assertThat(rows(a)).isEmpty();
-            assertThat(pending(b)).isZero();
-            assertThat(rows(b)).hasSize(2);
-            holder.projectAndCommit();
-        }
-        finally {
-            holder.close();
-        }
+        assertThat(pending(a)).isOne();
+        assertThat(rows(a)).isEmpty();
+        assertThat(pending(b)).isZero();
+        assertThat(rows(b)).hasSize(2);
+        holder.workAndCommit();
         projector.projectInBackground();
         assertThat(pending(a)).isZero();
         assertThat(rows(a)).hasSize(2);
@@ -272,28 +262,20 @@ class SubmissionProjectionTest {
     void aCatchUpWaitsForOneHeldCaseAtATimeHoldingNoneSoAStaffMembersChangeGoesThrough() throws Exception {
         long b = initiative("B");
         long a = initiative("A");
-        Holder keepsB = Holder.start(this, b, () -> { }); // keeps the background batch and the catch-up from b for now
-        Holder staff = Holder.start(this, a, () -> {
+        Holder keepsB = holdCase(b, () -> { }); // keeps the background batch and the catch-up from b for now
+        Holder staff = holdCase(a, () -> {
             jdbc.update("UPDATE initiative SET duplicate_of_id = ? WHERE id = ?", b, a);
             projection.rebuild(a);
         });
-        ExecutorService reader = Executors.newSingleThreadExecutor();
-        try {
-            pendingWhileItsCaseIsHeld(a);
-            pendingWhileItsCaseIsHeld(b);
-            Future<Integer> catchUp = reader.submit(projector::catchUp);
-            Thread.sleep(300);
-            keepsB.projectAndCommit(); // the catch-up projects b now, and waits for a
-            Thread.sleep(300);
-            assertThat(catchUp).isNotDone();
-            staff.projectAndCommit(); // reaches for b: no deadlock
-            assertThat(catchUp.get(30, TimeUnit.SECONDS)).isOne(); // b; a was projected by the staff member
-        }
-        finally {
-            reader.shutdownNow();
-            keepsB.close();
-            staff.close();
-        }
+        pendingWhileItsCaseIsHeld(a);
+        pendingWhileItsCaseIsHeld(b);
+        Future<Integer> catchUp = reader.submit(projector::catchUp);
+        Thread.sleep(300);
+        keepsB.workAndCommit(); // the catch-up projects b now, and waits for a
+        Thread.sleep(300);
+        assertThat(catchUp).isNotDone();
+        staff.workAndCommit(); // reaches for b: no deadlock
+        assertThat(catchUp.get(30, TimeUnit.SECONDS)).isOne(); // b; a was projected by the staff member
         assertThat(jdbc.queryForObject("SELECT duplicate_of_id FROM initiative WHERE id = ?", Long.class, a))
                 .isEqualTo(b);
         assertThat(pending(a) + pending(b)).isZero();
@@ -309,33 +291,16 @@ class SubmissionProjectionTest {
     @Test
     void oneBatchAtATimeTheBackgroundPassesAndTheCatchUpWaits() throws Exception {
         long a = initiative("A");
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService otherBatch = Executors.newSingleThreadExecutor();
-        ExecutorService reader = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> holder = otherBatch.submit(() -> new TransactionTemplate(transactionManager)
-                    .executeWithoutResult(status -> {
-                        jdbc.queryForList("SELECT id FROM dashboard_projector_lock WHERE id = 1 FOR UPDATE");
-                        held.countDown();
-                        await(release);
-                    }));
-            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
-            new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.on(submitted(a, "A")));
-            projector.projectInBackground(); // returns at once
-            assertThat(pending(a)).isOne();
-            Future<Integer> catchUp = reader.submit(projector::catchUp);
-            Thread.sleep(300);
-            assertThat(catchUp).isNotDone(); // waits for the other batch
-            release.countDown();
-            holder.get(30, TimeUnit.SECONDS);
-            assertThat(catchUp.get(30, TimeUnit.SECONDS)).isOne();
-        }
-        finally {
-            release.countDown();
-            otherBatch.shutdownNow();
-            reader.shutdownNow();
-        }
+        Holder otherBatch = hold(() -> jdbc.queryForList("SELECT id FROM dashboard_projector_lock WHERE id = 1 FOR UPDATE"),
+                () -> { });
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.on(submitted(a, "A")));
+        projector.projectInBackground(); // returns at once
+        assertThat(pending(a)).isOne();
+        Future<Integer> catchUp = reader.submit(projector::catchUp);
+        Thread.sleep(300);
+        assertThat(catchUp).isNotDone(); // waits for the other batch
+        otherBatch.workAndCommit();
+        assertThat(catchUp.get(30, TimeUnit.SECONDS)).isOne();
         assertThat(pending(a)).isZero();
         assertThat(rows(a)).hasSize(2);
         assertThat(counts()).containsExactly(0L, 0L, 1L);
@@ -364,31 +329,33 @@ class SubmissionProjectionTest {
     }
 
     /** A staff member's transaction on another thread: it locks the case row, and does its work when told. */
+    private Holder holdCase(long id, Runnable work) throws Exception {
+        return hold(() -> jdbc.queryForList("SELECT id FROM initiative WHERE id = ? FOR UPDATE", id), work);
+    }
+
+    /** A transaction on another thread that takes its locks at once and does its work and commits when told. */
+    private Holder hold(Runnable lock, Runnable work) throws Exception {
+        Holder holder = new Holder();
+        holders.add(holder);
+        CountDownLatch held = new CountDownLatch(1);
+        holder.transaction = holder.thread.submit(() -> new TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> {
+                    lock.run();
+                    held.countDown();
+                    await(holder.release);
+                    work.run();
+                }));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        return holder;
+    }
+
     private static final class Holder implements AutoCloseable {
 
         private final ExecutorService thread = Executors.newSingleThreadExecutor();
         private final CountDownLatch release = new CountDownLatch(1);
         private Future<?> transaction;
 
-        static Holder start(SubmissionProjectionTest test, long id) throws Exception {
-            return start(test, id, () -> test.projection.rebuild(id)); // as the event of the staff member's change does
-        }
-
-        static Holder start(SubmissionProjectionTest test, long id, Runnable work) throws Exception {
-            Holder holder = new Holder();
-            CountDownLatch held = new CountDownLatch(1);
-            holder.transaction = holder.thread.submit(() -> new TransactionTemplate(test.transactionManager)
-                    .executeWithoutResult(status -> {
-                        test.jdbc.queryForList("SELECT id FROM initiative WHERE id = ? FOR UPDATE", id);
-                        held.countDown();
-                        await(holder.release);
-                        work.run();
-                    }));
-            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
-            return holder;
-        }
-
-        void projectAndCommit() throws Exception {
+        void workAndCommit() throws Exception {
             release.countDown();
             transaction.get(30, TimeUnit.SECONDS);
         }
