@@ -169,8 +169,7 @@ class SubmissionProjectionTest {
         List<Map<String, Object>> fromTheBatch = rows(a);
         assertThat(fromTheBatch).hasSize(2);
         assertThat(rows(b)).hasSize(2);
-        assertThat(counts()).containsExactly(0L, 0L, 2L);
-        assertThat(entered()).isEqualTo(2L);
+        assertCounted(2);
         String flow = "SELECT CONCAT_WS('|', submitted_at, team_key, profile_age_band, profile_district,"
                 + " funding_applications) FROM dashboard_flow_case WHERE initiative_id = ?";
         assertThat(jdbc.queryForObject(flow, String.class, a)).isEqualTo("1999-06-08 10:00:00.123000||FROM_30_TO_49"
@@ -183,8 +182,7 @@ class SubmissionProjectionTest {
         assertThat(rows(a)).isEqualTo(fromTheBatch);
         assertThat(jdbc.queryForObject(flow, String.class, a)).isEqualTo("1999-06-08 10:00:00.123000||FROM_30_TO_49"
                 + "|holbaek-by|0");
-        assertThat(counts()).containsExactly(0L, 0L, 2L);
-        assertThat(entered()).isEqualTo(2L);
+        assertCounted(2);
         assertThat(projector.catchUp()).isZero();
     }
 
@@ -198,8 +196,7 @@ class SubmissionProjectionTest {
         });
         projector.catchUp();
         assertThat(rows(a)).hasSize(2);
-        assertThat(counts()).containsExactly(0L, 0L, 1L);
-        assertThat(entered()).isEqualTo(1L);
+        assertCounted(1);
     }
 
     /**
@@ -221,8 +218,7 @@ class SubmissionProjectionTest {
         assertThat(catchUp.get(30, TimeUnit.SECONDS)).isZero(); // ... and then finds it projected
         assertThat(pending(a)).isZero();
         assertThat(rows(a)).hasSize(2);
-        assertThat(counts()).containsExactly(0L, 0L, 1L);
-        assertThat(entered()).isEqualTo(1L);
+        assertCounted(1);
     }
 
     /**
@@ -247,8 +243,7 @@ class SubmissionProjectionTest {
         projector.projectInBackground();
         assertThat(pending(a)).isZero();
         assertThat(rows(a)).hasSize(2);
-        assertThat(counts()).containsExactly(0L, 0L, 2L);
-        assertThat(entered()).isEqualTo(2L);
+        assertCounted(2);
     }
 
     /**
@@ -279,8 +274,7 @@ class SubmissionProjectionTest {
         assertThat(jdbc.queryForObject("SELECT duplicate_of_id FROM initiative WHERE id = ?", Long.class, a))
                 .isEqualTo(b);
         assertThat(pending(a) + pending(b)).isZero();
-        assertThat(counts()).containsExactly(0L, 0L, 2L);
-        assertThat(entered()).isEqualTo(2L);
+        assertCounted(2);
     }
 
     /**
@@ -303,8 +297,7 @@ class SubmissionProjectionTest {
         assertThat(catchUp.get(30, TimeUnit.SECONDS)).isOne();
         assertThat(pending(a)).isZero();
         assertThat(rows(a)).hasSize(2);
-        assertThat(counts()).containsExactly(0L, 0L, 1L);
-        assertThat(entered()).isEqualTo(1L);
+        assertCounted(1);
     }
 
     /**
@@ -400,6 +393,12 @@ class SubmissionProjectionTest {
         rows.addAll(jdbc.queryForList("SELECT seq, kind, started_at, due_at, ended_at, status, team_code"
                 + " FROM case_deadline WHERE initiative_id = ? ORDER BY seq", id));
         return rows;
+    }
+
+    /** The screening counts and the weekly flow count the fixture's cases once each: {@code cases} open, entered. */
+    private void assertCounted(long cases) {
+        assertThat(counts()).containsExactly(0L, 0L, cases);
+        assertThat(entered()).isEqualTo(cases);
     }
 
     /** The cases entered on the submission day without a team, summed over the slots (the weekly flow's counts). */
