@@ -1,8 +1,6 @@
 package dk.initiativ.dashboard;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -129,7 +127,7 @@ public class SubmissionProjector {
      */
     private Batch batch(boolean waitForProjector, boolean skipLocked, long last, int size) {
         Batch batch = transactions.execute(status -> jdbc.execute((Connection connection) ->
-                projector(connection, waitForProjector) ? project(connection, skipLocked, last, size)
+                projector(waitForProjector) ? project(connection, skipLocked, last, size)
                         : new Batch(0, 0)));
         return batch == null ? new Batch(0, 0) : batch;
     }
@@ -141,9 +139,9 @@ public class SubmissionProjector {
      *
      * @return false when another batch holds it and {@code wait} is false
      */
-    private static boolean projector(Connection connection, boolean wait) throws SQLException {
-        return !ids(connection, "SELECT id FROM dashboard_projector_lock WHERE id = 1 FOR UPDATE"
-                + (wait ? "" : " SKIP LOCKED"), List.of()).isEmpty();
+    private boolean projector(boolean wait) {
+        return !jdbc.queryForList("SELECT id FROM dashboard_projector_lock WHERE id = 1 FOR UPDATE"
+                + (wait ? "" : " SKIP LOCKED"), Long.class).isEmpty();
     }
 
     private record Pending(long initiativeId, LocalDateTime occurredAt, LocalDateTime submittedAt, String ageBand,
@@ -156,32 +154,21 @@ public class SubmissionProjector {
         // when it deletes the pending row; a batch that held the pending row and waited for the case row (the foreign
         // keys of the rows it inserts) would deadlock with it. So the pending rows are read without locks, their case
         // rows locked (skipped when another transaction holds them, in the background), and only then their pending
-        // rows; one a later event projected in the meantime is gone by then.
+        // rows; one a later event projected in the meantime is gone by then. (The statements through jdbc and the
+        // inserts through the connection run on the same connection: the transaction's.)
         String wait = skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
-        List<Long> seen = ids(connection, "SELECT initiative_id FROM dashboard_pending_submission"
-                + " WHERE initiative_id <= ? ORDER BY initiative_id LIMIT " + size, List.of(last));
+        List<Long> seen = jdbc.queryForList("SELECT initiative_id FROM dashboard_pending_submission"
+                + " WHERE initiative_id <= ? ORDER BY initiative_id LIMIT " + size, Long.class, last);
         if (seen.isEmpty()) {
             return new Batch(0, 0);
         }
-        List<Long> cases = ids(connection, "SELECT id FROM initiative WHERE id IN (" + marks(seen.size())
-                + ") ORDER BY id" + wait, seen);
-        List<Pending> pending = new ArrayList<>();
-        if (!cases.isEmpty()) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT initiative_id, occurred_at,"
-                    + " submitted_at, profile_age_band, profile_district FROM dashboard_pending_submission"
-                    + " WHERE initiative_id IN (" + marks(cases.size()) + ") ORDER BY initiative_id" + wait)) {
-                int parameter = 0;
-                for (long id : cases) {
-                    select.setLong(++parameter, id);
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        pending.add(new Pending(rs.getLong(1), rs.getObject(2, LocalDateTime.class),
-                                rs.getObject(3, LocalDateTime.class), rs.getString(4), rs.getString(5)));
-                    }
-                }
-            }
-        }
+        List<Long> cases = jdbc.queryForList("SELECT id FROM initiative WHERE id IN (" + marks(seen.size())
+                + ") ORDER BY id" + wait, Long.class, seen.toArray());
+        List<Pending> pending = cases.isEmpty() ? List.of() : jdbc.query("SELECT initiative_id, occurred_at,"
+                + " submitted_at, profile_age_band, profile_district FROM dashboard_pending_submission"
+                + " WHERE initiative_id IN (" + marks(cases.size()) + ") ORDER BY initiative_id" + wait,
+                (rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, LocalDateTime.class),
+                        rs.getObject(3, LocalDateTime.class), rs.getString(4), rs.getString(5)), cases.toArray());
         if (pending.isEmpty()) {
             return new Batch(seen.size(), 0);
         }
@@ -212,34 +199,12 @@ public class SubmissionProjector {
         CaseTimelineProjection.insert(connection, CaseTimelineProjection.VISIT_INSERT, visits, "");
         CaseTimelineProjection.insert(connection, CaseTimelineProjection.DEADLINE_INSERT, deadlines, "");
         counts.write(connection);
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dashboard_pending_submission"
-                + " WHERE initiative_id IN (" + marks(pending.size()) + ")")) {
-            int parameter = 0;
-            for (Pending submission : pending) {
-                delete.setLong(++parameter, submission.initiativeId());
-            }
-            delete.executeUpdate();
-        }
+        jdbc.update("DELETE FROM dashboard_pending_submission WHERE initiative_id IN (" + marks(pending.size()) + ")",
+                pending.stream().map(Pending::initiativeId).toArray());
         return new Batch(seen.size(), pending.size());
     }
 
     private static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
-    }
-
-    private static List<Long> ids(Connection connection, String sql, List<Long> parameters) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int parameter = 0;
-            for (long value : parameters) {
-                select.setLong(++parameter, value);
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
     }
 }
