@@ -1,6 +1,7 @@
 package dk.initiativ.catalog;
 
 import java.util.List;
+import java.util.Set;
 
 import dk.initiativ.database.ConditionalOnDemoData;
 import dk.initiativ.database.DemoFiles;
@@ -11,13 +12,15 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo topics and districts from the {@code topics} and {@code districts} sections of
  * {@code demo/reference-data.yaml}, at start. Runs first: staff competences and partners refer to them.
- * Codes that exist already are left as they are.
+ * Codes that exist already are left as they are; which exist is read with one statement per table, so that a start
+ * on an existing database creates no JPA repository for it (they are created on first use in the dev run).
  */
 @Component
 @ConditionalOnDemoData
@@ -30,9 +33,11 @@ class CatalogDemoData implements ApplicationRunner {
     private final TopicRepository topics;
     private final DistrictRepository districts;
     private final CatalogService catalog;
+    private final JdbcTemplate jdbc;
 
     CatalogDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            TopicRepository topics, DistrictRepository districts, CatalogService catalog) {
+            TopicRepository topics, DistrictRepository districts, CatalogService catalog, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.file = file;
         this.catalog = catalog;
         this.topics = topics;
@@ -50,14 +55,16 @@ class CatalogDemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Section demo = read();
         int created = 0;
+        Set<String> presentTopics = Set.copyOf(jdbc.queryForList("SELECT code FROM topic", String.class));
         for (Entry entry : demo.topics()) {
-            if (!topics.existsById(entry.code())) {
+            if (!presentTopics.contains(entry.code())) {
                 topics.save(new Topic(entry.code(), entry.nameDa(), entry.nameEn()));
                 created++;
             }
         }
+        Set<String> presentDistricts = Set.copyOf(jdbc.queryForList("SELECT code FROM district", String.class));
         for (Entry entry : demo.districts()) {
-            if (!districts.existsById(entry.code())) {
+            if (!presentDistricts.contains(entry.code())) {
                 districts.save(new District(entry.code(), entry.nameDa(), entry.nameEn()));
                 created++;
             }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import dk.initiativ.database.ConditionalOnDemoData;
 import dk.initiativ.database.DemoFiles;
@@ -17,6 +18,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,17 +35,17 @@ class FundingDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FundingDemoData.class);
 
     private final Resource file;
-    private final FundingPoolRepository pools;
+    private final JdbcTemplate jdbc;
     private final FundingPoolAdmin admin;
     private final Clock clock;
     private final ZoneId zone;
 
     FundingDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            FundingPoolRepository pools, FundingPoolAdmin admin, Clock clock, DeadlineProperties deadlines) {
+            JdbcTemplate jdbc, FundingPoolAdmin admin, Clock clock, DeadlineProperties deadlines) {
         this.admin = admin;
         this.zone = deadlines.zone();
         this.file = file;
-        this.pools = pools;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -59,8 +61,9 @@ class FundingDemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         YearMonth thisMonth = YearMonth.from(LocalDate.now(clock.withZone(zone)));
         int created = 0;
+        Set<String> present = Set.copyOf(jdbc.queryForList("SELECT code FROM funding_pool", String.class));
         for (DemoPool pool : read().fundingPools()) {
-            if (pools.existsByCode(pool.code())) {
+            if (present.contains(pool.code())) {
                 continue;
             }
             LocalDate deadline = pool.deadlineMonthsFromNow() == null ? null

@@ -16,13 +16,15 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo teams and staff profiles from the {@code teams} and {@code staff} sections of
  * {@code demo/reference-data.yaml}, at start, after the catalog's topics (competences refer to them).
- * Teams and profiles that exist already are left as they are. Absence periods are given relative to the
+ * Teams and profiles that exist already are left as they are (read with one statement per table, see
+ * {@code CatalogDemoData}). Absence periods are given relative to the
  * current month, so that the demo always has someone away (and someone with a later period too).
  */
 @Component
@@ -37,9 +39,11 @@ class MatchingDemoData implements ApplicationRunner {
     private final StaffProfileRepository profiles;
     private final ZoneId zone;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     MatchingDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            TeamRepository teams, StaffProfileRepository profiles, Clock clock, DeadlineProperties deadlines) {
+            TeamRepository teams, StaffProfileRepository profiles, Clock clock, DeadlineProperties deadlines, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.zone = deadlines.zone();
         this.file = file;
         this.teams = teams;
@@ -73,14 +77,16 @@ class MatchingDemoData implements ApplicationRunner {
         Section demo = read();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         int created = 0;
+        Set<String> presentTeams = Set.copyOf(jdbc.queryForList("SELECT code FROM team", String.class));
         for (DemoTeam team : demo.teams()) {
-            if (!teams.existsByCode(team.code())) {
+            if (!presentTeams.contains(team.code())) {
                 teams.save(new Team(team.code(), team.name(), team.managers(), team.managerGroup()));
                 created++;
             }
         }
+        Set<String> presentStaff = Set.copyOf(jdbc.queryForList("SELECT user_id FROM staff_profile", String.class));
         for (DemoStaff staff : demo.staff()) {
-            if (profiles.existsByUserId(staff.userId())) {
+            if (presentStaff.contains(staff.userId())) {
                 continue;
             }
             Team team = teams.findByCode(staff.team()).orElseThrow(() -> new IllegalStateException(

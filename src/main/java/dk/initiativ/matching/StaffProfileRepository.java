@@ -28,6 +28,4 @@ interface StaffProfileRepository extends JpaRepository<StaffProfile, Long> {
 
     @EntityGraph(attributePaths = {"team", "competences", "absences"})
     List<StaffProfile> findAllByOrderByDisplayNameAsc();
-
-    boolean existsByUserId(String userId);
 }

@@ -1,6 +1,7 @@
 package dk.initiativ.network;
 
 import java.util.List;
+import java.util.Set;
 
 import dk.initiativ.database.ConditionalOnDemoData;
 import dk.initiativ.database.DemoFiles;
@@ -11,6 +12,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,13 +30,13 @@ class NetworkDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(NetworkDemoData.class);
 
     private final Resource file;
-    private final PartnerRepository partners;
+    private final JdbcTemplate jdbc;
     private final PartnerAdmin admin;
 
     NetworkDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            PartnerRepository partners, PartnerAdmin admin) {
+            JdbcTemplate jdbc, PartnerAdmin admin) {
         this.file = file;
-        this.partners = partners;
+        this.jdbc = jdbc;
         this.admin = admin;
     }
 
@@ -49,8 +51,9 @@ class NetworkDemoData implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         int created = 0;
+        Set<String> present = Set.copyOf(jdbc.queryForList("SELECT name FROM partner", String.class));
         for (DemoPartner partner : read().partners()) {
-            if (!partners.existsByName(partner.name())) {
+            if (!present.contains(partner.name())) {
                 admin.create(new PartnerAdmin.PartnerForm(partner.name(), partner.kind(), partner.description(),
                         partner.contactPerson(), partner.contactEmail(), partner.contactPhone(), partner.address(),
                         partner.capacity(), partner.topics(), partner.districts(), null), "demo");

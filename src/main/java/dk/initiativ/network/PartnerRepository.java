@@ -17,8 +17,6 @@ interface PartnerRepository extends JpaRepository<Partner, Long> {
 
     List<Partner> findByKindOrderByNameAsc(PartnerKind kind);
 
-    boolean existsByName(String name);
-
     /** Whether another partner than {@code id} (any for a null id) of this kind has this name, ignoring case. */
     @Query("select count(p) from Partner p where p.kind = :kind and upper(p.name) = upper(:name)"
             + " and (:id is null or p.id <> :id)")
