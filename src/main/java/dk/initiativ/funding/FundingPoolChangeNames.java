@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Names what the change record keeps of a funding pool (ADR 0038): the pool's name for its number, amounts in kroner. */
 @Component
-@Transactional(readOnly = true)
 class FundingPoolChangeNames implements ChangeNames {
 
     private final FundingPoolRepository pools;
@@ -27,6 +26,7 @@ class FundingPoolChangeNames implements ChangeNames {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<String> entityName(String entityId, Locale locale) {
         if (!entityId.matches("[0-9]{1,18}")) {
             return Optional.empty();
@@ -35,6 +35,7 @@ class FundingPoolChangeNames implements ChangeNames {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<String> value(String field, JsonNode value, Locale locale) {
         if (("totalBudget".equals(field) || "budgetLeft".equals(field)) && value.isNumber()) {
             return Optional.of(Kroner.format(value.decimalValue(), locale));

@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  * name for its code, topic names for the competences, and the absence periods as dates a reader reads.
  */
 @Component
-@Transactional(readOnly = true)
 class StaffProfileChangeNames implements ChangeNames {
 
     private final StaffProfileRepository profiles;
@@ -44,11 +43,13 @@ class StaffProfileChangeNames implements ChangeNames {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<String> entityName(String userId, Locale locale) {
         return profiles.findByUserId(userId).map(profile -> profile.getDisplayName() + " (" + userId + ")");
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<String> value(String field, JsonNode value, Locale locale) {
         return switch (field) {
             case "team" -> value.isTextual() ? teams.findByCode(value.textValue()).map(Team::getName) : Optional.empty();

@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Names what the change record keeps of a team: the team's name for its code, the managers by name. */
 @Component
-@Transactional(readOnly = true)
 class TeamChangeNames implements ChangeNames {
 
     private final TeamRepository teams;
@@ -30,11 +29,13 @@ class TeamChangeNames implements ChangeNames {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<String> entityName(String code, Locale locale) {
         return teams.findByCode(code).map(Team::getName);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<String> value(String field, JsonNode value, Locale locale) {
         if (!"managers".equals(field) || !value.isArray()) {
             return Optional.empty();

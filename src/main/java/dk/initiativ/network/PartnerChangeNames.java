@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  * districts by name, and for a volunteer which personal fields changed, by their labels.
  */
 @Component
-@Transactional(readOnly = true)
 class PartnerChangeNames implements ChangeNames {
 
     private final PartnerRepository partners;
@@ -39,6 +38,7 @@ class PartnerChangeNames implements ChangeNames {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<String> entityName(String entityId, Locale locale) {
         if (!entityId.matches("[0-9]{1,18}")) {
             return Optional.empty();
@@ -48,6 +48,7 @@ class PartnerChangeNames implements ChangeNames {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<String> value(String field, JsonNode value, Locale locale) {
         return switch (field) {
             case "kind" -> Optional.of(texts.getMessage("admin.network.kind." + value.asText(), null, value.asText(),
