@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dk.initiativ.database.ReadMostly;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -24,12 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Service
 public class CatalogService {
 
-    /** One topic or district as read, detached from JPA so that it can be shared between requests. */
+    /** One topic or district as read, a plain row that can be shared between requests. */
     private record Item(String code, String nameDa, String nameEn, boolean active) {
-
-        static Item of(CatalogItem item) {
-            return new Item(item.getCode(), item.getNameDa(), item.getNameEn(), item.isActive());
-        }
 
         String name(Locale locale) {
             return LocalizedName.choose(locale, nameDa, nameEn);
@@ -46,11 +43,19 @@ public class CatalogService {
 
     private final ReadMostly<Snapshot> snapshot;
 
-    CatalogService(TopicRepository topics, DistrictRepository districts, PlatformTransactionManager transactions,
-            CatalogProperties properties) {
+    CatalogService(JdbcTemplate jdbc, PlatformTransactionManager transactions, CatalogProperties properties) {
         this.snapshot = new ReadMostly<>(properties.cacheFor(), transactions, () -> new Snapshot(
-                byCode(topics.findAll().stream().map(Item::of).toList()),
-                byCode(districts.findAll().stream().map(Item::of).toList())));
+                byCode(read(jdbc, "topic")), byCode(read(jdbc, "district"))));
+    }
+
+    /**
+     * The rows of one of the two tables, read with plain SQL: the form page, the first page most visitors see, then
+     * needs no JPA repository (the dev run creates them on first use) and no entity is loaded only to be copied.
+     */
+    private static List<Item> read(JdbcTemplate jdbc, String table) {
+        return jdbc.query("SELECT code, name_da, name_en, active FROM " + table, (row, number) ->
+                new Item(row.getString("code"), row.getString("name_da"), row.getString("name_en"),
+                        row.getBoolean("active")));
     }
 
     /** The topics a citizen may choose today. */
