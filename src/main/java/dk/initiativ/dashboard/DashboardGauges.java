@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboard's key figures for operators, on {@code /actuator/prometheus} (admins only):
  * {@code initiativ_cases_open{stage="..."}} (open cases per stage, all teams) and
- * {@code initiativ_deadlines_breached} (promised deadlines breached now: open and past due, permits included).
+ * {@code initiativ_deadlines_breached} (promised deadlines breached now: open and past due, permits included) and
+ * {@code initiativ_dashboard_submissions_left_out} (submissions whose projection failed, left out of the figures until
+ * a later event of their case: {@link SubmissionProjector}; above 0, the log names each case and its error).
  * Computed from the same queries as the dashboard, after the same catch-up with the submissions not projected yet
  * ({@link SubmissionProjector}), at most once a minute per node ({@link #MAX_AGE}); a scrape in between reads the kept
  * figures. Every node reports the same database's figures.
@@ -27,7 +29,7 @@ class DashboardGauges {
 
     static final Duration MAX_AGE = Duration.ofSeconds(60);
 
-    private record Figures(Instant at, Map<Stage, Long> open, long breached) {
+    private record Figures(Instant at, Map<Stage, Long> open, long breached, long leftOut) {
     }
 
     private final FlowSection flow;
@@ -48,6 +50,9 @@ class DashboardGauges {
         }
         Gauge.builder("initiativ.deadlines.breached", this, gauges -> gauges.figures().breached())
                 .description("Promised deadlines breached now: open and past due (all teams)").register(registry);
+        Gauge.builder("initiativ.dashboard.submissions.left.out", this, gauges -> gauges.figures().leftOut())
+                .description("Submissions left out of the dashboard's figures because their projection failed")
+                .register(registry);
     }
 
     private Figures figures() {
@@ -62,7 +67,7 @@ class DashboardGauges {
                     submissions.catchUp();
                     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
                     DashboardScope all = new DashboardScope(today, today, Set.of(), Optional.empty(), Optional.empty());
-                    current = new Figures(now, flow.openCounts(all), deadlines.breachedNow(now));
+                    current = new Figures(now, flow.openCounts(all), deadlines.breachedNow(now), submissions.leftOut());
                     figures = current;
                 }
             }

@@ -8,6 +8,9 @@ import java.util.Collections;
 import java.util.List;
 
 import dk.initiativ.initiative.CaseEventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,6 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the request. A later event of a pending case projects it with its whole timeline and deletes its row in its own
  * transaction; the case row's lock, which a batch takes before the pending rows', orders that with a batch, so a case
  * is projected once.
+ *
+ * <p>A batch that fails on a row it cannot write (a constraint, an impossible timeline) is taken again one submission
+ * at a time; a submission that fails alone is marked ({@code failed_at}, V68), logged with its error and left out of later
+ * batches, so that one bad row stops neither the other submissions nor the dashboard. A later event of its case
+ * projects the case with its whole timeline and deletes the mark with the row. {@link #leftOut()} counts them.
  */
 @Component
 public class SubmissionProjector {
@@ -40,6 +48,8 @@ public class SubmissionProjector {
     private final TransactionTemplate transactions;
     private final CaseTimeline timeline;
     private final WorkingTime workingTime;
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionProjector.class);
 
     SubmissionProjector(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
             CaseTimelineProjection projection, WorkingTime workingTime) {
@@ -75,7 +85,8 @@ public class SubmissionProjector {
      * @return how many this call projected
      */
     public int catchUp() {
-        Long last = jdbc.queryForObject("SELECT MAX(initiative_id) FROM dashboard_pending_submission", Long.class);
+        Long last = jdbc.queryForObject("SELECT MAX(initiative_id) FROM dashboard_pending_submission"
+                + " WHERE failed_at IS NULL", Long.class);
         if (last == null) {
             return 0;
         }
@@ -126,10 +137,66 @@ public class SubmissionProjector {
      * @param skipLocked       whether to pass over the cases other transactions hold, or to wait for them
      */
     private Batch batch(boolean waitForProjector, boolean skipLocked, long last, int size) {
+        try {
+            return batch(waitForProjector, skipLocked, 0, last, size);
+        }
+        catch (DataIntegrityViolationException | IllegalStateException e) {
+            return oneByOne(waitForProjector, skipLocked, last, size, e);
+        }
+    }
+
+    /** One batch of the pending submissions after {@code after} up to {@code last}, in a transaction of its own. */
+    private Batch batch(boolean waitForProjector, boolean skipLocked, long after, long last, int size) {
         Batch batch = transactions.execute(status -> jdbc.execute((Connection connection) ->
-                projector(waitForProjector) ? project(connection, skipLocked, last, size)
+                projector(waitForProjector) ? project(connection, skipLocked, after, last, size)
                         : new Batch(0, 0)));
         return batch == null ? new Batch(0, 0) : batch;
+    }
+
+    /**
+     * After a batch failed on a row it could not write (rolled back): the same submissions one at a time, each in its
+     * own transaction, and one that fails alone marked as failed, so that the others are projected. Other failures (a
+     * lost connection, a lock) are thrown as before: they are not one submission's, and the batch is taken again.
+     */
+    private Batch oneByOne(boolean waitForProjector, boolean skipLocked, long last, int size, RuntimeException failure) {
+        int seen = 0;
+        int projected = 0;
+        long after = 0;
+        while (seen < size) {
+            Long next = jdbc.queryForObject("SELECT MIN(initiative_id) FROM dashboard_pending_submission"
+                    + " WHERE failed_at IS NULL AND initiative_id > ? AND initiative_id <= ?", Long.class, after, last);
+            if (next == null) {
+                break;
+            }
+            seen++;
+            try {
+                projected += batch(waitForProjector, skipLocked, next - 1, next, 1).projected();
+            }
+            catch (DataIntegrityViolationException | IllegalStateException e) {
+                markFailed(next, e);
+            }
+            after = next;
+        }
+        if (seen == 0) {
+            throw failure; // nothing is pending any more: the failure was not one submission's
+        }
+        return new Batch(seen, projected);
+    }
+
+    private void markFailed(long initiativeId, RuntimeException e) {
+        String failure = String.valueOf(e);
+        transactions.executeWithoutResult(status -> jdbc.update("UPDATE dashboard_pending_submission"
+                + " SET failed_at = UTC_TIMESTAMP(6), failure = ? WHERE initiative_id = ?",
+                failure.length() > 500 ? failure.substring(0, 500) : failure, initiativeId));
+        log.error("The submission of case {} could not be added to the dashboard's figures; it is left out until a"
+                + " later event of the case projects it", initiativeId, e);
+    }
+
+    /** How many submissions are left out of the dashboard's figures because their projection failed (V68). */
+    public long leftOut() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_pending_submission WHERE failed_at IS NOT NULL",
+                Long.class);
+        return count == null ? 0 : count;
     }
 
     /**
@@ -148,7 +215,8 @@ public class SubmissionProjector {
             String homeDistrict) {
     }
 
-    private Batch project(Connection connection, boolean skipLocked, long last, int size) throws SQLException {
+    private Batch project(Connection connection, boolean skipLocked, long after, long last, int size)
+            throws SQLException {
         // Locks are taken in the order every transaction of a case takes them: the case row first, then its pending
         // row. A later event's transaction holds its case row (it changed it, or its event's foreign key holds it)
         // when it deletes the pending row; a batch that held the pending row and waited for the case row (the foreign
@@ -158,7 +226,8 @@ public class SubmissionProjector {
         // inserts through the connection run on the same connection: the transaction's.)
         String wait = skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
         List<Long> seen = jdbc.queryForList("SELECT initiative_id FROM dashboard_pending_submission"
-                + " WHERE initiative_id <= ? ORDER BY initiative_id LIMIT " + size, Long.class, last);
+                + " WHERE failed_at IS NULL AND initiative_id > ? AND initiative_id <= ? ORDER BY initiative_id"
+                + " LIMIT " + size, Long.class, after, last);
         if (seen.isEmpty()) {
             return new Batch(0, 0);
         }

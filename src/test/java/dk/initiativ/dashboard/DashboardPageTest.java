@@ -39,6 +39,7 @@ class DashboardPageTest {
     @Autowired FlowSection flow;
     @Autowired DeadlinesSection deadlines;
     @Autowired MeterRegistry registry;
+    @Autowired SubmissionProjector projector;
 
     @Test
     void aManagerSeesTheirOwnTeamsByDefaultAndMaySwitchToAllTeamsOrAnother() {
@@ -108,6 +109,8 @@ class DashboardPageTest {
                     .isEqualTo(open.get(stage).doubleValue());
         }
         assertThat(registry.get("initiativ.deadlines.breached").gauge().value()).isEqualTo((double) breached);
+        assertThat(registry.get("initiativ.dashboard.submissions.left.out").gauge().value())
+                .isEqualTo((double) projector.leftOut());
     }
 
     /** The table of that id on the page: the heading row, then each row's cells as text. */

@@ -200,6 +200,49 @@ class SubmissionProjectionTest {
     }
 
     /**
+     * A submission whose rows cannot be written (here a stay the case has already, as a broken earlier projection
+     * could leave) fails the batch; the batch is taken again one submission at a time, the others are projected, and
+     * the bad one is marked, left out of later batches (the dashboard's catch-up does not wait for it or fail on it)
+     * and counted for the operators' gauge, until a later event of the case projects it with its whole timeline.
+     */
+    @Test
+    void aSubmissionWhoseRowsCannotBeWrittenIsLeftOutAndTheOthersAreProjected() {
+        long a = initiative("A");
+        long b = initiative("B");
+        long c = initiative("C");
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            projection.on(submitted(a, "A"));
+            projection.on(submitted(b, "B"));
+            projection.on(submitted(c, "C"));
+        });
+        jdbc.update("INSERT INTO case_stage_visit (initiative_id, seq, stage, entered_at) VALUES (?, 1, 'SUBMITTED', ?)",
+                b, SUBMITTED);
+        long leftOutBefore = projector.leftOut();
+
+        assertThat(projector.catchUp()).isEqualTo(2);
+
+        assertThat(pending(a) + pending(c)).isZero();
+        assertThat(rows(a)).hasSize(2);
+        assertThat(rows(c)).hasSize(2);
+        assertThat(jdbc.queryForObject("SELECT failure FROM dashboard_pending_submission WHERE initiative_id = ?"
+                + " AND failed_at IS NOT NULL", String.class, b)).contains("Duplicate entry");
+        assertThat(projector.leftOut()).isEqualTo(leftOutBefore + 1);
+        assertCounted(2);
+        assertThat(projector.catchUp()).isZero(); // left out: nothing to wait for, nothing thrown
+        projector.projectInBackground();
+        assertThat(pending(b)).isOne();
+
+        // with the stray row gone, a later event of the case projects it with its whole timeline, and its mark goes
+        // with its pending row
+        jdbc.update("DELETE FROM case_stage_visit WHERE initiative_id = ?", b);
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.rebuild(b));
+        assertThat(pending(b)).isZero();
+        assertThat(rows(b)).hasSize(2);
+        assertThat(projector.leftOut()).isEqualTo(leftOutBefore);
+        assertCounted(3);
+    }
+
+    /**
      * CI's failure of 2026-12-04: a staff member's transaction changes a just-submitted case (its row locked) and then
      * projects it, deleting its pending row, while a batch holds that pending row and waits for the case row (the
      * foreign keys of the rows it inserts): a deadlock, and the staff member got a 409. A batch locks the case rows
