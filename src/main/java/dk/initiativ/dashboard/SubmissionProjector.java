@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is projected once.
  *
  * <p>A batch that fails on a row it cannot write (a constraint, an impossible timeline) is taken again one submission
- * at a time; a submission that fails alone is marked ({@code failed_at}, V68), logged with its error and left out of later
- * batches, so that one bad row stops neither the other submissions nor the dashboard. A later event of its case
+ * at a time; a submission that fails alone is marked ({@code failed_at}, V68), logged with its error and left out of
+ * later batches, so that one bad row stops neither the other submissions nor the dashboard. A later event of its case
  * projects the case with its whole timeline and deletes the mark with the row. {@link #leftOut()} counts them.
  */
 @Component
@@ -158,7 +158,8 @@ public class SubmissionProjector {
      * own transaction, and one that fails alone marked as failed, so that the others are projected. Other failures (a
      * lost connection, a lock) are thrown as before: they are not one submission's, and the batch is taken again.
      */
-    private Batch oneByOne(boolean waitForProjector, boolean skipLocked, long last, int size, RuntimeException failure) {
+    private Batch oneByOne(boolean waitForProjector, boolean skipLocked, long last, int size,
+            RuntimeException failure) {
         int seen = 0;
         int projected = 0;
         long after = 0;
@@ -194,8 +195,8 @@ public class SubmissionProjector {
 
     /** How many submissions are left out of the dashboard's figures because their projection failed (V68). */
     public long leftOut() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_pending_submission WHERE failed_at IS NOT NULL",
-                Long.class);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_pending_submission"
+                + " WHERE failed_at IS NOT NULL", Long.class);
         return count == null ? 0 : count;
     }
 

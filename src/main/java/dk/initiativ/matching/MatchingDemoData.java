@@ -42,7 +42,8 @@ class MatchingDemoData implements ApplicationRunner {
     private final JdbcTemplate jdbc;
 
     MatchingDemoData(@Value("${initiativ.demo.reference-data-file:classpath:demo/reference-data.yaml}") Resource file,
-            TeamRepository teams, StaffProfileRepository profiles, Clock clock, DeadlineProperties deadlines, JdbcTemplate jdbc) {
+            TeamRepository teams, StaffProfileRepository profiles, Clock clock, DeadlineProperties deadlines,
+            JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.zone = deadlines.zone();
         this.file = file;

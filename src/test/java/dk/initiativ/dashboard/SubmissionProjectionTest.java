@@ -215,8 +215,8 @@ class SubmissionProjectionTest {
             projection.on(submitted(b, "B"));
             projection.on(submitted(c, "C"));
         });
-        jdbc.update("INSERT INTO case_stage_visit (initiative_id, seq, stage, entered_at) VALUES (?, 1, 'SUBMITTED', ?)",
-                b, SUBMITTED);
+        jdbc.update("INSERT INTO case_stage_visit (initiative_id, seq, stage, entered_at)"
+                + " VALUES (?, 1, 'SUBMITTED', ?)", b, SUBMITTED);
         long leftOutBefore = projector.leftOut();
 
         assertThat(projector.catchUp()).isEqualTo(2);
