@@ -189,8 +189,8 @@ public class SubmissionProjector {
         transactions.executeWithoutResult(status -> jdbc.update("UPDATE dashboard_pending_submission"
                 + " SET failed_at = UTC_TIMESTAMP(6), failure = ? WHERE initiative_id = ?",
                 failure.length() > 500 ? failure.substring(0, 500) : failure, initiativeId));
-        log.error("The submission of case {} could not be added to the dashboard's figures; it is left out until a"
-                + " later event of the case projects it", initiativeId, e);
+        log.error("The submission of the case with initiative id {} could not be added to the dashboard's figures; it"
+                + " is left out until a later event of the case projects it", initiativeId, e);
     }
 
     /** How many submissions are left out of the dashboard's figures because their projection failed (V68). */
