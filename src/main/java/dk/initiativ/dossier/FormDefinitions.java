@@ -12,10 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.initiativ.process.TaskFormFiles;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -33,17 +32,15 @@ import org.springframework.util.function.SingletonSupplier;
 class FormDefinitions {
 
     static final String MODEL = "bpmn/initiative.bpmn";
-    static final String FORMS = "bpmn/forms/";
     static final String ENGLISH = "i18n/task-forms_en.properties";
 
-    private final ObjectMapper json;
+    private final TaskFormFiles files;
     /** Read from the model when a case page first asks, not at start: the model API's first parse is slow (ADR 0051). */
     private final SingletonSupplier<Map<String, String>> formOfTask = SingletonSupplier.of(FormDefinitions::formRefs);
-    private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
     private final Properties english = new Properties();
 
-    FormDefinitions(ObjectMapper json) {
-        this.json = json;
+    FormDefinitions(TaskFormFiles files) {
+        this.files = files;
         try (InputStream in = new ClassPathResource(ENGLISH).getInputStream()) {
             english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -58,7 +55,7 @@ class FormDefinitions {
 
     /** The form's components, in order. */
     List<JsonNode> components(String formId) {
-        JsonNode form = forms.computeIfAbsent(formId, this::read);
+        JsonNode form = files.form(formId);
         List<JsonNode> components = new ArrayList<>();
         form.path("components").forEach(components::add);
         return components;
@@ -73,17 +70,6 @@ class FormDefinitions {
             return english.getProperty(formId + "." + key + "." + part, danish);
         }
         return danish;
-    }
-
-    private JsonNode read(String formId) {
-        if (!formId.matches("[a-z-]{1,60}")) {
-            throw new IllegalArgumentException("Not a form id: " + formId);
-        }
-        try (InputStream in = new ClassPathResource(FORMS + formId + ".form").getInputStream()) {
-            return json.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, String> formRefs() {

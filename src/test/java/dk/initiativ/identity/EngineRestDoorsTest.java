@@ -49,6 +49,7 @@ class EngineRestDoorsTest {
     @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
     @Autowired AuthorizationService authorizationService;
+    @Autowired org.camunda.bpm.engine.HistoryService historyService;
     @LocalServerPort int port;
 
     ApiClient api;
@@ -186,6 +187,134 @@ class EngineRestDoorsTest {
                 new HttpEntity<>(user, ApiClient.json()), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("invalid id");
+    }
+
+    @Test
+    void aTaskIsCompletedThroughTheEngineWithItsFormsFieldsOnlyAndOnlyByWhoMayWorkIt() {
+        ApiClient.Submitted submitted = api.submit("Bænke ved åen", "natur-miljoe", "tuse-naes", List.of("PREMISES"));
+        String caseNumber = submitted.caseNumber();
+        String screening = api.task("intake", caseNumber, "Task_ScreenInitiative");
+
+        // a task held by someone else is not completed by a member of its candidate group (intake)
+        assertThat(engine("admin").postForEntity("/engine-rest/task/" + screening + "/assignee",
+                new HttpEntity<>(Map.of("userId", "anna"), ApiClient.json()), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(complete("intake", screening, Map.of("screeningDecision", "accept")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(engine("admin").postForEntity("/engine-rest/task/" + screening + "/unclaim", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ApiClient.ok(api.post("intake", "/api/tasks/" + screening + "/screening", Map.of("decision", "accept")));
+
+        String proposed = (String) api.initiative(caseNumber).get("contactPerson");
+        String accept = api.task(proposed, caseNumber, "Task_AcceptCase");
+        Map<?, ?> before = api.initiative(caseNumber);
+        // a field the form does not have (the case's contact person), or a read-only one with another value
+        ResponseEntity<String> extra = complete(proposed, accept, Map.of("caseAccepted", true, "contactPerson", "vibeke"));
+        assertThat(extra.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(extra.getBody()).contains("contactPerson");
+        ResponseEntity<String> otherCase = complete(proposed, accept, Map.of("caseAccepted", true,
+                "caseNumber", "INI-2020-00001"));
+        assertThat(otherCase.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(otherCase.getBody()).contains("caseNumber");
+        // nor the variables on their own, outside a completion
+        assertThat(engine(proposed).exchange("/engine-rest/task/" + accept + "/variables/contactPerson",
+                org.springframework.http.HttpMethod.PUT, new HttpEntity<>(Map.of("value", "vibeke", "type", "String"),
+                        ApiClient.json()), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(engine(proposed).postForEntity("/engine-rest/task/" + accept + "/variables",
+                new HttpEntity<>(Map.of("deletions", List.of("contactPerson")), ApiClient.json()), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.initiative(caseNumber)).isEqualTo(before);
+        assertThat(runtimeService.getVariable(runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber).singleResult().getId(), "contactPerson")).isEqualTo(proposed);
+
+        // the task moved to another person: the former assignee can neither read nor complete it any more
+        String other = proposed.equals("anna") ? "bjarne" : "anna";
+        assertThat(engine("admin").postForEntity("/engine-rest/task/" + accept + "/assignee",
+                new HttpEntity<>(Map.of("userId", other), ApiClient.json()), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(engine(proposed).getForEntity("/engine-rest/task/" + accept, String.class).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(engine(proposed).getForEntity("/engine-rest/task/" + accept + "/variables", String.class)
+                .getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(complete(proposed, accept, Map.of("caseAccepted", true)).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // the assignee completes with the form's fields, the read-only case number as it is
+        assertThat(complete(other, accept, Map.of("caseAccepted", true, "caseNumber", caseNumber)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void onlyAnAdminRunsOrChangesJobsThroughTheEngine() {
+        List<org.camunda.bpm.engine.runtime.Job> cleanup = historyService.findHistoryCleanupJobs();
+        assertThat(cleanup).isNotEmpty();
+        String job = cleanup.get(0).getId();
+        for (String user : List.of("contact", "manager", "vibeke")) {
+            assertThat(engine(user).postForEntity("/engine-rest/job/" + job + "/execute", null, String.class)
+                    .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(engine(user).exchange("/engine-rest/job/" + job + "/retries", org.springframework.http.HttpMethod.PUT,
+                    new HttpEntity<>(Map.of("retries", 0), ApiClient.json()), String.class).getStatusCode())
+                    .as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(engine(user).exchange("/engine-rest/job/" + job + "/suspended", org.springframework.http.HttpMethod.PUT,
+                    new HttpEntity<>(Map.of("suspended", true), ApiClient.json()), String.class).getStatusCode())
+                    .as(user).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        org.camunda.bpm.engine.runtime.Job after = historyService.findHistoryCleanupJobs().stream()
+                .filter(found -> found.getId().equals(job)).findFirst().orElseThrow();
+        assertThat(after.getRetries()).isEqualTo(cleanup.get(0).getRetries());
+        assertThat(after.isSuspended()).isFalse();
+    }
+
+    @Test
+    void aPersonChangesOnlyTheirOwnPasswordAndChecksNoOtherAccountsPassword() {
+        String probe = "probe" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        org.camunda.bpm.engine.identity.User user = identityService.newUser(probe);
+        user.setFirstName("Prøve");
+        user.setLastName("Person");
+        user.setEmail(probe + "@example.org");
+        user.setPassword(ApiClient.PASSWORD);
+        identityService.saveUser(user);
+        identityService.createMembership(probe, "contact-staff");
+        try {
+            TestRestTemplate self = engine(probe);
+            // name and e-mail are what the timeline and the mails show: not the person's to change, nor to delete
+            assertThat(self.exchange("/engine-rest/user/" + probe + "/profile", org.springframework.http.HttpMethod.PUT,
+                    new HttpEntity<>(Map.of("id", probe, "firstName", "Mette", "lastName", "Leder",
+                            "email", "mette@example.org"), ApiClient.json()), String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(self.exchange("/engine-rest/user/" + probe + "/profile", org.springframework.http.HttpMethod.PUT,
+                    new HttpEntity<>(Map.of(), ApiClient.json()), String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(self.exchange("/engine-rest/user/" + probe, org.springframework.http.HttpMethod.DELETE, null,
+                    String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(identityService.createUserQuery().userId(probe).singleResult().getFirstName()).isEqualTo("Prøve");
+
+            // another account's password is not theirs to test; their own is
+            ResponseEntity<String> other = self.postForEntity("/engine-rest/identity/verify",
+                    new HttpEntity<>(Map.of("username", "admin", "password", "gæt"), ApiClient.json()), String.class);
+            assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            ResponseEntity<String> own = self.postForEntity("/engine-rest/identity/verify",
+                    new HttpEntity<>(Map.of("username", probe, "password", ApiClient.PASSWORD), ApiClient.json()),
+                    String.class);
+            assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(own.getBody()).contains("\"authenticated\":true");
+
+            // their own password, with the current one (Tasklist's profile page)
+            String changed = "et-nyt-langt-kodeord-" + UUID.randomUUID().toString().substring(0, 6);
+            assertThat(self.exchange("/engine-rest/user/" + probe + "/credentials", org.springframework.http.HttpMethod.PUT,
+                    new HttpEntity<>(Map.of("password", changed, "authenticatedUserPassword", ApiClient.PASSWORD),
+                            ApiClient.json()), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(identityService.checkPassword(probe, changed)).isTrue();
+        } finally {
+            identityService.deleteUser(probe);
+        }
+    }
+
+    private ResponseEntity<String> complete(String user, String taskId, Map<String, Object> values) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return engine(user).postForEntity("/engine-rest/task/" + taskId + "/complete",
+                new HttpEntity<>(Map.of("variables", variables), ApiClient.json()), String.class);
     }
 
     private ResponseEntity<String> completeThroughEngineRest(String user, String taskId, String newContactPerson) {
