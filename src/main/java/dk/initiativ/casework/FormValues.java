@@ -2,10 +2,11 @@ package dk.initiativ.casework;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dk.initiativ.web.IsoDates;
 
 /**
  * The fields a task form posted, read as the types of the task's input record. A value that cannot be read
@@ -65,7 +66,12 @@ public final class FormValues {
             number = number.replace(".", "");
         }
         try {
-            return new BigDecimal(number);
+            BigDecimal value = new BigDecimal(number);
+            // 1E+999999 is a short text for a million digits (web/JsonInputLimits): no amount of ours has them
+            if (value.precision() - value.scale() > 15 || value.scale() > 15) {
+                return invalid(field, "taskForm.number.invalid");
+            }
+            return value;
         } catch (NumberFormatException e) {
             return invalid(field, "taskForm.number.invalid");
         }
@@ -89,11 +95,7 @@ public final class FormValues {
         if (text == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return invalid(field, "taskForm.date.invalid");
-        }
+        return IsoDates.read(text).orElseGet(() -> invalid(field, "taskForm.date.invalid"));
     }
 
     /** Notes a field error found while reading (form field to message key). */

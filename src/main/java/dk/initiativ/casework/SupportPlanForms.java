@@ -95,6 +95,17 @@ final class SupportPlanForms {
                 default -> property;
             };
         }
+
+        @Override
+        public String inputField(String serviceField) {
+            return switch (serviceField) {
+                case "amountRequested" -> "fundingAmount";
+                case "pool" -> "fundingPool";
+                case "permitType" -> "permitTypes";
+                case "partnerId" -> "partnerIds";
+                default -> serviceField;
+            };
+        }
     }
 
     /** Form {@code decide-funding}. */

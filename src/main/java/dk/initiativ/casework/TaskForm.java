@@ -29,4 +29,12 @@ public interface TaskForm<I> {
     default String formField(String property) {
         return property;
     }
+
+    /**
+     * The input's property that a service's field error is about (the funding applications name the amount
+     * {@code amountRequested}, the support plan's input {@code fundingAmount}): the same name by default.
+     */
+    default String inputField(String serviceField) {
+        return serviceField;
+    }
 }

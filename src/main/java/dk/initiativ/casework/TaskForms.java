@@ -34,9 +34,16 @@ public class TaskForms {
         return byTaskKey.containsKey(taskKey);
     }
 
-    /** The API's way in: the input passed {@code @Valid} already. */
+    /**
+     * The API's way in: the input passed {@code @Valid} already. A service's field error names the input's own field.
+     */
     public <I> void complete(String taskId, TaskForm<I> form, I input, StaffUser user) {
-        tasks.complete(taskId, form.taskKey(), user, caseNumber -> form.variables(caseNumber, input, user));
+        try {
+            tasks.complete(taskId, form.taskKey(), user, caseNumber -> form.variables(caseNumber, input, user));
+        } catch (FieldProblemException e) {
+            String field = form.inputField(e.field());
+            throw field.equals(e.field()) ? e : new FieldProblemException(field, e.messageKey());
+        }
     }
 
     /**
@@ -69,7 +76,7 @@ public class TaskForms {
         try {
             complete(taskId, form, input, user);
         } catch (FieldProblemException e) {
-            throw new TaskFormErrors(Map.of(form.formField(e.field()), e.messageKey()));
+            throw new TaskFormErrors(Map.of(form.formField(e.field()), e.messageKey()));  // named by complete()
         }
     }
 }

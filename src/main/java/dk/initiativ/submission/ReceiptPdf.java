@@ -123,7 +123,8 @@ class ReceiptPdf {
         var encoder = PDF_TEXT.newEncoder();
         text.codePoints().forEach(cp -> {
             String character = new String(Character.toChars(cp));
-            kept.append(encoder.canEncode(character) ? character : " ");
+            // a control character (U+0001) is encodable but no character of XML, which the PDF is rendered from
+            kept.append(encoder.canEncode(character) && !Character.isISOControl(cp) ? character : " ");
         });
         return kept.toString().replaceAll("\\s+", " ").strip();
     }

@@ -43,13 +43,20 @@ class SubmissionForm {
     /** The honeypot: hidden from people, filled in by many robots. */
     private String website;
 
-    /** The budget in whole kroner; "12.000", "12 000" and "12000 kr." all read as 12000. Null when empty. */
+    /**
+     * The budget in whole kroner; "12.000", "12,000", "12 000" and "12000 kr." all read as 12000. A point or comma is
+     * a thousands separator only between groups of three digits: "1500.50" or "12,5" is no whole number of kroner
+     * (refused), not 150050 or 125. Null when empty.
+     */
     Long budget() {
         if (blank(estimatedBudget)) {
             return null;
         }
         String digits = estimatedBudget.strip().toLowerCase(Locale.ROOT)
-                .replaceAll("(kr\\.?|dkk)$", "").replaceAll("[\\s.\\u00a0]", "");
+                .replaceAll("(kr\\.?|dkk)$", "").replaceAll("[\\s\\u00a0]", "");
+        if (digits.matches("\\d{1,3}([.,]\\d{3})+")) {
+            digits = digits.replaceAll("[.,]", "");
+        }
         if (!digits.matches("\\d{1,12}")) {
             throw new NumberFormatException(estimatedBudget);
         }

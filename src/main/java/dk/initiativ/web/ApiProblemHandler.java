@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -65,9 +65,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+        if (ex.getCause() instanceof JsonMappingException mismatch && !mismatch.getPath().isEmpty()
                 && mismatch.getPath().get(0).getFieldName() != null) {
-            // readable JSON, but a value of the wrong type or an unknown code: name the field
+            // readable JSON, but a value of the wrong type, out of range, beyond our limits or an unknown code: name
+            // the field
             ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.validation", locale);
             problem.setProperty("errors", List.of(new FieldProblem(mismatch.getPath().get(0).getFieldName(),
                     messages.getMessage("problem.field.invalidValue", null, locale))));

@@ -26,15 +26,23 @@ public final class IsoDates {
         return read(typed).orElseThrow(() -> new FieldProblemException(field, messageKey));
     }
 
-    /** The typed day; empty when nothing was typed or it is no such day. */
+    /**
+     * The typed day; empty when nothing was typed or it is no such day, or a day of a year the database cannot hold
+     * (before 1000 or after 9999, which ISO 8601 writes with a sign: {@code +10000-01-01}).
+     */
     public static Optional<LocalDate> read(String typed) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(typed.strip()));
+            return Optional.of(LocalDate.parse(typed.strip())).filter(IsoDates::storable);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** A day of a year the database holds (MariaDB's {@code DATE}: 1000-01-01 to 9999-12-31). */
+    public static boolean storable(LocalDate day) {
+        return day.getYear() >= 1000 && day.getYear() <= 9999;
     }
 }

@@ -81,6 +81,60 @@ class ApiProblemsTest {
     }
 
     @Test
+    void aValueBeyondWhatWeStoreNamesItsField() {
+        // a fraction for whole kroner, a number beyond any whole number, a lone surrogate (valid JSON, no character)
+        Map<String, String> wrong = Map.of("estimatedBudget", "1.5", "title", "\"x\\ud800y\"");
+        for (Map.Entry<String, String> value : wrong.entrySet()) {
+            ResponseEntity<Map> response = postRaw("/api/initiatives", submission(value.getKey(), value.getValue()));
+            assertThat(ApiClient.fieldError(response)).as(value.getKey()).containsEntry("field", value.getKey())
+                    .containsEntry("message", "Feltet har en værdi af forkert type eller en værdi, der ikke findes.");
+        }
+        ResponseEntity<Map> huge = postRaw("/api/initiatives", submission("estimatedBudget", "1e30"));
+        assertThat(ApiClient.fieldError(huge)).containsEntry("field", "estimatedBudget");
+        // a title of an em space and an ideographic space, or of a no-break and a zero-width space, shows nothing
+        for (String invisible : List.of("\"\\u2003\\u3000\"", "\"\\u00a0\\u200b\"")) {
+            ResponseEntity<Map> blank = postRaw("/api/initiatives", submission("title", invisible));
+            assertThat(ApiClient.fieldError(blank)).as(invisible).containsEntry("field", "title");
+        }
+        // a day of a year the database cannot hold
+        ResponseEntity<Map> farAway = api.as("admin").postForEntity("/api/admin/staff/emil/absences",
+                new HttpEntity<>("{\"from\":\"+10000-01-01\",\"until\":\"+10000-01-02\"}", ApiClient.json()), Map.class);
+        assertThat(ApiClient.fieldError(farAway)).containsEntry("field", "from");
+    }
+
+    @Test
+    void aShortNumberOfAMillionDigitsIsRefusedAtOnceAndAServicesFieldErrorNamesTheInputsField() {
+        ApiClient.Submitted submitted = api.submit("Cykelværksted", "natur-miljoe", "holbaek-by", List.of("FUNDING"));
+        String contact = api.toSupportPlan(submitted.caseNumber());
+        String task = api.task(contact, submitted.caseNumber(), "Task_PlanSupport");
+        // 1E+999999 is a million digits written plainly: refused while reading, not parsed for minutes
+        ResponseEntity<Map> huge = api.as(contact).postForEntity("/api/tasks/" + task + "/support-plan",
+                new HttpEntity<>("{\"funding\":true,\"fundingPool\":\"groen-pulje\",\"fundingAmount\":1E+999999,"
+                        + "\"fundingPurpose\":\"Værktøj\",\"permits\":false,\"partners\":false,\"political\":false}",
+                        ApiClient.json()), Map.class);
+        assertThat(ApiClient.fieldError(huge)).containsEntry("field", "fundingAmount");
+        // the funding applications call the pool "pool"; the support plan's input calls it "fundingPool"
+        ResponseEntity<Map> noPool = api.post(contact, "/api/tasks/" + task + "/support-plan", Map.of("funding", true,
+                "fundingPool", "nope", "fundingAmount", 100, "fundingPurpose", "Værktøj", "permits", false,
+                "partners", false, "political", false));
+        assertThat(ApiClient.fieldError(noPool)).containsEntry("field", "fundingPool");
+        assertThat(api.task(contact, submitted.caseNumber(), "Task_PlanSupport")).isEqualTo(task);
+    }
+
+    private String submission(String field, String json) {
+        Map<String, String> body = new java.util.LinkedHashMap<>(Map.of("title", "\"Bænk\"",
+                "description", "\"En bænk ved søen\"", "topic", "\"natur-miljoe\"", "district", "\"holbaek-by\"",
+                "contactName", "\"Else Borger\"", "contactEmail", "\"else@example.org\"", "consent", "true"));
+        body.put(field, json);
+        return body.entrySet().stream().map(entry -> "\"" + entry.getKey() + "\":" + entry.getValue())
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    private ResponseEntity<Map> postRaw(String path, String json) {
+        return http.postForEntity(path, new HttpEntity<>(json, ApiClient.json()), Map.class);
+    }
+
+    @Test
     void staffTextWithEmojiIsAFieldErrorAndNothingIsStored() {
         ApiClient.Submitted submitted = api.submit("Træer i byen 🌳", "natur-miljoe", "holbaek-by", List.of("FUNDING"));
         String task = api.task("intake", submitted.caseNumber(), "Task_ScreenInitiative");
