@@ -117,6 +117,27 @@ class EngineRestDoorsTest {
     }
 
     @Test
+    void nobodyDeletesAProcessDefinitionNotEvenAnAdmin() {
+        // a probe deployed by the application itself: were the refusal to fail, only the probe would go
+        String deployment = repositoryService.createDeployment().name("definition probe")
+                .addModelInstance("probe.bpmn", probe("${true}")).deploy().getId();
+        try {
+            String definition = repositoryService.createProcessDefinitionQuery().deploymentId(deployment).singleResult()
+                    .getId();
+            assertThat(engine("admin").exchange("/engine-rest/process-definition/" + definition + "?cascade=true",
+                    org.springframework.http.HttpMethod.DELETE, null, String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(engine("admin").exchange("/engine-rest/process-definition/key/probe/delete?cascade=true",
+                    org.springframework.http.HttpMethod.DELETE, null, String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionId(definition).count())
+                    .isEqualTo(1);
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
     void theEngineRefusesDeploymentsByAnyPersonWhateverTheDoor() {
         // the webapps' engine API and Cockpit call the same engine: a Camunda admin is refused there too
         identityService.setAuthentication("admin", List.of("admin", "camunda-admin"));
