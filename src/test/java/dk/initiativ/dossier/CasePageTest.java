@@ -122,4 +122,17 @@ class CasePageTest {
                 "contactName", "Nina Bænk", "contactEmail", "initiativ-test@example.org", "consent", true),
                 ApiClient.json()), Map.class).getBody().get("caseNumber");
     }
+
+    @Test
+    void theCitizensAddressIsOneAddressInTheMailLink() {
+        // a question mark is allowed in an address; in a mailto link it would start a query that adds a cc
+        Map<String, Object> body = Map.of("title", "Bænk ved stien", "description", "En bænk", "topic", "natur-miljoe",
+                "district", "holbaek-by", "contactName", "Else Borger", "contactEmail", "else?cc=evil@example.org",
+                "consent", true);
+        Map<?, ?> receipt = http.postForEntity("/api/initiatives", new HttpEntity<>(body, ApiClient.json()), Map.class)
+                .getBody();
+        String page = api.as("intake").getForObject("/cases/" + receipt.get("caseNumber"), String.class);
+        assertThat(page).contains("href=\"mailto:else%3Fcc=evil@example.org\"").doesNotContain("mailto:else?cc");
+    }
+
 }
