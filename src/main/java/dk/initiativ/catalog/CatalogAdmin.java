@@ -12,6 +12,7 @@ import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.VisibleText;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -280,7 +281,7 @@ class CatalogAdmin {
      */
     static String name(String value, String field, String messageKey) {
         String name = value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC).strip();
-        if (name.isEmpty() || name.codePointCount(0, name.length()) > NAME_MAX
+        if (VisibleText.isBlank(name) || name.codePointCount(0, name.length()) > NAME_MAX
                 || name.codePoints().anyMatch(Character::isISOControl)) {
             throw new FieldProblemException(field, messageKey);
         }

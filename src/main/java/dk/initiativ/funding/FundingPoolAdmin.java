@@ -10,6 +10,7 @@ import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.VisibleText;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -155,7 +156,7 @@ public class FundingPoolAdmin {
 
     private static String text(String value, String field, int max, String key) {
         String text = value == null ? "" : value.strip();
-        if (text.isEmpty() || text.length() > max) {
+        if (VisibleText.isBlank(text) || text.length() > max) {
             throw new FieldProblemException(field, key);
         }
         return text;

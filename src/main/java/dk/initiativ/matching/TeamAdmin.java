@@ -13,6 +13,7 @@ import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.VisibleText;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -144,7 +145,7 @@ class TeamAdmin {
 
     private static String name(String value) {
         String name = value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC).strip();
-        if (name.isEmpty() || name.codePointCount(0, name.length()) > NAME_MAX
+        if (VisibleText.isBlank(name) || name.codePointCount(0, name.length()) > NAME_MAX
                 || name.codePoints().anyMatch(Character::isISOControl)) {
             throw new FieldProblemException("name", "admin.teams.error.name");
         }

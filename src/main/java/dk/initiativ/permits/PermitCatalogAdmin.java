@@ -8,6 +8,7 @@ import dk.initiativ.admin.ReferenceKinds;
 import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.NotFoundException;
+import dk.initiativ.web.VisibleText;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -208,7 +209,7 @@ public class PermitCatalogAdmin {
 
     private static String name(String value, String field) {
         String text = value == null ? "" : value.strip();
-        if (text.isEmpty() || text.length() > NAME_MAX) {
+        if (VisibleText.isBlank(text) || text.length() > NAME_MAX) {
             throw new FieldProblemException(field, "admin.permits.error.name");
         }
         return text;

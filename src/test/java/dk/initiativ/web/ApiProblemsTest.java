@@ -96,6 +96,11 @@ class ApiProblemsTest {
             ResponseEntity<Map> blank = postRaw("/api/initiatives", submission("title", invisible));
             assertThat(ApiClient.fieldError(blank)).as(invisible).containsEntry("field", "title");
         }
+        // an admin's name of nothing but zero-width characters
+        ResponseEntity<Map> zeroWidth = api.as("admin").postForEntity("/api/admin/topics",
+                new HttpEntity<>("{\"nameDa\":\"\\u200b\",\"nameEn\":\"\\u200c\"}", ApiClient.json()), Map.class);
+        assertThat(zeroWidth.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(zeroWidth.getBody().toString()).contains("nameDa");
         // a day of a year the database cannot hold
         ResponseEntity<Map> farAway = api.as("admin").postForEntity("/api/admin/staff/emil/absences",
                 new HttpEntity<>("{\"from\":\"+10000-01-01\",\"until\":\"+10000-01-02\"}", ApiClient.json()), Map.class);
