@@ -14,6 +14,10 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
@@ -24,6 +28,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +43,10 @@ import org.springframework.stereotype.Component;
  * <li>a completion sets only the fields of the task's form ({@code bpmn/forms/}), and a read-only field (the case
  *     number, the team) only with the value it has: a completion cannot rewrite the case's contact person, its team
  *     manager or its case number, which later tasks and delegates rely on;</li>
- * <li>nobody sets or removes a task's variables outside a completion.</li>
+ * <li>nobody sets or removes a task's variables outside a completion;</li>
+ * <li>a task shows the variables of its form and its own (the lists its form chooses from), not the rest of the case:
+ *     a department member works a permit and sees its permit, as on our case page, not the agreement, the screening
+ *     note or the funding; a single other variable reads as absent.</li>
  * </ul>
  * A completion outside the form is the caller's bad input (Camunda's form field validation error, which its REST API
  * answers with 400); a person who may not work the task is refused (403).
@@ -75,6 +84,40 @@ class EngineTaskRules extends AbstractProcessEnginePlugin {
                 throw new AuthorizationException(person.getUserId()
                         + " may not change a task's variables except by completing it with its form");
             }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected <T> T answer(Command<T> command, T result, CommandContext context, Authentication person) {
+            if (command instanceof GetTaskVariablesCmd && !(boolean) field(command, "isLocal")
+                    && result instanceof VariableMap all) {
+                return (T) shown(context, field(command, "taskId"), all);
+            }
+            if (command instanceof GetTaskFormVariablesCmd && result instanceof VariableMap all) {
+                return (T) shown(context, field(command, "resourceId"), all);
+            }
+            if ((command instanceof GetTaskVariableCmd || command instanceof GetTaskVariableCmdTyped)
+                    && !(boolean) field(command, "isLocal") && result != null) {
+                TaskEntity task = context.getTaskManager().findTaskById(field(command, "taskId"));
+                String name = field(command, "variableName");
+                return task == null || shows(task, name) ? result : null;
+            }
+            return result;
+        }
+
+        private VariableMap shown(CommandContext context, String taskId, VariableMap all) {
+            TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return all;
+            }
+            VariableMap shown = Variables.createVariables();
+            all.keySet().stream().filter(name -> shows(task, name))
+                    .forEach(name -> shown.putValueTyped(name, all.getValueTyped(name)));
+            return shown;
+        }
+
+        private boolean shows(TaskEntity task, String name) {
+            return formFields(task).containsKey(name) || task.hasVariableLocal(name);
         }
 
         private void completion(CommandContext context, Authentication person, String taskId,

@@ -34,13 +34,17 @@ public abstract class PersonCommands extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
         int[] level = depth.get();
+        CommandContext context = null;
+        Authentication person = null;
         if (level[0]++ == 0) {
             try {
-                CommandContext context = Context.getCommandContext();
-                Authentication person = context == null ? null : context.getAuthentication();
+                context = Context.getCommandContext();
+                person = context == null ? null : context.getAuthentication();
                 if (person != null && person.getUserId() != null
                         && !context.getAuthorizationManager().isCamundaAdmin(person)) {
                     check(command, context, person);
+                } else {
+                    person = null;
                 }
             } catch (RuntimeException refused) {
                 level[0]--;
@@ -48,7 +52,8 @@ public abstract class PersonCommands extends CommandInterceptor {
             }
         }
         try {
-            return next.execute(command);
+            T result = next.execute(command);
+            return person == null ? result : answer(command, result, context, person);
         } finally {
             level[0]--;
         }
@@ -56,6 +61,11 @@ public abstract class PersonCommands extends CommandInterceptor {
 
     /** Refuses the command (throws) or lets it pass (returns). */
     protected abstract void check(Command<?> command, CommandContext context, Authentication person);
+
+    /** What the person gets of the command's result: all of it unless a rule keeps some back. */
+    protected <T> T answer(Command<T> command, T result, CommandContext context, Authentication person) {
+        return result;
+    }
 
     /**
      * A field of one of Camunda's command objects, which keep their arguments in fields without getters. A field that

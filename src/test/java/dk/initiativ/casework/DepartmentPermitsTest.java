@@ -142,7 +142,7 @@ class DepartmentPermitsTest {
         refused = api.post(contact, "/api/tasks/" + plan + "/support-plan", Map.of("funding", false,
                 "permits", true, "permitTypes", List.of("baal-og-afbraending", "vej-prak"), "partners", false,
                 "political", false));
-        assertThat(ApiClient.fieldError(refused).get("field")).isEqualTo("permitType");
+        assertThat(ApiClient.fieldError(refused).get("field")).isEqualTo("permitTypes");
         refused = api.post(contact, "/api/tasks/" + plan + "/support-plan", Map.of("funding", false,
                 "permits", true, "permitTypes", List.of(), "partners", false, "political", false));
         assertThat(ApiClient.fieldError(refused).get("field")).isEqualTo("permitTypes");

@@ -260,6 +260,17 @@ class EngineRestDoorsTest {
         assertThat(complete(proposed, accept, Map.of("caseAccepted", true)).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
+        // the task shows its form's variables, not the rest of the case (who holds it, the screening note)
+        for (String path : List.of("/variables", "/form-variables")) {
+            Map<String, Object> shown = engine(other).getForObject("/engine-rest/task/" + accept + path, Map.class);
+            assertThat(shown).as(path).containsKey("caseNumber").doesNotContainKeys("contactPerson", "teamManager",
+                    "screeningDecision");
+        }
+        assertThat(engine(other).getForEntity("/engine-rest/task/" + accept + "/variables/contactPerson", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(engine(other).getForEntity("/engine-rest/task/" + accept + "/variables/caseNumber", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
         // the assignee completes with the form's fields, the read-only case number as it is
         assertThat(complete(other, accept, Map.of("caseAccepted", true, "caseNumber", caseNumber)).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);

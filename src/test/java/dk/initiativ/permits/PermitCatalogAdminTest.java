@@ -128,7 +128,7 @@ class PermitCatalogAdminTest {
         Map<String, Object> error = ApiClient.fieldError(api.post(contact, "/api/tasks/" + task + "/support-plan",
                 Map.of("funding", false, "permits", true, "permitTypes", List.of(code), "partners", false,
                         "political", false)));
-        assertThat(error.get("field")).isEqualTo("permitType");
+        assertThat(error.get("field")).isEqualTo("permitTypes");
         assertThat((String) error.get("message")).startsWith("Tilladelsestypen findes ikke eller er trukket tilbage");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM permit_requirement p JOIN initiative i"
                 + " ON i.id = p.initiative_id WHERE i.case_number = ?", Integer.class, caseNumber)).isZero();
