@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dk.initiativ.identity.Role;
 import dk.initiativ.process.PersonCommands;
 import dk.initiativ.process.TaskFormFiles;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -70,6 +71,7 @@ class EngineTaskRules extends AbstractProcessEnginePlugin {
         private final TaskFormFiles forms;
 
         Rules(TaskFormFiles forms) {
+            super(Set.of(Role.ADMIN.groupId()));
             this.forms = forms;
         }
 

@@ -1,6 +1,7 @@
 package dk.initiativ.identity;
 
 import java.util.Objects;
+import java.util.Set;
 
 import dk.initiativ.process.PersonCommands;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -58,6 +59,10 @@ class EngineAdminRules extends AbstractProcessEnginePlugin {
     }
 
     static final class Rules extends PersonCommands {
+
+        Rules() {
+            super(Set.of(Role.ADMIN.groupId()));
+        }
 
         @Override
         protected void check(Command<?> command, CommandContext context, Authentication person) {

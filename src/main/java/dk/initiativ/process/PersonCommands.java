@@ -3,6 +3,7 @@ package dk.initiativ.process;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -15,13 +16,22 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * Rules for the engine commands a person gives, whatever the door: the engine REST API, Camunda's webapps, or our own
  * API (which works as the staff member, {@code casework.StaffTasks}). Camunda's authorizations say which resources a
  * person may touch; some of our rules need more than that (which variables a task's completion may set, who may
- * complete a claimed task), so they are checked here, on the outermost command of a person who is not a Camunda admin.
+ * complete a claimed task), so they are checked here, on the outermost command of a person who is not an admin.
  * The commands the process itself runs inside it (a delegate's query, an assignment) are not checked again, nor
  * are the job executor's and the application's own, which run without a person.
  */
 public abstract class PersonCommands extends CommandInterceptor {
 
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    private final Set<String> adminGroups;
+
+    /**
+     * @param adminGroups groups whose members count as admins besides Camunda's own admins (our admin role, which our
+     *                    API gives the Camunda user's groups as the login has them)
+     */
+    protected PersonCommands(Set<String> adminGroups) {
+        this.adminGroups = Set.copyOf(adminGroups);
+    }
 
     /** Adds the rules inside the engine's command context, in the commands that need a transaction. */
     public static void register(ProcessEngineConfigurationImpl configuration, PersonCommands rules) {
@@ -40,8 +50,7 @@ public abstract class PersonCommands extends CommandInterceptor {
             try {
                 context = Context.getCommandContext();
                 person = context == null ? null : context.getAuthentication();
-                if (person != null && person.getUserId() != null
-                        && !context.getAuthorizationManager().isCamundaAdmin(person)) {
+                if (person != null && person.getUserId() != null && !admin(context, person)) {
                     check(command, context, person);
                 } else {
                     person = null;
@@ -57,6 +66,11 @@ public abstract class PersonCommands extends CommandInterceptor {
         } finally {
             level[0]--;
         }
+    }
+
+    private boolean admin(CommandContext context, Authentication person) {
+        return context.getAuthorizationManager().isCamundaAdmin(person)
+                || (person.getGroupIds() != null && person.getGroupIds().stream().anyMatch(adminGroups::contains));
     }
 
     /** Refuses the command (throws) or lets it pass (returns). */
