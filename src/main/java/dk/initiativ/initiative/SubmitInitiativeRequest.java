@@ -12,6 +12,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /** What a citizen submits. Messages are keys into messages_da / messages_en. */
+@GroupNamed
 public record SubmitInitiativeRequest(
         @NotBlank(message = "{initiative.title.required}")
         @Size(max = 150, message = "{initiative.title.size}")

@@ -96,6 +96,14 @@ class ApiProblemsTest {
             ResponseEntity<Map> blank = postRaw("/api/initiatives", submission("title", invisible));
             assertThat(ApiClient.fieldError(blank)).as(invisible).containsEntry("field", "title");
         }
+        // a group that does not say its name, as the form refuses it
+        ResponseEntity<Map> unnamed = postRaw("/api/initiatives", submission("applicantKind", "\"GROUP\""));
+        assertThat(ApiClient.fieldError(unnamed)).containsEntry("field", "groupName");
+        // the same key twice, or more JSON after the request: not one request
+        String twice = submission("title", "\"Bænk\"").replace("{", "{\"title\":\"Skjult\",");
+        assertThat(postRaw("/api/initiatives", twice).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(postRaw("/api/initiatives", submission("title", "\"Bænk\"") + "{}").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         // an admin's name of nothing but zero-width characters
         ResponseEntity<Map> zeroWidth = api.as("admin").postForEntity("/api/admin/topics",
                 new HttpEntity<>("{\"nameDa\":\"\\u200b\",\"nameEn\":\"\\u200c\"}", ApiClient.json()), Map.class);
