@@ -11,6 +11,7 @@ import dk.initiativ.web.ConflictException;
 import dk.initiativ.web.FieldProblemException;
 import dk.initiativ.web.NotFoundException;
 import dk.initiativ.web.VisibleText;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction (ADR 0030). A budget change locks the pool's row, so that no grant and no other budget change
  * comes between reading what is granted and writing the new budget: the budget never goes below what is granted,
  * and an admin who changes a budget another admin changed since they read it is told so instead of overwriting it.
+ * A new or changed fund-officer group must be a group the identity knows (local users or Keycloak): a misspelt group
+ * would send the pool's applications to no one.
  */
 @Service
 public class FundingPoolAdmin {
@@ -32,10 +35,12 @@ public class FundingPoolAdmin {
 
     private final FundingPoolRepository pools;
     private final ReferenceChanges changes;
+    private final IdentityService identity;
 
-    FundingPoolAdmin(FundingPoolRepository pools, ReferenceChanges changes) {
+    FundingPoolAdmin(FundingPoolRepository pools, ReferenceChanges changes, IdentityService identity) {
         this.pools = pools;
         this.changes = changes;
+        this.identity = identity;
     }
 
     /** A pool as an admin describes it; the budget is the total (only used when a pool is created). */
@@ -62,7 +67,7 @@ public class FundingPoolAdmin {
     /** Creates a pool with the given code (the demo data's), or one made from its name when null. */
     @Transactional
     public FundingPoolView create(String code, PoolForm form, String who) {
-        PoolForm valid = validate(form, null, true);
+        PoolForm valid = validate(form, null, true, null);
         String poolCode = code != null ? code : freeCode(valid.name());
         FundingPool pool = new FundingPool(poolCode, valid.name(), valid.criteria(), valid.totalBudget(),
                 valid.applicationDeadline(), valid.fundOfficerGroup());
@@ -78,7 +83,7 @@ public class FundingPoolAdmin {
     @Transactional
     public FundingPoolView update(long id, PoolForm form, String who) {
         FundingPool pool = pools.findById(id).orElseThrow(() -> new NotFoundException("No pool " + id));
-        PoolForm valid = validate(form, id, false);
+        PoolForm valid = validate(form, id, false, pool.getFundOfficerGroup());
         Snapshot before = Snapshot.of(pool);
         pool.describe(valid.name(), valid.criteria(), valid.applicationDeadline(), valid.fundOfficerGroup(),
                 valid.open());
@@ -123,13 +128,18 @@ public class FundingPoolAdmin {
         try {
             pools.saveAndFlush(pool);
         } catch (DataIntegrityViolationException e) {
-            // two admins gave two pools the same name at the same moment: the unique key settled it
+            // two admins gave two pools the same name (or names with the same code) at the same moment: the unique
+            // keys settled it
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("uk_funding_pool_code")) {
+                throw new ConflictException("admin.ref.pool.conflict.codeTaken",
+                        "Another pool took the code " + pool.getCode() + " meanwhile");
+            }
             throw new FieldProblemException("name", "admin.ref.pool.error.nameTaken");
         }
     }
 
-    /** The form with its texts trimmed, or the first field problem. */
-    private PoolForm validate(PoolForm form, Long id, boolean withBudget) {
+    /** The form with its texts trimmed, or the first field problem; {@code groupNow} is the stored group, if any. */
+    private PoolForm validate(PoolForm form, Long id, boolean withBudget, String groupNow) {
         String name = text(form.name(), "name", NAME_MAX, "admin.ref.pool.error.name");
         if (pools.nameTaken(name, id)) {
             throw new FieldProblemException("name", "admin.ref.pool.error.nameTaken");
@@ -139,6 +149,9 @@ public class FundingPoolAdmin {
         String group = form.fundOfficerGroup() == null ? "" : form.fundOfficerGroup().strip();
         if (!group.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new FieldProblemException("fundOfficerGroup", "admin.ref.pool.error.group");
+        }
+        if (!group.equals(groupNow) && identity.createGroupQuery().groupId(group).count() == 0) {
+            throw new FieldProblemException("fundOfficerGroup", "admin.ref.pool.error.groupUnknown");
         }
         return new PoolForm(name, criteria, budget, form.applicationDeadline(), group,
                 form.open() == null || form.open());

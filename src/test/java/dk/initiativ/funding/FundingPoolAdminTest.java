@@ -115,6 +115,34 @@ class FundingPoolAdminTest {
     }
 
     @Test
+    void aGroupTheIdentityDoesNotKnowIsRefusedOnCreateAndOnChangeAndNothingIsStored() {
+        long poolsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM funding_pool", Long.class);
+        String name = name();
+
+        assertThatThrownBy(() -> admin.create(new FundingPoolAdmin.PoolForm(name, "Kriterier", new BigDecimal("100"),
+                null, "fond-officer", true), "admin"))
+                .isInstanceOfSatisfying(FieldProblemException.class, problem -> {
+                    assertThat(problem.field()).isEqualTo("fundOfficerGroup");
+                    assertThat(problem.messageKey()).isEqualTo("admin.ref.pool.error.groupUnknown");
+                });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM funding_pool", Long.class)).isEqualTo(poolsBefore);
+
+        FundingPoolView pool = admin.create(form(name, "100"), "admin");
+        assertThatThrownBy(() -> admin.update(pool.id(), new FundingPoolAdmin.PoolForm(name, "Kriterier", null, null,
+                "fond-officer", true), "admin"))
+                .isInstanceOfSatisfying(FieldProblemException.class,
+                        problem -> assertThat(problem.field()).isEqualTo("fundOfficerGroup"));
+        assertThat(pools.find(pool.id()).orElseThrow().fundOfficerGroup()).isEqualTo("fund-officer");
+        assertThat(recordsOf(pool.id())).isEqualTo(1);
+
+        // a pool whose stored group has gone from the identity can still be renamed or closed
+        jdbc.update("UPDATE funding_pool SET fund_officer_group = 'gone-group' WHERE id = ?", pool.id());
+        FundingPoolView closed = admin.update(pool.id(), new FundingPoolAdmin.PoolForm(name, "Kriterier", null, null,
+                "gone-group", false), "admin");
+        assertThat(closed.open()).isFalse();
+    }
+
+    @Test
     void anUpdateRecordsBeforeAndAfterAndAClosedPoolTakesNoApplications() {
         FundingPoolView pool = admin.create(form(name(), "5000"), "admin");
         String renamed = name();
