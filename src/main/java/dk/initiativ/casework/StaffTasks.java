@@ -106,10 +106,13 @@ public class StaffTasks {
     @Transactional
     public void claim(String taskId, StaffUser user) {
         Task task = openTask(taskId);
+        // who could not claim it even if it were free learns nothing of who holds it: 403 before 409
+        if (!isAdminOrAssignee(task, user) && !inCandidateGroup(task, user)) {
+            throw new ForbiddenException(user.userId() + " may not work task " + task.getId());
+        }
         if (task.getAssignee() != null && !task.getAssignee().equals(user.userId())) {
             throw new ConflictException("conflict.taskClaimed", "Task " + taskId + " is claimed by " + task.getAssignee());
         }
-        requireMayWork(task, user);
         asCamundaUser(user, () -> taskService.claim(taskId, user.userId()));
     }
 
@@ -152,19 +155,22 @@ public class StaffTasks {
     }
 
     private void requireMayWork(Task task, StaffUser user) {
-        if (user.isIn(Role.ADMIN.groupId()) || user.userId().equals(task.getAssignee())) {
+        if (isAdminOrAssignee(task, user) || (task.getAssignee() == null && inCandidateGroup(task, user))) {
             return;
         }
-        if (task.getAssignee() == null) {
-            Set<String> candidateGroups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                    .map(IdentityLink::getGroupId)
-                    .collect(Collectors.toSet());
-            if (user.groups().stream().anyMatch(candidateGroups::contains)) {
-                return;
-            }
-        }
         throw new ForbiddenException(user.userId() + " may not work task " + task.getId());
+    }
+
+    private static boolean isAdminOrAssignee(Task task, StaffUser user) {
+        return user.isIn(Role.ADMIN.groupId()) || user.userId().equals(task.getAssignee());
+    }
+
+    private boolean inCandidateGroup(Task task, StaffUser user) {
+        Set<String> candidateGroups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .collect(Collectors.toSet());
+        return user.groups().stream().anyMatch(candidateGroups::contains);
     }
 
     private void asCamundaUser(StaffUser user, Runnable work) {

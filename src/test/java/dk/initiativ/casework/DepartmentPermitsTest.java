@@ -62,6 +62,11 @@ class DepartmentPermitsTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.post("vibeke", "/api/tasks/" + building + "/claim", Map.of()).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        // claimed by its own department, it is still 403, not "taken by another employee" (409)
+        assertThat(api.post("bent", "/api/tasks/" + building + "/claim", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.post("vibeke", "/api/tasks/" + building + "/claim", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<String> engine = http.withBasicAuth("vibeke", ApiClient.PASSWORD).postForEntity(
                 "/engine-rest/task/" + building + "/complete",
                 new HttpEntity<>(Map.of("variables", Map.of("permitApproved", Map.of("value", true))), ApiClient.json()),
