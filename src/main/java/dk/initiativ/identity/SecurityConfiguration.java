@@ -144,7 +144,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin", "/admin/**", "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(deploymentChanges(path)).denyAll()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
-                        .requestMatchers("/camunda/app/cockpit/**").hasAnyRole(MANAGER, ADMIN)
+                        .requestMatchers("/camunda/app/cockpit/**", "/camunda/api/cockpit/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/camunda/**").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)
                         // departments: their work list, claiming and deciding their permit tasks, nothing else
                         .requestMatchers(HttpMethod.GET, "/api/tasks").hasAnyRole(Role.STAFF_AND_DEPARTMENTS)

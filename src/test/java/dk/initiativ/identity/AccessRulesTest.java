@@ -126,6 +126,13 @@ class AccessRulesTest {
                 .isEqualTo(HttpStatus.OK);
         assertThat(as("admin").getForEntity("/camunda/app/admin/default/", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        // Cockpit's own API (its statistics of every process) too, not only its pages
+        String statistics = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics";
+        for (String user : List.of("contact", "intake", "fund", "vibeke")) {
+            assertThat(as(user).getForEntity(statistics, String.class).getStatusCode()).as(user)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(as("manager").getForEntity(statistics, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
