@@ -48,9 +48,14 @@ public final class FormValues {
         };
     }
 
-    /** A check box: ticked or not. */
+    /** A check box: ticked ({@code true}, the box's value) or not (nothing sent); any other value is a field error. */
     public boolean checked(String field) {
-        return "true".equals(text(field));
+        String text = text(field);
+        if (text == null || "true".equals(text.strip())) {
+            return text != null;
+        }
+        invalid(field, "taskForm.checkbox.invalid");
+        return false;
     }
 
     /** An amount or other number as a Dane writes it (25.000 or 2500,50) or plainly (2500.50). */

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static dk.initiativ.process.InitiativeProcess.TASK_PLAN_SUPPORT;
 import static dk.initiativ.process.InitiativeProcess.TASK_SCREEN_INITIATIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +108,22 @@ class CaseWorkHttpTest {
         assertThat(intake.get("/cases/" + caseNumber).body()).doesNotContain("reply-form");
         assertThat(post(intake, "/cases/" + caseNumber + "/messages", Map.of("_csrf",
                 intake.csrfTokenOf("/cases/" + caseNumber), "body", "Hej")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aTamperedCheckBoxIsAFieldErrorNotANo() {
+        ApiClient api = new ApiClient(http);
+        String caseNumber = api.submit("Bytteskab i Tølløse", "natur-miljoe", "toelloese", List.of()).caseNumber();
+        String contact = api.toSupportPlan(caseNumber);
+        String taskId = api.task(contact, caseNumber, TASK_PLAN_SUPPORT);
+        SessionClient session = new SessionClient(port).logIn(contact);
+        String csrf = session.csrfTokenOf("/cases/" + caseNumber);
+
+        HttpResponse<String> refused = post(session, "/cases/" + caseNumber + "/tasks/" + taskId,
+                Map.of("_csrf", csrf, "needsFunding", "maybe"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("task-" + taskId + "-needsFunding-error", "Sæt eller fjern fluebenet.");
+        assertThat(api.task(contact, caseNumber, TASK_PLAN_SUPPORT)).isEqualTo(taskId);
     }
 
     private static HttpResponse<String> post(SessionClient session, String path, Map<String, String> form) {
