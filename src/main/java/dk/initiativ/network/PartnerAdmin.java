@@ -39,8 +39,18 @@ public class PartnerAdmin {
     static final int ADDRESS_MAX = 300;
     static final int CAPACITY_MAX = 100000;
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /**
+     * An address as people write them (letters of any language, digits and the characters RFC 5322 allows unquoted
+     * in the name); no markup, quotes, colons, brackets or controls, which no partner's address needs.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]*[0-9]");
+
+    static boolean isEmailAddress(String text) {
+        return EMAIL.matcher(text).matches();
+    }
 
     private final PartnerRepository partners;
     private final PartnerLinkRepository links;
@@ -207,7 +217,7 @@ public class PartnerAdmin {
         String contactPerson = optional(form.contactPerson(), "contactPerson", CONTACT_PERSON_MAX,
                 "admin.network.error.contactPerson");
         String email = optional(form.contactEmail(), "contactEmail", EMAIL_MAX, "admin.network.error.email");
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !isEmailAddress(email)) {
             throw new FieldProblemException("contactEmail", "admin.network.error.email");
         }
         String phone = optional(form.contactPhone(), "contactPhone", 30, "admin.network.error.phone");

@@ -221,6 +221,16 @@ class NetworkAdminTest {
         assertThat(ApiClient.fieldError(postIn("en", "/api/admin/partners", badEmail)))
                 .containsEntry("field", "contactEmail").extractingByKey("message").asString()
                 .startsWith("Write the e-mail address");
+        // markup or a script address is not an e-mail address, though shown escaped; a Danish address is
+        for (String notAnAddress : List.of("<b>x</b>@x.dk", "javascript:alert(1)//@x.dk", "ida@x..dk", "ida@-x.dk",
+                "ida\u0000@x.dk", "ida.@x.dk")) {
+            Map<String, Object> bad = new LinkedHashMap<>(badEmail);
+            bad.put("contactEmail", notAnAddress);
+            assertThat(ApiClient.fieldError(api.post("admin", "/api/admin/partners", bad))).as(notAnAddress)
+                    .containsEntry("field", "contactEmail");
+        }
+        assertThat(PartnerAdmin.isEmailAddress("søren.østergaard+lokal@holbæk-kommune.dk")).isTrue();
+        assertThat(PartnerAdmin.isEmailAddress("o'brien@example.org")).isTrue();
         Map<String, Object> badPhone = new LinkedHashMap<>(badEmail);
         badPhone.put("contactEmail", "ida@example.org");
         badPhone.put("contactPhone", "12 34");
