@@ -320,8 +320,10 @@ class InboxTest {
         // the confirmation is shown once
         assertThat(intake.get(view).body()).doesNotContain("id=\"notice\"");
 
-        // a claimed task again: 409; someone else's group's task: 403; a foreign address to return to: the inbox
-        assertThat(claim(session("anna"), taskId, view).statusCode()).isEqualTo(409);
+        // a claimed task again, by someone who could have claimed it: 409; by someone of another group: 403, so they
+        // learn nothing of who holds it; someone else's group's task: 403; a foreign address to return to: the inbox
+        assertThat(claim(session("admin"), taskId, view).statusCode()).isEqualTo(409);
+        assertThat(claim(session("anna"), taskId, view).statusCode()).isEqualTo(403);
         String secondTask = taskService.createTaskQuery().processInstanceBusinessKey(second.caseNumber()).singleResult()
                 .getId();
         assertThat(claim(session("vibeke"), secondTask, view).statusCode()).isEqualTo(403);
