@@ -74,6 +74,7 @@ class CaseTimelineProjection {
             // rows yet to replace, so its events need no reading back
             List<CaseTimeline.Event> events = List.of(new CaseTimeline.Event(CaseEventType.SUBMITTED,
                     recorded.occurredAt().truncatedTo(ChronoUnit.MICROS)));
+            shareTheProjectorsLock();
             DeadlineDays.Delta delta = jdbc.execute((Connection connection) -> write(connection,
                     recorded.initiativeId(), timeline.derive(events), false, workingTime, false));
             DeadlineDays.add(delta, jdbc);
@@ -99,6 +100,7 @@ class CaseTimelineProjection {
         // case row already (the event's row, inserted before it was published, holds it through its foreign key), so
         // a projector's batch, which locks the case rows before their pending rows, has either projected the case and
         // committed, or waits for this transaction and then finds the pending row gone (ADR 0059)
+        shareTheProjectorsLock();
         jdbc.update("DELETE FROM dashboard_pending_submission WHERE initiative_id = ?", initiativeId);
         List<CaseTimeline.Event> events = jdbc.query(
                 "SELECT type, occurred_at FROM case_event WHERE initiative_id = ? ORDER BY occurred_at, id",
@@ -106,6 +108,17 @@ class CaseTimelineProjection {
         DeadlineDays.Delta delta = jdbc.execute((Connection connection) ->
                 write(connection, initiativeId, timeline.derive(events), replace, workingTime, funding));
         DeadlineDays.add(delta, jdbc);
+    }
+
+    /**
+     * Waits for a batch of {@link SubmissionProjector} that runs now, and keeps the next one from starting until this
+     * transaction ends (a share of the projector's lock, V67; events' transactions do not wait for each other). Taken
+     * before this transaction writes any dashboard row, so it waits holding none of them. Without it, a batch adding
+     * up hundreds of per-day counts and a staff member's change adding up a few deadlocked over the counts' next-key
+     * locks, and MariaDB rolled back the staff member's change, the smaller one (ADR 0064).
+     */
+    private void shareTheProjectorsLock() {
+        jdbc.queryForList("SELECT id FROM dashboard_projector_lock WHERE id = 1 LOCK IN SHARE MODE", Long.class);
     }
 
     CaseTimeline timeline() {

@@ -77,7 +77,9 @@ public class SubmissionProjector {
      * dashboard's rows count every one of them. Submissions committed after the call began are left to the batches.
      *
      * <p>It never waits while it holds a case: it takes what no one holds as the background batch does, and when the
-     * rest are held, waits for the first of them alone, in a transaction of its own. A batch that held some cases and
+     * rest are held, waits for the first one's holder to end, in a transaction of its own that holds nothing else (not
+     * the projector's lock either: the holder takes a share of it before it projects its case, ADR 0064), then takes a
+     * batch again. A batch that held some cases and
      * waited for another could deadlock with a transaction that holds that other one and then reaches for one of the
      * batch's (a screening that marks a case as the duplicate of another just submitted one, through the foreign key);
      * MariaDB would roll back the staff member's change, as a test showed.
@@ -92,15 +94,27 @@ public class SubmissionProjector {
         }
         int projected = 0;
         while (true) {
-            Batch batch = waiting(true, last, BATCH);
+            Batch batch = waiting(last, BATCH);
             projected += batch.projected();
             if (batch.seen() == 0) {
                 return projected;
             }
             if (batch.projected() == 0) {
-                // every one found is held by another transaction (or gone since): wait for the first alone
-                projected += waiting(false, last, 1).projected();
+                // every one found is held by another transaction (or gone since): wait for the first one's holder to
+                // end, holding nothing (not the projector's lock, of which that transaction may want a share), and
+                // take a batch again
+                awaitHolder(last);
             }
+        }
+    }
+
+    /** Waits, in a transaction of its own that locks nothing else, until no transaction holds the first pending case. */
+    private void awaitHolder(long last) {
+        Long first = jdbc.queryForObject("SELECT MIN(initiative_id) FROM dashboard_pending_submission"
+                + " WHERE failed_at IS NULL AND initiative_id <= ?", Long.class, last);
+        if (first != null) {
+            transactions.executeWithoutResult(status -> jdbc.queryForList(
+                    "SELECT id FROM initiative WHERE id = ? FOR UPDATE", Long.class, first));
         }
     }
 
@@ -108,14 +122,14 @@ public class SubmissionProjector {
     private static final int ATTEMPTS = 3;
 
     /**
-     * A batch of the catch-up: it waits for the projector's lock. Batches cannot deadlock with each other now, but one
-     * can still lose a deadlock to a staff member's transaction over the counts' rows (next-key locks); it changed
-     * nothing that stays then, and is taken again.
+     * A batch of the catch-up: it waits for the projector's lock. Batches cannot deadlock with each other, nor with a
+     * later event's transaction over the counts' rows since those take a share of the lock first (ADR 0064); should
+     * one still lose a deadlock, it changed nothing that stays, and is taken again.
      */
-    private Batch waiting(boolean skipLockedCases, long last, int size) {
+    private Batch waiting(long last, int size) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return batch(true, skipLockedCases, last, size);
+                return batch(true, true, last, size);
             }
             catch (PessimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
@@ -203,7 +217,8 @@ public class SubmissionProjector {
     /**
      * Takes the projector's lock (V67) for the transaction: one batch at a time across all nodes. Two batches at once
      * add up hundreds of the same per-day counts, and the next-key locks of their {@code INSERT ... ON DUPLICATE KEY
-     * UPDATE} deadlocked in the submission benchmark. No other transaction takes this lock, so it adds no wait to theirs.
+     * UPDATE} deadlocked in the submission benchmark. A later event's transaction takes a share of it before it writes
+     * the case's rows (ADR 0064): a batch waits for those (in the background, passes), and they for a batch.
      *
      * @return false when another batch holds it and {@code wait} is false
      */

@@ -344,6 +344,41 @@ class SubmissionProjectionTest {
     }
 
     /**
+     * A later event's transaction and a batch take turns (ADR 0064): the event waits for a batch that runs, and while
+     * the event's transaction is open the background batch passes and the dashboard's catch-up waits. Both used to
+     * run at once, and a batch's counts and a staff member's deadlocked; MariaDB rolled back the staff member's change.
+     */
+    @Test
+    void aLaterEventWaitsForARunningBatchAndTheNextBatchWaitsForTheEvent() throws Exception {
+        long a = initiative("A");
+        long b = initiative("B");
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.on(submitted(a, "A")));
+
+        Holder batch = hold(() -> jdbc.queryForList("SELECT id FROM dashboard_projector_lock WHERE id = 1 FOR UPDATE"),
+                () -> { });
+        Future<?> staff = reader.submit(() -> new TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> projection.rebuild(a)));
+        Thread.sleep(300);
+        assertThat(staff).isNotDone(); // waits for the batch
+        batch.workAndCommit();
+        staff.get(30, TimeUnit.SECONDS);
+        assertThat(pending(a)).isZero();
+        assertThat(rows(a)).hasSize(2);
+
+        Holder event = hold(() -> projection.rebuild(a), () -> { });
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> projection.on(submitted(b, "B")));
+        projector.projectInBackground(); // passes while the event's transaction is open
+        assertThat(pending(b)).isOne();
+        Future<Integer> catchUp = reader.submit(projector::catchUp);
+        Thread.sleep(300);
+        assertThat(catchUp).isNotDone(); // waits for the event's transaction
+        event.workAndCommit();
+        assertThat(catchUp.get(30, TimeUnit.SECONDS)).isOne();
+        assertThat(pending(b)).isZero();
+        assertCounted(2);
+    }
+
+    /**
      * A committed pending row of a case whose row another transaction holds: written without the foreign key's check,
      * which would wait for the holder (in production the submission commits first and the staff member comes later;
      * here the order must not depend on when the background batch runs).
