@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dk.initiativ.identity.Role;
 import dk.initiativ.process.PersonCommands;
@@ -28,7 +27,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -156,22 +154,11 @@ class EngineTaskRules extends AbstractProcessEnginePlugin {
         }
 
         private static void requireMayWork(TaskEntity task, Authentication person) {
-            String assignee = task.getAssignee();
-            if (person.getUserId().equals(assignee)) {
-                return;
+            if (!TaskWorkers.mayWork(person.getUserId(), person.getGroupIds(), task.getAssignee(),
+                    task::getIdentityLinks)) {
+                throw new AuthorizationException(person.getUserId() + " may not complete task " + task.getId()
+                        + (task.getAssignee() == null ? "" : ": it is assigned to someone else"));
             }
-            if (assignee == null) {
-                Set<String> candidateGroups = task.getIdentityLinks().stream()
-                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                        .map(link -> link.getGroupId())
-                        .collect(Collectors.toSet());
-                List<String> groups = person.getGroupIds() == null ? List.of() : person.getGroupIds();
-                if (groups.stream().anyMatch(candidateGroups::contains)) {
-                    return;
-                }
-            }
-            throw new AuthorizationException(person.getUserId() + " may not complete task " + task.getId()
-                    + (assignee == null ? "" : ": it is assigned to someone else"));
         }
 
         private Map<String, Boolean> formFields(TaskEntity task) {

@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
@@ -155,7 +153,8 @@ public class StaffTasks {
     }
 
     private void requireMayWork(Task task, StaffUser user) {
-        if (isAdminOrAssignee(task, user) || (task.getAssignee() == null && inCandidateGroup(task, user))) {
+        if (user.isIn(Role.ADMIN.groupId()) || TaskWorkers.mayWork(user.userId(), user.groups(), task.getAssignee(),
+                () -> taskService.getIdentityLinksForTask(task.getId()))) {
             return;
         }
         throw new ForbiddenException(user.userId() + " may not work task " + task.getId());
@@ -166,11 +165,7 @@ public class StaffTasks {
     }
 
     private boolean inCandidateGroup(Task task, StaffUser user) {
-        Set<String> candidateGroups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.toSet());
-        return user.groups().stream().anyMatch(candidateGroups::contains);
+        return TaskWorkers.inCandidateGroup(user.groups(), taskService.getIdentityLinksForTask(task.getId()));
     }
 
     private void asCamundaUser(StaffUser user, Runnable work) {
