@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dk.initiativ.web.DecimalLimits;
 import dk.initiativ.web.IsoDates;
 
 /**
@@ -72,8 +73,7 @@ public final class FormValues {
         }
         try {
             BigDecimal value = new BigDecimal(number);
-            // 1E+999999 is a short text for a million digits (web/JsonInputLimits): no amount of ours has them
-            if (value.precision() - value.scale() > 15 || value.scale() > 15) {
+            if (!DecimalLimits.held(value)) {
                 return invalid(field, "taskForm.number.invalid");
             }
             return value;

@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
  * What the JSON API reads, beyond the JSON itself (Spring Boot adds this module to its object mapper): a value outside
  * these limits is the caller's bad input, answered with the field's name (400), not stored changed or read for minutes.
  * <ul>
- * <li>a decimal number with at most 15 digits before and 15 after the point: {@code 1E+999999} is a short text for a
- *     number of a million digits, whose plain writing and reading again would hold a thread for minutes;</li>
+ * <li>a decimal number with at most 15 digits before and 15 after the point ({@link DecimalLimits});</li>
  * <li>a day of a year the database holds (1000-9999, {@link IsoDates#storable});</li>
  * <li>text without a lone surrogate ({@code "\ud800"} is valid JSON but no character: the database would store a
  *     question mark instead).</li>
@@ -28,16 +27,14 @@ import org.springframework.stereotype.Component;
 @Component
 class JsonInputLimits extends SimpleModule {
 
-    static final int MAX_DIGITS = 15;
-
     JsonInputLimits() {
         super("initiativ-input-limits");
         addDeserializer(BigDecimal.class, new JsonDeserializer<>() {
             @Override
             public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                 BigDecimal value = NumberDeserializers.BigDecimalDeserializer.instance.deserialize(parser, context);
-                if (value != null && (value.precision() - value.scale() > MAX_DIGITS || value.scale() > MAX_DIGITS)) {
-                    throw InvalidFormatException.from(parser, "A number with more than " + MAX_DIGITS
+                if (value != null && !DecimalLimits.held(value)) {
+                    throw InvalidFormatException.from(parser, "A number with more than " + DecimalLimits.MAX_DIGITS
                             + " digits before or after the point", parser.getText(), BigDecimal.class);
                 }
                 return value;
