@@ -66,7 +66,7 @@ public class SubmissionProjector {
     void projectInBackground() {
         Batch batch;
         do {
-            batch = batch(false, true, Long.MAX_VALUE, BATCH);
+            batch = batch(false, Long.MAX_VALUE, BATCH);
         }
         while (batch.seen() == BATCH && batch.projected() > 0);
     }
@@ -129,7 +129,7 @@ public class SubmissionProjector {
     private Batch waiting(long last, int size) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return batch(true, true, last, size);
+                return batch(true, last, size);
             }
             catch (PessimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
@@ -148,21 +148,20 @@ public class SubmissionProjector {
      *
      * @param waitForProjector whether to wait for another batch (of any node) that holds the projector's lock, or to
      *                         do nothing this time
-     * @param skipLocked       whether to pass over the cases other transactions hold, or to wait for them
      */
-    private Batch batch(boolean waitForProjector, boolean skipLocked, long last, int size) {
+    private Batch batch(boolean waitForProjector, long last, int size) {
         try {
-            return batch(waitForProjector, skipLocked, 0, last, size);
+            return batch(waitForProjector, 0, last, size);
         }
         catch (DataIntegrityViolationException | IllegalStateException e) {
-            return oneByOne(waitForProjector, skipLocked, last, size, e);
+            return oneByOne(waitForProjector, last, size, e);
         }
     }
 
     /** One batch of the pending submissions after {@code after} up to {@code last}, in a transaction of its own. */
-    private Batch batch(boolean waitForProjector, boolean skipLocked, long after, long last, int size) {
+    private Batch batch(boolean waitForProjector, long after, long last, int size) {
         Batch batch = transactions.execute(status -> jdbc.execute((Connection connection) ->
-                projector(waitForProjector) ? project(connection, skipLocked, after, last, size)
+                projector(waitForProjector) ? project(connection, after, last, size)
                         : new Batch(0, 0)));
         return batch == null ? new Batch(0, 0) : batch;
     }
@@ -172,7 +171,7 @@ public class SubmissionProjector {
      * own transaction, and one that fails alone marked as failed, so that the others are projected. Other failures (a
      * lost connection, a lock) are thrown as before: they are not one submission's, and the batch is taken again.
      */
-    private Batch oneByOne(boolean waitForProjector, boolean skipLocked, long last, int size,
+    private Batch oneByOne(boolean waitForProjector, long last, int size,
             RuntimeException failure) {
         int seen = 0;
         int projected = 0;
@@ -185,7 +184,7 @@ public class SubmissionProjector {
             }
             seen++;
             try {
-                projected += batch(waitForProjector, skipLocked, next - 1, next, 1).projected();
+                projected += batch(waitForProjector, next - 1, next, 1).projected();
             }
             catch (DataIntegrityViolationException | IllegalStateException e) {
                 markFailed(next, e);
@@ -231,16 +230,16 @@ public class SubmissionProjector {
             String homeDistrict) {
     }
 
-    private Batch project(Connection connection, boolean skipLocked, long after, long last, int size)
+    private Batch project(Connection connection, long after, long last, int size)
             throws SQLException {
         // Locks are taken in the order every transaction of a case takes them: the case row first, then its pending
         // row. A later event's transaction holds its case row (it changed it, or its event's foreign key holds it)
         // when it deletes the pending row; a batch that held the pending row and waited for the case row (the foreign
         // keys of the rows it inserts) would deadlock with it. So the pending rows are read without locks, their case
-        // rows locked (skipped when another transaction holds them, in the background), and only then their pending
-        // rows; one a later event projected in the meantime is gone by then. (The statements through jdbc and the
+        // rows locked (skipped when another transaction holds them: the catch-up waits for that one's holder outside
+        // any batch), and only then their pending rows; one a later event projected in the meantime is gone by then. (The statements through jdbc and the
         // inserts through the connection run on the same connection: the transaction's.)
-        String wait = skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+        String skipHeld = " FOR UPDATE SKIP LOCKED";
         List<Long> seen = jdbc.queryForList("SELECT initiative_id FROM dashboard_pending_submission"
                 + " WHERE failed_at IS NULL AND initiative_id > ? AND initiative_id <= ? ORDER BY initiative_id"
                 + " LIMIT " + size, Long.class, after, last);
@@ -248,10 +247,10 @@ public class SubmissionProjector {
             return new Batch(0, 0);
         }
         List<Long> cases = jdbc.queryForList("SELECT id FROM initiative WHERE id IN (" + marks(seen.size())
-                + ") ORDER BY id" + wait, Long.class, seen.toArray());
+                + ") ORDER BY id" + skipHeld, Long.class, seen.toArray());
         List<Pending> pending = cases.isEmpty() ? List.of() : jdbc.query("SELECT initiative_id, occurred_at,"
                 + " submitted_at, profile_age_band, profile_district FROM dashboard_pending_submission"
-                + " WHERE initiative_id IN (" + marks(cases.size()) + ") ORDER BY initiative_id" + wait,
+                + " WHERE initiative_id IN (" + marks(cases.size()) + ") ORDER BY initiative_id" + skipHeld,
                 (rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, LocalDateTime.class),
                         rs.getObject(3, LocalDateTime.class), rs.getString(4), rs.getString(5)), cases.toArray());
         if (pending.isEmpty()) {

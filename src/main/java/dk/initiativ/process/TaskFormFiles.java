@@ -3,6 +3,7 @@ package dk.initiativ.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,7 @@ public class TaskFormFiles {
         return fields.computeIfAbsent(formId, id -> {
             Map<String, Boolean> keys = new LinkedHashMap<>();
             collect(form(id).path("components"), keys);
-            return Map.copyOf(keys);
+            return Collections.unmodifiableMap(keys);
         });
     }
 
